@@ -1,0 +1,1 @@
+//! Builtin types, functions and modules.
