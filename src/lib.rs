@@ -5,3 +5,4 @@
 //! modules) → `asyncio` (event loop) → the edges (`cli`, `repl`, `doc`).
 
 pub mod runtime;
+pub mod syntax;

@@ -1,0 +1,4 @@
+//! The front end: source text → tokens → indentation-aware token stream → AST.
+
+pub mod ast;
+pub mod error;
