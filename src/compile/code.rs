@@ -1,0 +1,324 @@
+//! The compiled form of a function, class body or module: a flat list of instructions with their
+//! constants, names, source spans and exception table. The instruction set follows CPython 3.11's
+//! (same names where the meaning is the same) so its compiler is a guide to ours.
+
+use std::rc::Rc;
+
+use crate::syntax::ast::{BinOp, Span};
+use crate::vm::symbol::Symbol;
+use crate::vm::value::Value;
+
+/// A source file, shared by every code object compiled from it (tracebacks quote its lines).
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        let text = text.into();
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line number of a byte offset.
+    pub fn line_of(&self, offset: u32) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// The text of a 1-based line, without its newline.
+    pub fn line_text(&self, line: usize) -> &str {
+        if line == 0 || line > self.line_starts.len() {
+            return "";
+        }
+        let start = self.line_starts[line - 1] as usize;
+        let end = self
+            .line_starts
+            .get(line)
+            .map(|&e| e as usize)
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// What the `FormatValue` instruction applies before formatting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conversion {
+    None,
+    Str,
+    Repr,
+    Ascii,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareKind {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryKind {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+/// One instruction. Operands index into the code's tables: `consts`, `names`, local slots, cell
+/// slots (cells first, then free variables), module global slots, or instruction indices.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    Nop,
+    Pop,
+    /// Push a copy of the value `n` places down (1 = top).
+    Copy(u32),
+    /// Swap the top with the value `n` places down (2 = second).
+    Swap(u32),
+
+    LoadConst(u32),
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// Push the cell object itself (to build a closure).
+    LoadClosure(u32),
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// In a class body: look the name up in the class namespace first, then the cell.
+    LoadClassDeref(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// Namespace-dict names, used in class bodies: operand indexes `names`.
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+
+    LoadAttr(u32),
+    StoreAttr(u32),
+    DeleteAttr(u32),
+    /// Pushes `[callable, self]`, or `[attribute, Undef]` when no binding is needed.
+    LoadMethod(u32),
+
+    BinaryOp(BinOp),
+    InplaceOp(BinOp),
+    Unary(UnaryKind),
+    Compare(CompareKind),
+    /// `is` (false) / `is not` (true).
+    IsOp(bool),
+    /// `in` (false) / `not in` (true).
+    ContainsOp(bool),
+    BinarySubscr,
+    StoreSubscr,
+    DeleteSubscr,
+    /// `lower:upper` (2) or `lower:upper:step` (3).
+    BuildSlice(u32),
+
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// `n` key/value pairs.
+    BuildMap(u32),
+    /// Concatenate `n` strings (f-strings).
+    BuildString(u32),
+    /// Append TOS to the list `n` places down (comprehensions).
+    ListAppend(u32),
+    SetAdd(u32),
+    /// Add key (TOS1) and value (TOS) to the dict `n` places down.
+    MapAdd(u32),
+    ListExtend(u32),
+    SetUpdate(u32),
+    DictUpdate(u32),
+    /// Like `DictUpdate` but rejects duplicate keys (for `f(**a, **b)`).
+    DictMerge(u32),
+    ListToTuple,
+    /// Format TOS (with a spec below it when the flag is set) into a string.
+    FormatValue(Conversion, bool),
+
+    UnpackSequence(u32),
+    /// `a, *b, c = x`: operand is (before << 8) | after.
+    UnpackEx(u32),
+
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    PopJumpIfNone(u32),
+    PopJumpIfNotNone(u32),
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+
+    GetIter,
+    /// Push the iterator's next value, or pop the iterator and jump when it is exhausted.
+    ForIter(u32),
+    GetAIter,
+    GetANext,
+    /// At the end of `async for`: swallow `StopAsyncIteration`, re-raise anything else.
+    EndAsyncFor,
+
+    /// Call with `n` positional arguments: `[callable, args...]`.
+    Call(u32),
+    /// Call after `LoadMethod`: `[callable, self_or_undef, args...]`.
+    CallMethod(u32),
+    /// `[callable, args...]` with the shape `code.call_shapes[operand]`: the last
+    /// `kwnames.len()` arguments are passed by keyword.
+    CallKw(u32),
+    /// `[callable, args-tuple, kwargs-dict-if-flag]`.
+    CallEx(bool),
+    /// Build a function from the code object on top; flags say which of defaults (tuple),
+    /// kwdefaults (tuple aligned with kw-only params) and closure (tuple of cells) are below it.
+    MakeFunction(u32),
+    ReturnValue,
+    YieldValue,
+    /// Turn TOS into the iterator that `await` drives (`__await__`), checking it is awaitable.
+    GetAwaitable,
+    /// `yield from`: turn TOS into an iterator (generators and coroutines pass through).
+    GetYieldFromIter,
+    /// `[iter, value]`: send the value into the sub-iterator. When it returns, `[result]`; when
+    /// it yields, this frame yields the same value and re-runs this instruction when resumed.
+    Send,
+
+    /// `raise` with 0 (re-raise), 1 (exception) or 2 (exception, cause) operands.
+    Raise(u32),
+    /// Re-raise TOS without adding a traceback entry.
+    Reraise,
+    /// `[exc]` → `[previous-handled, exc]`, and make `exc` the handled exception.
+    PushExcInfo,
+    /// `[previous-handled]` → `[]`, restoring the handled exception.
+    PopExcept,
+    /// `[exc, type]` → `[exc, matches]`.
+    CheckExcMatch,
+    /// `except*`: `[eg, type]` → `[rest, match-or-None]`.
+    CheckEgMatch,
+    /// `except*` end: combine the re-raised and un-handled parts. `[orig, list]` → `[exc-or-None]`.
+    PrepReraiseStar,
+    /// `with` exception path: `[exit, prev, exc]` → `[exit, prev, exc, exit(type, exc, tb)]`.
+    WithExceptStart,
+    /// `[cm]` → `[bound __exit__, result of __enter__()]`.
+    BeforeWith,
+    /// `[cm]` → `[bound __aexit__, awaitable of __aenter__()]`.
+    BeforeAsyncWith,
+    /// Push `AssertionError` (the class).
+    LoadAssertionError,
+
+    /// `import name` (operand: names index of the dotted name): push the module.
+    ImportName(u32),
+    /// `from m import name`: `[module]` → `[module, attr]`.
+    ImportFrom(u32),
+    /// `from m import *` into the module's globals.
+    ImportStar,
+    /// Push the builtin that builds classes: `[fn, name, bases...]` then `CallKw`/`Call`.
+    LoadBuildClass,
+    /// Set up `__annotations__`-free annotation evaluation: pops and discards.
+    PopAnnotation,
+    /// Convert the top to `bool` (used by `not` and tests on non-bool fast paths).
+    ToBool,
+    /// REPL: echo a non-None TOS with `repr` and bind it to `_`.
+    PrintExpr,
+}
+
+/// The keyword names of a `CallKw`: the last `kwnames.len()` of `argc` arguments.
+#[derive(Clone, Debug)]
+pub struct CallShape {
+    pub argc: u32,
+    pub kwnames: Rc<[Symbol]>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct CodeFlags {
+    pub varargs: bool,
+    pub varkw: bool,
+    pub generator: bool,
+    pub coroutine: bool,
+    pub async_generator: bool,
+    /// A class body (namespace-dict locals).
+    pub class_body: bool,
+    /// Module-level code.
+    pub module: bool,
+}
+
+/// Instructions `start..end` raise into `target` with the value stack cut to `depth`.
+#[derive(Clone, Copy, Debug)]
+pub struct ExceptionEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+}
+
+pub struct Code {
+    pub name: String,
+    pub qualname: String,
+    pub file: Rc<SourceFile>,
+    pub instrs: Vec<Instr>,
+    /// The source span of each instruction, for tracebacks.
+    pub spans: Vec<Span>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Symbol>,
+    pub exception_table: Vec<ExceptionEntry>,
+    pub call_shapes: Vec<CallShape>,
+    /// Parameters first (positional-only, positional, `*args`, keyword-only, `**kwargs` —
+    /// CPython's order), then other locals.
+    pub varnames: Vec<Symbol>,
+    pub cellvars: Vec<Symbol>,
+    pub freevars: Vec<Symbol>,
+    /// For each cell variable that is also a parameter: (cell index, parameter index).
+    pub cell_params: Vec<(u32, u32)>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: CodeFlags,
+    pub stacksize: u32,
+    pub first_line: u32,
+}
+
+impl Code {
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+
+    /// The handler for an exception raised at instruction `pc`.
+    pub fn handler_for(&self, pc: u32) -> Option<&ExceptionEntry> {
+        // Entries are sorted by start and do not overlap.
+        let idx = self.exception_table.partition_point(|e| e.end <= pc);
+        self.exception_table
+            .get(idx)
+            .filter(|e| e.start <= pc && pc < e.end)
+    }
+
+    pub fn line_of(&self, pc: u32) -> usize {
+        match self.spans.get(pc as usize) {
+            Some(span) => self.file.line_of(span.start),
+            None => self.first_line as usize,
+        }
+    }
+
+    pub fn span_of(&self, pc: u32) -> Span {
+        self.spans.get(pc as usize).copied().unwrap_or_default()
+    }
+
+    pub fn is_async_or_generator(&self) -> bool {
+        self.flags.generator || self.flags.coroutine || self.flags.async_generator
+    }
+}

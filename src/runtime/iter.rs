@@ -1,0 +1,436 @@
+//! Native iterators: over builtin containers (`list_iterator`, `range_iterator`, ...), the lazy
+//! builtins (`enumerate`, `zip`, `map`, `filter`, `reversed`, `iter(f, sentinel)`), and the dict
+//! views (`dict_keys`, `dict_values`, `dict_items`), which share the representation because a
+//! view is "something you can iterate again".
+
+use std::rc::Rc;
+
+use crate::runtime::str::PyStr;
+use crate::vm::object::{Class, NativeIter};
+use crate::vm::value::{DictRef, ListRef, SetRef, Value};
+use crate::vm::{PyResult, Vm};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub enum IterState {
+    List(ListRef, usize),
+    ListReverse(ListRef, usize),
+    Tuple(Rc<Vec<Value>>, usize),
+    /// Byte offset into the string.
+    Str(Rc<PyStr>, usize),
+    Bytes(Rc<Vec<u8>>, usize),
+    Range {
+        next: i64,
+        step: i64,
+        remaining: i64,
+    },
+    DictKeys {
+        dict: DictRef,
+        pos: usize,
+        len: usize,
+        version: u64,
+    },
+    DictValues {
+        dict: DictRef,
+        pos: usize,
+        len: usize,
+    },
+    DictItems {
+        dict: DictRef,
+        pos: usize,
+        len: usize,
+    },
+    Set {
+        set: SetRef,
+        pos: usize,
+        len: usize,
+    },
+    /// Old-style iteration through `__getitem__` with 0, 1, 2, ... until IndexError.
+    SequenceProtocol(Value, i64),
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    /// `reversed(seq)` for sequences without a native reverse iterator.
+    Reversed {
+        seq: Value,
+        index: i64,
+    },
+    CallableSentinel {
+        func: Value,
+        sentinel: Value,
+    },
+    /// A dict view (not itself an iterator: `iter(view)` starts a fresh one).
+    DictView(ViewKind, DictRef),
+    Exhausted,
+}
+
+impl IterState {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterState::List(..) => "list_iterator",
+            IterState::ListReverse(..) => "list_reverseiterator",
+            IterState::Tuple(..) => "tuple_iterator",
+            IterState::Str(..) => "str_ascii_iterator",
+            IterState::Bytes(..) => "bytes_iterator",
+            IterState::Range { .. } => "range_iterator",
+            IterState::DictKeys { .. } => "dict_keyiterator",
+            IterState::DictValues { .. } => "dict_valueiterator",
+            IterState::DictItems { .. } => "dict_itemiterator",
+            IterState::Set { .. } => "set_iterator",
+            IterState::SequenceProtocol(..) => "iterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+            IterState::Reversed { .. } => "reversed",
+            IterState::CallableSentinel { .. } => "callable_iterator",
+            IterState::DictView(ViewKind::Keys, _) => "dict_keys",
+            IterState::DictView(ViewKind::Values, _) => "dict_values",
+            IterState::DictView(ViewKind::Items, _) => "dict_items",
+            IterState::Exhausted => "iterator",
+        }
+    }
+}
+
+pub fn new_iter(state: IterState) -> Value {
+    Value::Iter(Rc::new(NativeIter {
+        state: std::cell::RefCell::new(state),
+    }))
+}
+
+pub fn class_of_iter(vm: &Vm, it: &NativeIter) -> Rc<Class> {
+    let name = match it.state.try_borrow() {
+        Ok(s) => s.type_name(),
+        Err(_) => "iterator",
+    };
+    vm.types.iterator_class(name)
+}
+
+pub fn is_dict_view(it: &NativeIter) -> bool {
+    matches!(it.state.try_borrow().as_deref(), Ok(IterState::DictView(..)))
+}
+
+pub fn view_len(it: &NativeIter) -> Option<usize> {
+    match it.state.try_borrow().as_deref() {
+        Ok(IterState::DictView(_, d)) => Some(d.borrow().len()),
+        _ => None,
+    }
+}
+
+/// `iter(view)`: a fresh iterator over a dict view.
+pub fn view_iter_state(it: &NativeIter) -> Option<IterState> {
+    let state = it.state.try_borrow().ok()?;
+    let IterState::DictView(kind, d) = &*state else {
+        return None;
+    };
+    let len = d.borrow().len();
+    let dict = d.clone();
+    Some(match kind {
+        ViewKind::Keys => IterState::DictKeys {
+            version: d.borrow().version,
+            dict,
+            pos: 0,
+            len,
+        },
+        ViewKind::Values => IterState::DictValues { dict, pos: 0, len },
+        ViewKind::Items => IterState::DictItems { dict, pos: 0, len },
+    })
+}
+
+pub fn view_contains(vm: &mut Vm, it: &NativeIter, item: &Value) -> PyResult<bool> {
+    let (kind, d) = match &*it.state.borrow() {
+        IterState::DictView(k, d) => (*k, d.clone()),
+        _ => return Ok(false),
+    };
+    match kind {
+        ViewKind::Keys => Ok(vm.dict_get(&d, item)?.is_some()),
+        ViewKind::Values => {
+            for v in d.borrow().values() {
+                if vm.eq(&v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        ViewKind::Items => {
+            let Value::Tuple(t) = item else {
+                return Ok(false);
+            };
+            if t.len() != 2 {
+                return Ok(false);
+            }
+            match vm.dict_get(&d, &t[0])? {
+                Some(v) => vm.eq(&v, &t[1]),
+                None => Ok(false),
+            }
+        }
+    }
+}
+
+fn changed_size(vm: &Vm, what: &str) -> crate::vm::PyErr {
+    vm.runtime_error(format!("{what} changed size during iteration"))
+}
+
+/// Advances a native iterator. Never holds the state borrow while running Python code.
+pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> {
+    let Ok(mut state) = it.state.try_borrow_mut() else {
+        return Err(vm.value_error("generator already executing"));
+    };
+    match &mut *state {
+        IterState::List(l, i) => {
+            let l = l.borrow();
+            match l.get(*i) {
+                Some(v) => {
+                    *i += 1;
+                    Ok(Some(v.clone()))
+                }
+                None => {
+                    drop(l);
+                    *state = IterState::Exhausted;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::ListReverse(l, i) => {
+            let l2 = l.borrow();
+            if *i == 0 || *i > l2.len() {
+                drop(l2);
+                *state = IterState::Exhausted;
+                return Ok(None);
+            }
+            *i -= 1;
+            Ok(Some(l2[*i].clone()))
+        }
+        IterState::Tuple(t, i) => match t.get(*i) {
+            Some(v) => {
+                *i += 1;
+                Ok(Some(v.clone()))
+            }
+            None => Ok(None),
+        },
+        IterState::Str(s, pos) => match s.as_str()[*pos..].chars().next() {
+            Some(c) => {
+                *pos += c.len_utf8();
+                let mut buf = [0u8; 4];
+                Ok(Some(Value::str(c.encode_utf8(&mut buf))))
+            }
+            None => Ok(None),
+        },
+        IterState::Bytes(b, i) => match b.get(*i) {
+            Some(&x) => {
+                *i += 1;
+                Ok(Some(Value::Int(x as i64)))
+            }
+            None => Ok(None),
+        },
+        IterState::Range {
+            next,
+            step,
+            remaining,
+        } => {
+            if *remaining <= 0 {
+                return Ok(None);
+            }
+            let v = *next;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Ok(Some(Value::Int(v)))
+        }
+        IterState::DictKeys {
+            dict,
+            pos,
+            len,
+            version,
+        } => {
+            let d = dict.borrow();
+            if d.len() != *len || (d.version != *version && d.len() != *len) {
+                return Err(changed_size(vm, "dictionary"));
+            }
+            while *pos < d.slots() {
+                let p = *pos;
+                *pos += 1;
+                if let Some(e) = d.entry_at(p) {
+                    return Ok(Some(e.key.clone()));
+                }
+            }
+            Ok(None)
+        }
+        IterState::DictValues { dict, pos, len } => {
+            let d = dict.borrow();
+            if d.len() != *len {
+                return Err(changed_size(vm, "dictionary"));
+            }
+            while *pos < d.slots() {
+                let p = *pos;
+                *pos += 1;
+                if let Some(e) = d.entry_at(p) {
+                    return Ok(Some(e.value.clone()));
+                }
+            }
+            Ok(None)
+        }
+        IterState::DictItems { dict, pos, len } => {
+            let d = dict.borrow();
+            if d.len() != *len {
+                return Err(changed_size(vm, "dictionary"));
+            }
+            while *pos < d.slots() {
+                let p = *pos;
+                *pos += 1;
+                if let Some(e) = d.entry_at(p) {
+                    return Ok(Some(Value::tuple(vec![e.key.clone(), e.value.clone()])));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Set { set, pos, len } => {
+            let s = set.borrow();
+            if s.len() != *len {
+                return Err(changed_size(vm, "Set"));
+            }
+            while *pos < s.table_len() {
+                let p = *pos;
+                *pos += 1;
+                if let Some((_, k)) = s.slot_at(p) {
+                    return Ok(Some(k.clone()));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Exhausted => Ok(None),
+        IterState::DictView(..) => Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            state.type_name()
+        ))),
+        // The rest run Python code: copy what they need and release the borrow first.
+        IterState::SequenceProtocol(obj, i) => {
+            let (obj, idx) = (obj.clone(), *i);
+            *i += 1;
+            drop(state);
+            match vm.get_item(&obj, &Value::Int(idx)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e)
+                    if e.is_instance_of(&vm.types.index_error)
+                        || e.is_instance_of(&vm.types.stop_iteration) =>
+                {
+                    *it.state.borrow_mut() = IterState::Exhausted;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        IterState::Enumerate { inner, count } => {
+            let inner = inner.clone();
+            let n = *count;
+            *count += 1;
+            drop(state);
+            Ok(vm
+                .next(&inner)?
+                .map(|v| Value::tuple(vec![Value::Int(n), v])))
+        }
+        IterState::Zip { iters, strict } => {
+            let iters = iters.clone();
+            let strict = *strict;
+            drop(state);
+            let mut items = Vec::with_capacity(iters.len());
+            for (i, sub) in iters.iter().enumerate() {
+                match vm.next(sub)? {
+                    Some(v) => items.push(v),
+                    None => {
+                        if strict && i > 0 {
+                            return Err(vm.value_error(format!(
+                                "zip() argument {} is shorter than argument{} 1{}",
+                                i + 1,
+                                if i > 1 { "s" } else { "" },
+                                if i > 1 { format!("-{i}") } else { String::new() }
+                            )));
+                        }
+                        if strict && i == 0 {
+                            for (j, other) in iters.iter().enumerate().skip(1) {
+                                if vm.next(other)?.is_some() {
+                                    return Err(vm.value_error(format!(
+                                        "zip() argument {} is longer than argument{} 1{}",
+                                        j + 1,
+                                        if j > 1 { "s" } else { "" },
+                                        if j > 1 { format!("-{j}") } else { String::new() }
+                                    )));
+                                }
+                            }
+                        }
+                        *it.state.borrow_mut() = IterState::Exhausted;
+                        return Ok(None);
+                    }
+                }
+            }
+            if items.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(Value::tuple(items)))
+        }
+        IterState::Map { func, iters } => {
+            let (func, iters) = (func.clone(), iters.clone());
+            drop(state);
+            let mut args = Vec::with_capacity(iters.len());
+            for sub in &iters {
+                match vm.next(sub)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            vm.call(&func, &args).map(Some)
+        }
+        IterState::Filter { func, inner } => {
+            let (func, inner) = (func.clone(), inner.clone());
+            drop(state);
+            while let Some(v) = vm.next(&inner)? {
+                let keep = if func.is_none() {
+                    vm.truthy(&v)?
+                } else {
+                    let r = vm.call(&func, std::slice::from_ref(&v))?;
+                    vm.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Reversed { seq, index } => {
+            if *index < 0 {
+                return Ok(None);
+            }
+            let (seq, idx) = (seq.clone(), *index);
+            *index -= 1;
+            drop(state);
+            vm.get_item(&seq, &Value::Int(idx)).map(Some)
+        }
+        IterState::CallableSentinel { func, sentinel } => {
+            let (func, sentinel) = (func.clone(), sentinel.clone());
+            drop(state);
+            let v = vm.call(&func, &[])?;
+            if vm.eq(&v, &sentinel)? {
+                *it.state.borrow_mut() = IterState::Exhausted;
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+    }
+}

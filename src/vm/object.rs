@@ -1,0 +1,344 @@
+//! Heap objects behind `Value`: classes, instances, functions, modules, generators and the small
+//! builtin objects (`range`, `slice`, native iterators). This module defines their data; how they
+//! behave (attribute look-up, calls) lives in `vm::attr`, `vm::call` and `runtime`.
+
+use std::cell::{Cell, RefCell};
+use std::hash::BuildHasherDefault;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use rustc_hash::FxHasher;
+
+use super::frame::Frame;
+use super::symbol::Symbol;
+use super::value::Value;
+use super::{PyResult, Vm};
+use crate::compile::code::Code;
+use crate::runtime::iter::IterState;
+
+/// An attribute namespace (`__dict__` of instances, classes and functions), in insertion order.
+pub type AttrMap = IndexMap<Symbol, Value, BuildHasherDefault<FxHasher>>;
+
+pub type CellRef = Rc<RefCell<Value>>;
+
+/// The in-memory layout that instances of a class have: plain objects, or a builtin type that a
+/// user class subclasses (the builtin value is then kept in `Payload::Boxed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Exception,
+    /// Subclasses of a builtin value type (`class MyList(list)`): instances box the real value.
+    Boxed(BoxedKind),
+    /// Natively implemented classes whose instances carry a specific payload (property, Future…).
+    Native,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoxedKind {
+    Int,
+    Float,
+    Str,
+    List,
+    Dict,
+    Tuple,
+    Set,
+}
+
+pub struct Class {
+    pub name: String,
+    pub qualname: String,
+    /// `__module__`: "builtins" for builtin types.
+    pub module: String,
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order *without* the class itself (storing `self` would be a
+    /// reference cycle); see `Class::mro`.
+    pub mro_rest: RefCell<Vec<Rc<Class>>>,
+    pub dict: RefCell<AttrMap>,
+    pub layout: Layout,
+    /// Builtin classes reject attribute assignment, as CPython's static types do.
+    pub is_builtin: bool,
+    /// Bumped whenever this class's dict changes; attribute caches compare it.
+    pub version: Cell<u32>,
+}
+
+impl Class {
+    /// The full MRO, this class first.
+    pub fn mro(self: &Rc<Self>) -> Vec<Rc<Class>> {
+        let mut out = Vec::with_capacity(1 + self.mro_rest.borrow().len());
+        out.push(self.clone());
+        out.extend(self.mro_rest.borrow().iter().cloned());
+        out
+    }
+
+    /// Finds `name` along the MRO (CPython's `_PyType_Lookup`).
+    pub fn lookup(&self, name: Symbol) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(&name) {
+            return Some(v.clone());
+        }
+        for class in self.mro_rest.borrow().iter() {
+            if let Some(v) = class.dict.borrow().get(&name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// Like `lookup`, also saying which class along the MRO defines it.
+    pub fn lookup_with_owner(self: &Rc<Self>, name: Symbol) -> Option<(Value, Rc<Class>)> {
+        if let Some(v) = self.dict.borrow().get(&name) {
+            return Some((v.clone(), self.clone()));
+        }
+        for class in self.mro_rest.borrow().iter() {
+            if let Some(v) = class.dict.borrow().get(&name) {
+                return Some((v.clone(), class.clone()));
+            }
+        }
+        None
+    }
+
+    pub fn is_subclass_of(self: &Rc<Self>, other: &Rc<Class>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro_rest.borrow().iter().any(|c| Rc::ptr_eq(c, other))
+    }
+
+    pub fn set_attr(&self, name: Symbol, value: Value) {
+        self.dict.borrow_mut().insert(name, value);
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+
+    /// `<class '__main__.Foo'>` / `<class 'int'>`.
+    pub fn repr(&self) -> String {
+        if self.module == "builtins" {
+            format!("<class '{}'>", self.qualname)
+        } else {
+            format!("<class '{}.{}'>", self.module, self.qualname)
+        }
+    }
+}
+
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub dict: RefCell<AttrMap>,
+    pub payload: Payload,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>, payload: Payload) -> Instance {
+        Instance {
+            class,
+            dict: RefCell::new(AttrMap::default()),
+            payload,
+        }
+    }
+
+    pub fn exception_data(&self) -> Option<&RefCell<ExceptionData>> {
+        match &self.payload {
+            Payload::Exception(data) => Some(data),
+            _ => None,
+        }
+    }
+}
+
+/// What natively implemented instances carry besides their `__dict__`.
+pub enum Payload {
+    Plain,
+    Exception(RefCell<ExceptionData>),
+    /// The builtin value inside an instance of a subclass of a builtin type.
+    Boxed(RefCell<Value>),
+    Property(Property),
+    ClassMethod(Value),
+    StaticMethod(Value),
+    /// `super(class, obj)`: look-ups start after `class` in `type(obj)`'s MRO.
+    Super {
+        start_after: Rc<Class>,
+        obj: Value,
+    },
+    /// State of objects implemented by the asyncio runtime (futures, tasks, handles, loops).
+    Asyncio(crate::asyncio::AsyncioObject),
+}
+
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+/// One line of a traceback: the code object and the instruction that was running.
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub code: Rc<Code>,
+    pub pc: u32,
+}
+
+#[derive(Default)]
+pub struct ExceptionData {
+    /// `exc.args`, always a tuple.
+    pub args: Vec<Value>,
+    /// Innermost frame last, as frames are added while the exception propagates outwards.
+    pub traceback: Vec<TracebackEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+pub struct Function {
+    pub code: Rc<Code>,
+    pub globals: Rc<Module>,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    /// Defaults for the last positional parameters, as `def f(a, b=1)` gives `[1]`.
+    pub defaults: Vec<Value>,
+    /// One entry per keyword-only parameter; `Undef` where it has no default.
+    pub kwdefaults: Vec<Value>,
+    /// Cells for the code's free variables, in `code.freevars` order.
+    pub closure: Vec<CellRef>,
+    pub dict: RefCell<AttrMap>,
+}
+
+pub type BuiltinFn = fn(&mut Vm, Args) -> PyResult<Value>;
+
+/// A function implemented in Rust: builtins, methods of builtin types, module functions.
+pub struct Builtin {
+    pub name: &'static str,
+    /// For methods: the class name, so reprs read `<method 'append' of 'list' objects>`.
+    pub owner: Option<&'static str>,
+    pub func: BuiltinFn,
+    /// Extra state for builtins made at run time (e.g. a bound `functools.partial`-like helper).
+    pub data: Value,
+}
+
+/// The arguments of a call to a builtin: positional values and `name=value` pairs.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub pos: &'a [Value],
+    pub kw: &'a [(Symbol, Value)],
+    /// `Builtin::data` of the builtin being called.
+    pub data: &'a Value,
+}
+
+pub struct BoundMethod {
+    pub func: Value,
+    pub receiver: Value,
+}
+
+/// Module-level variables are stored in slots that the compiler resolves names to, so a global
+/// read is an index, not a dictionary look-up. `index` maps names to slots for dynamic access.
+#[derive(Default)]
+pub struct Globals {
+    pub values: Vec<Value>,
+    pub names: Vec<Symbol>,
+    pub index: rustc_hash::FxHashMap<Symbol, u32>,
+}
+
+impl Globals {
+    /// The slot for `name`, creating an unbound one if needed.
+    pub fn slot(&mut self, name: Symbol) -> u32 {
+        if let Some(&slot) = self.index.get(&name) {
+            return slot;
+        }
+        let slot = self.values.len() as u32;
+        self.values.push(Value::Undef);
+        self.names.push(name);
+        self.index.insert(name, slot);
+        slot
+    }
+
+    pub fn get(&self, name: Symbol) -> Option<&Value> {
+        let slot = *self.index.get(&name)?;
+        let v = &self.values[slot as usize];
+        (!v.is_undef()).then_some(v)
+    }
+
+    pub fn set(&mut self, name: Symbol, value: Value) {
+        let slot = self.slot(name);
+        self.values[slot as usize] = value;
+    }
+
+    /// Bound names in definition order, as `vars(module)` / `dir()` see them.
+    pub fn bound(&self) -> impl Iterator<Item = (Symbol, &Value)> {
+        self.names
+            .iter()
+            .zip(self.values.iter())
+            .filter(|(_, v)| !v.is_undef())
+            .map(|(n, v)| (*n, v))
+    }
+}
+
+pub struct Module {
+    pub name: String,
+    pub globals: RefCell<Globals>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeneratorKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeneratorState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+pub struct Generator {
+    pub kind: GeneratorKind,
+    pub code: Rc<Code>,
+    pub name: String,
+    pub qualname: String,
+    /// The suspended frame; `None` while running (the frame is on the VM's stack) or finished.
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub state: Cell<GeneratorState>,
+    /// Where the generator was created (code and instruction), for the never-awaited warning.
+    pub origin: Option<TracebackEntry>,
+    /// Async generators: set while an `asend`/`athrow` awaitable is running it.
+    pub running_async: Cell<bool>,
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.kind == GeneratorKind::Coroutine && self.state.get() == GeneratorState::Created {
+            crate::vm::warnings::coroutine_never_awaited(&self.qualname, self.origin.as_ref());
+        }
+    }
+}
+
+/// An iterator over a builtin container or a builtin lazy iterator (`map`, `zip`, ...).
+pub struct NativeIter {
+    pub state: RefCell<IterState>,
+}
+
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 {
+            (stop - start + step - 1) / step
+        } else {
+            (start - stop - step - 1) / -step
+        };
+        n.max(0) as i64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+pub struct Slice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}

@@ -1,0 +1,225 @@
+//! `Value`: what a Python variable holds. Small immutable values (None, bools, small ints,
+//! floats) live inline; everything else is a reference-counted heap object, so copying a value is
+//! one increment and dropping the last reference frees the object at once — as in CPython, which
+//! the never-awaited-coroutine warning and `__del__`-free cleanup rely on.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::object::{
+    BoundMethod, Builtin, Class, Function, Generator, Instance, Module, NativeIter, Range, Slice,
+};
+use crate::compile::code::Code;
+use crate::runtime::dict::Dict;
+use crate::runtime::set::Set;
+use crate::runtime::str::PyStr;
+
+pub type ListRef = Rc<RefCell<Vec<Value>>>;
+pub type DictRef = Rc<RefCell<Dict>>;
+pub type SetRef = Rc<RefCell<Set>>;
+
+#[derive(Clone)]
+pub enum Value {
+    /// Internal only: an unbound local, an empty stack slot, "no self" in a method call. Never
+    /// reaches Python code.
+    Undef,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    /// Ints that fit in 64 bits; arithmetic that overflows moves to `BigInt`.
+    Int(i64),
+    /// Invariant: never holds a value that fits in an `i64` (see `Value::from_bigint`).
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<PyStr>),
+    Bytes(Rc<Vec<u8>>),
+    Tuple(Rc<Vec<Value>>),
+    List(ListRef),
+    Dict(DictRef),
+    Set(SetRef),
+    FrozenSet(SetRef),
+    Range(Rc<Range>),
+    Slice(Rc<Slice>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    BoundMethod(Rc<BoundMethod>),
+    Class(Rc<Class>),
+    /// User-class instances, exceptions, and natively implemented objects (see `Payload`).
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    /// Generators, coroutines and async generators.
+    Generator(Rc<Generator>),
+    /// Iterators over builtin containers, `map`, `zip`, ...
+    Iter(Rc<NativeIter>),
+    /// A code object, as a constant for `MakeFunction`.
+    Code(Rc<Code>),
+    /// Internal only: a closure cell travelling from `LoadClosure` to `MakeFunction`, or the
+    /// `__class__` cell a class body returns.
+    Cell(super::object::CellRef),
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+
+    /// Normalises: a big integer that fits in an `i64` becomes `Int`.
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    pub fn is_undef(&self) -> bool {
+        matches!(self, Value::Undef)
+    }
+
+    /// Python's `is`: identity for heap objects, equality of the immediate for the rest
+    /// (CPython caches small ints and shares `None`/`True`/`False`, so `x is None` works).
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Undef, Undef)
+            | (None, None)
+            | (NotImplemented, NotImplemented)
+            | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.heap_ptr(), other.heap_ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of the heap object, used for `is`, `id()` and default hashes and reprs.
+    pub fn heap_ptr(&self) -> Option<usize> {
+        use Value::*;
+        Some(match self {
+            BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Set(r) | FrozenSet(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Range(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Function(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
+            BoundMethod(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Class(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Generator(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Code(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
+        })
+    }
+
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_class(&self) -> Option<&Rc<Class>> {
+        match self {
+            Value::Class(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn as_instance(&self) -> Option<&Rc<Instance>> {
+        match self {
+            Value::Instance(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Undef => write!(f, "<undef>"),
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::BigInt(b) => write!(f, "{b}"),
+            Value::Float(x) => write!(f, "{x:?}"),
+            Value::Str(s) => write!(f, "{:?}", s.as_str()),
+            Value::Tuple(t) => f.debug_list().entries(t.iter()).finish(),
+            Value::List(l) => match l.try_borrow() {
+                Ok(l) => f.debug_list().entries(l.iter()).finish(),
+                Err(_) => write!(f, "[<borrowed>]"),
+            },
+            Value::Class(c) => write!(f, "<class {}>", c.name),
+            Value::Function(func) => write!(f, "<function {}>", func.code.qualname),
+            other => write!(f, "<{}>", other.variant_name()),
+        }
+    }
+}
+
+impl Value {
+    fn variant_name(&self) -> &'static str {
+        use Value::*;
+        match self {
+            Undef => "undef",
+            None => "None",
+            NotImplemented => "NotImplemented",
+            Ellipsis => "Ellipsis",
+            Bool(_) => "bool",
+            Int(_) | BigInt(_) => "int",
+            Float(_) => "float",
+            Str(_) => "str",
+            Bytes(_) => "bytes",
+            Tuple(_) => "tuple",
+            List(_) => "list",
+            Dict(_) => "dict",
+            Set(_) => "set",
+            FrozenSet(_) => "frozenset",
+            Range(_) => "range",
+            Slice(_) => "slice",
+            Function(_) => "function",
+            Builtin(_) => "builtin_function_or_method",
+            BoundMethod(_) => "method",
+            Class(_) => "type",
+            Instance(_) => "instance",
+            Module(_) => "module",
+            Generator(_) => "generator",
+            Iter(_) => "iterator",
+            Code(_) => "code",
+            Cell(_) => "cell",
+        }
+    }
+}

@@ -1,0 +1,21 @@
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=" | ")
+print("no newline", end="")
+print(" -> continued")
+print("custom end", end="!\n")
+print()
+print(1, 2.5, None, True, [1], (2,), {"k": 3}, sep=", ")
+print("flush", flush=True)
+print(*"spread", sep=".")
+print("multi\nline", "text")
+print("", end="")
+print("tab\tseparated", sep="\t")
+print("a", "b", sep=None, end=None)
+print(*[], sep="x")
+for i in range(3):
+    print(i, end=" " if i < 2 else "\n")
+try:
+    print("x", sep=5)
+except TypeError as e:
+    print("TypeError:", e)

@@ -1,0 +1,7 @@
+def cleanup():
+    raise OSError("disk not ready")
+try:
+    result = {}["missing"]
+except KeyError:
+    print("handling KeyError")
+    cleanup()

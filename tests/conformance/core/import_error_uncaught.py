@@ -1,0 +1,4 @@
+import math
+print("math loaded:", math.sqrt(4))
+import numpy
+print("never")

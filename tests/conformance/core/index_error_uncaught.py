@@ -1,0 +1,4 @@
+queue = ["a", "b"]
+while True:
+    item = queue.pop()
+    print("took", item)

@@ -1,0 +1,4 @@
+first = input()
+print("first line:", first)
+second = input()
+print("second:", second)

@@ -1,0 +1,3 @@
+words = ["alpha", "beta"]
+print(words)
+words.apend("gamma")

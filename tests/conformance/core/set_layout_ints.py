@@ -1,0 +1,22 @@
+print({100, 1, 33, 8, 17})
+print({-1, -2, 0, 5})
+print({1024, 2048, 7, 15, 31})
+print({2 ** 61 - 1, 2 ** 61, 3, -3})
+s = set(range(20))
+for n in range(0, 20, 3):
+    s.discard(n)
+print(s)
+s.update([40, 41, 64])
+print(s)
+t = set()
+for n in [50, 40, 30, 20, 10, 0]:
+    t.add(n)
+    print(t)
+print({8, 16, 24, 0}, {9, 1, 17, 25})
+print(set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]) - {1})
+print({True, 1, 1.0, 2}, {0, False}, {1.5, 2.5, 3})
+u = {1, 2, 3}
+u.remove(2)
+u.add(10)
+print(u, list(u), sorted(u, reverse=True), min(u), sum(u))
+print([x for x in {7, 3, 11, 5}], tuple({33, 1, 65}))

@@ -1,0 +1,6 @@
+import asyncio
+
+lock = asyncio.Lock()
+print("start")
+async with lock:
+    print("inside")

@@ -1,0 +1,5 @@
+# A line indented for no reason.
+a = 1
+b = 2
+    c = a + b
+print(c)

@@ -1,0 +1,3 @@
+greeting = "hello"
+name = "world
+print(greeting, name)

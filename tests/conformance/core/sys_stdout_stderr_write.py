@@ -1,0 +1,10 @@
+import sys
+n = sys.stdout.write("written directly\n")
+print("write returned", n)
+sys.stdout.write("no newline, ")
+sys.stdout.write("then newline\n")
+sys.stderr.write("a warning on stderr\n")
+print("stdout", "continues", file=sys.stdout)
+print("also to stderr", file=sys.stderr)
+sys.stdout.flush()
+print("done")

@@ -1,0 +1,18 @@
+import time
+t0 = time.time()
+m0 = time.monotonic()
+p0 = time.perf_counter()
+time.sleep(0.02)
+t1 = time.time()
+m1 = time.monotonic()
+p1 = time.perf_counter()
+print(type(t0).__name__, t0 > 1_600_000_000, t1 >= t0)
+print(m1 >= m0, p1 >= p0, m1 - m0 >= 0.015, round(p1 - p0, 1))
+print(round(m1 - m0, 1) == 0.0, time.sleep(0) is None)
+print(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(0)))
+print(time.strftime("%d/%m/%y %A %B %j", time.gmtime(1_700_000_000)))
+g = time.gmtime(86400 * 365)
+print(g.tm_year, g.tm_mon, g.tm_mday, g.tm_hour, g.tm_wday, g.tm_yday)
+print(time.strftime("%H:%M", (2024, 3, 9, 14, 5, 0, 5, 69, 0)), time.strftime("[%%] %Y", time.gmtime(10 ** 9)))
+elapsed = time.perf_counter() - p0
+print("elapsed under a second:", elapsed < 1)

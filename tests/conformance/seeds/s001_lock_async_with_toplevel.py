@@ -1,0 +1,6 @@
+import asyncio
+
+lock = asyncio.lock
+
+async with lock:
+  results["sucess"].append(var)

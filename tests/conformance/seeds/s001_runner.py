@@ -1,0 +1,4 @@
+import asyncio
+
+with asyncio.Runner() as runner:
+    runner.run(main())

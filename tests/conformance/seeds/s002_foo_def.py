@@ -1,0 +1,3 @@
+async def foo(text):
+    print(text)
+    await asyncio.sleep(1)

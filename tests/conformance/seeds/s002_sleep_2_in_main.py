@@ -1,0 +1,13 @@
+import asyncio
+
+async def main():
+    print('shav')
+    task = asyncio.create_task(foo('text'))
+    await asyncio.sleep(2)
+    print('finished')
+
+async def foo(text):
+    print(text)
+    await asyncio.sleep(1)
+
+asyncio.run(main())

@@ -1,0 +1,2 @@
+async def my_function(argument):
+    pass

@@ -1,0 +1,1 @@
+my_coroutine = my_function(argument)
