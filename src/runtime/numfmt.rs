@@ -16,7 +16,9 @@ mod unicode_tables;
 
 use std::fmt;
 
-pub use float_text::{float_hash, float_repr, format_float_round, int_to_float};
+pub use float_text::{
+    float_hash, float_repr, float_round_to_int, float_to_int, format_float_round, int_to_float,
+};
 pub use format_spec::{
     format_float, format_int, format_str, parse_format_spec, FormatSpec, Grouping, SpecKind,
 };

@@ -261,6 +261,37 @@ pub fn format_float_round(x: f64, ndigits: i64) -> Result<f64, PyExc> {
     Ok(rounded)
 }
 
+/// `int(x)` for a float: truncated toward zero, exactly.
+///
+/// Errors: `OverflowError("cannot convert float infinity to integer")`,
+/// `ValueError("cannot convert float NaN to integer")`.
+pub fn float_to_int(x: f64) -> Result<BigInt, PyExc> {
+    if x.is_nan() {
+        return Err(PyExc::ValueError(
+            "cannot convert float NaN to integer".to_string(),
+        ));
+    }
+    if x.is_infinite() {
+        return Err(PyExc::OverflowError(
+            "cannot convert float infinity to integer".to_string(),
+        ));
+    }
+    let (mantissa, exp) = decompose(x);
+    let magnitude = if exp >= 0 {
+        BigInt::from(mantissa) << exp as usize
+    } else {
+        BigInt::from(mantissa.checked_shr(exp.unsigned_abs() as u32).unwrap_or(0))
+    };
+    Ok(if x < 0.0 { -magnitude } else { magnitude })
+}
+
+/// `round(x)` for a float (no `ndigits`): the nearest int, ties to even.
+///
+/// Errors: as [`float_to_int`].
+pub fn float_round_to_int(x: f64) -> Result<BigInt, PyExc> {
+    float_to_int(x.round_ties_even())
+}
+
 /// Splits a finite `x` into `|x| == mantissa * 2**exp` with an integer mantissa.
 fn decompose(x: f64) -> (u64, i64) {
     let bits = x.abs().to_bits();

@@ -303,6 +303,43 @@ fn round_examples() {
 }
 
 #[test]
+fn float_to_int_examples() {
+    let round = |x: f64| float_round_to_int(x).map(|v| v.to_string());
+    let trunc = |x: f64| float_to_int(x).map(|v| v.to_string());
+    let ok = |s: &str| Ok(s.to_string());
+    assert_eq!(round(0.5), ok("0"));
+    assert_eq!(round(1.5), ok("2"));
+    assert_eq!(round(2.5), ok("2"));
+    assert_eq!(round(-0.5), ok("0"));
+    assert_eq!(round(-1.5), ok("-2"));
+    assert_eq!(round(0.49999999999999994), ok("0"));
+    assert_eq!(round(4503599627370497.0), ok("4503599627370497"));
+    assert_eq!(round(-2.5), ok("-2"));
+    assert_eq!(round(5e-324), ok("0"));
+    assert_eq!(trunc(-1.9999), ok("-1"));
+    assert_eq!(trunc(-1e20), ok("-100000000000000000000"));
+    assert_eq!(
+        trunc(1e300),
+        ok("1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371\
+            3750804478640437044438328838781769425232353604305756447921847867069828483872009265758037\
+            3783023379478809005936895323497079994508111903896764088007465274278014249457925878882005\
+            6842838115669472196386865459400540160")
+    );
+    assert_eq!(
+        trunc(f64::NEG_INFINITY),
+        Err(PyExc::OverflowError(
+            "cannot convert float infinity to integer".to_string()
+        ))
+    );
+    assert_eq!(
+        round(f64::NAN),
+        Err(PyExc::ValueError(
+            "cannot convert float NaN to integer".to_string()
+        ))
+    );
+}
+
+#[test]
 fn repr_examples() {
     assert_eq!(python_str_repr("it's"), "\"it's\"");
     assert_eq!(python_str_repr("a\tb\u{7f}\u{a0}é"), "'a\\tb\\x7f\\xa0é'");
