@@ -1,1 +1,4 @@
 //! Builtin types, functions and modules.
+
+pub mod numfmt;
+pub mod random_core;
