@@ -1,28 +1,30 @@
 import asyncio
 
-# A single sleep(328/4096) and a chain of eight sleep(41/4096) calls have the same
-# nominal deadline (both exact in binary floating point).  On CPython's real clock every
-# step of the chain starts a little late, so the chain's last step fires after the single
-# timer (the same effect decides the output of the seed snippet with fetch_data /
-# print_numbers).  A virtual clock must reproduce that, e.g. by advancing a tiny amount
-# per loop iteration.
+# The ticker's second sleep and the single sleep have the same nominal deadline (0.1 s),
+# but on a real clock the ticker's second timer is set after some computation, so it fires
+# a little later, in a later loop iteration than the single timer.  The same effect
+# decides the output of the seed snippet with fetch_data / print_numbers.  A virtual
+# clock must reproduce it (e.g. by advancing a tiny amount per loop iteration), otherwise
+# the two timers tie and the ticker runs before main resumes.
 ticks = []
 
 async def ticker():
-    for i in range(8):
-        await asyncio.sleep(41 / 4096)
-        ticks.append(i)
+    await asyncio.sleep(0.05)
+    ticks.append("first")
+    total = sum(range(10 ** 6))
+    await asyncio.sleep(0.05)
+    ticks.append(f"second (sum={total})")
 
 async def single():
-    await asyncio.sleep(328 / 4096)
+    await asyncio.sleep(0.1)
     return "single timer fired"
 
 async def main():
     t = asyncio.create_task(ticker())
     s = asyncio.create_task(single())
     print(await s)
-    print("ticks completed when main resumed:", len(ticks))
+    print("ticks completed when main resumed:", ticks)
     await t
-    print("ticks at the end:", len(ticks))
+    print("ticks at the end:", ticks)
 
 asyncio.run(main())

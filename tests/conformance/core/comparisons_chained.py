@@ -10,7 +10,7 @@ a = [1, 2]
 b = [1, 2]
 print(a == b, a is b, a is not b, a != b, [1] * 2 == a + [] if False else 0)
 t = (1, 2)
-print(None is not None, t == (1, 2) is not False, t is t is t)
+print(None is not None, t == t is not None, t is t is t)
 print("abc" < "abd" <= "abd" < "b", 2 < 3.5 < 4, -1 < 0 < 1 < 2 < 3)
 for left, right in [(1, "1"), ([], ()), (None, 0)]:
     print(left == right, left != right)

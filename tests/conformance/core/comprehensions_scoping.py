@@ -14,9 +14,8 @@ class Config:
     except NameError as e:
         print("NameError in class body comprehension:", e)
         scaled = None
-    first_ok = [base + 1 for _ in range(2)] if False else "skipped"
-    from_outer = [base * v for v in values[:1]] if False else None
-print(Config.values, Config.scaled)
+    outermost_ok = [v * 2 for v in [base, base + 1]]
+print(Config.values, Config.scaled, Config.outermost_ok)
 print([lambda: k for k in range(3)][0](), [(lambda k=k: k)() for k in range(3)])
 funcs = {name: (lambda name=name: name.upper()) for name in ["a", "b"]}
 print(funcs["a"](), funcs["b"]())
