@@ -92,10 +92,18 @@ pub struct Vm {
     pub out: Output,
     pub options: VmOptions,
     pub clock: crate::runtime::time::Clock,
-    pub random: crate::runtime::random::RandomState,
+    pub random: crate::runtime::modules::RandomState,
     pub asyncio: crate::asyncio::AsyncioState,
     /// Warnings and diagnostics to show alongside (not instead of) normal output.
     pub notes: Vec<String>,
+    /// Set by `Raise 0`/`Reraise`: the exception being unwound gets no new traceback entry.
+    pub(crate) reraising: bool,
+    /// A thrown exception to raise in the frame just resumed (see `Vm::resume_generator`).
+    pub(crate) pending_throw: Option<PyErr>,
+    /// A value the resumed frame must yield at once (a native sub-iterator yielded on throw).
+    pub(crate) pending_yield: Option<Value>,
+    /// Containers being repr'd, to print `[...]` for self-references.
+    pub(crate) repr_stack: Vec<usize>,
 }
 
 /// The default recursion limit, as in CPython.
@@ -122,9 +130,13 @@ impl Vm {
             out: Output::stdout(),
             options,
             clock,
-            random: crate::runtime::random::RandomState::new(),
+            random: crate::runtime::modules::RandomState::new(),
             asyncio: crate::asyncio::AsyncioState::default(),
             notes: Vec::new(),
+            reraising: false,
+            pending_throw: None,
+            pending_yield: None,
+            repr_stack: Vec::new(),
         };
         crate::runtime::types::install_methods(&mut vm);
         crate::runtime::builtins::install(&mut vm);
@@ -268,6 +280,11 @@ impl Vm {
             &self.types.recursion_error,
             "maximum recursion depth exceeded",
         )
+    }
+
+    /// NameError for a missing global (suggestions are added when the traceback is printed).
+    pub fn name_error_with_hint(&self, name: &str) -> PyErr {
+        self.name_error(name)
     }
 
     /// Looks up a module-level name (`__main__` globals, then builtins).

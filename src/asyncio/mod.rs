@@ -1,0 +1,174 @@
+//! asyncio: the event loop, futures, tasks and the `asyncio` module. (Being built: this file
+//! holds the VM-facing protocol — awaitables, async iteration — that the compiler relies on.)
+
+pub mod asyncgen;
+
+use std::rc::Rc;
+
+use crate::vm::dispatch::{FrameResult, Resume, SendResult};
+use crate::vm::object::{GeneratorKind, Instance, Module};
+use crate::vm::symbol::{sym, Symbol};
+use crate::vm::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Native state carried by asyncio objects (futures, tasks, handles, loops).
+pub enum AsyncioObject {
+    Placeholder,
+}
+
+/// Per-VM asyncio state: the running loop, task counters.
+#[derive(Default)]
+pub struct AsyncioState {}
+
+pub fn instance_attr(
+    _vm: &mut Vm,
+    _inst: &Rc<Instance>,
+    _obj: &Value,
+    _name: Symbol,
+) -> PyResult<Option<Value>> {
+    Ok(None)
+}
+
+pub fn instance_len(_vm: &mut Vm, _inst: &Rc<Instance>) -> PyResult<Option<usize>> {
+    Ok(None)
+}
+
+pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    Err(vm.err(
+        &vm.types.module_not_found_error.clone(),
+        "No module named 'asyncio'",
+    ))
+}
+
+/// `time.sleep` inside a running event loop blocks it; the doc checker warns about it.
+pub fn note_blocking_sleep(_vm: &mut Vm, _secs: f64) {}
+
+impl Vm {
+    /// `GET_AWAITABLE`: the iterator `await` drives.
+    pub(crate) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        match &v {
+            Value::Generator(g) if g.kind == GeneratorKind::Coroutine => Ok(v),
+            Value::Instance(inst) => {
+                let cls = inst.class.clone();
+                match cls.lookup(sym::AWAIT) {
+                    Some(m) => {
+                        let it = self.call_bound(m, v.clone(), &[])?;
+                        match &it {
+                            Value::Generator(g) if g.kind == GeneratorKind::Coroutine => {
+                                Err(self.type_error("__await__() returned a coroutine"))
+                            }
+                            Value::Generator(_) | Value::Iter(_) => Ok(it),
+                            Value::Instance(i) if i.class.lookup(sym::NEXT).is_some() => Ok(it),
+                            other => Err(self.type_error(format!(
+                                "__await__() returned non-iterator of type '{}'",
+                                self.type_name(other)
+                            ))),
+                        }
+                    }
+                    None => Err(self.not_awaitable(&v)),
+                }
+            }
+            _ => Err(self.not_awaitable(&v)),
+        }
+    }
+
+    fn not_awaitable(&self, v: &Value) -> PyErr {
+        self.type_error(format!(
+            "object {} can't be used in 'await' expression",
+            self.type_name(v)
+        ))
+    }
+
+    /// `Send` on something that is not a Python generator: native awaitables and user iterators.
+    pub(crate) fn send_native(&mut self, receiver: &Value, value: Value) -> PyResult<SendResult> {
+        if let Value::Instance(inst) = receiver {
+            let cls = inst.class.clone();
+            let r = if value.is_none() {
+                match cls.lookup(sym::NEXT) {
+                    Some(m) => self.call_bound(m, receiver.clone(), &[]),
+                    None => return Err(self.type_error("object is not an iterator")),
+                }
+            } else {
+                match cls.lookup(sym::SEND) {
+                    Some(m) => self.call_bound(m, receiver.clone(), &[value]),
+                    None => return Err(self.attribute_error(format!(
+                        "'{}' object has no attribute 'send'",
+                        cls.name
+                    ))),
+                }
+            };
+            return match r {
+                Ok(v) => Ok(SendResult::Yielded(v)),
+                Err(e) if e.is_instance_of(&self.types.stop_iteration) => {
+                    let v = e.data().args.first().cloned().unwrap_or(Value::None);
+                    Ok(SendResult::Returned(v))
+                }
+                Err(e) => Err(e),
+            };
+        }
+        match self.next(receiver)? {
+            Some(v) => Ok(SendResult::Yielded(v)),
+            None => Ok(SendResult::Returned(Value::None)),
+        }
+    }
+
+    /// Throwing into a native sub-iterator at a `Send`.
+    pub(crate) fn throw_native(&mut self, receiver: &Value, err: PyErr) -> PyResult<SendResult> {
+        if let Value::Instance(inst) = receiver {
+            if let Some(m) = inst.class.lookup(sym::THROW) {
+                let r = self.call_bound(m, receiver.clone(), &[err.value()]);
+                return match r {
+                    Ok(v) => Ok(SendResult::Yielded(v)),
+                    Err(e) if e.is_instance_of(&self.types.stop_iteration) => {
+                        let v = e.data().args.first().cloned().unwrap_or(Value::None);
+                        Ok(SendResult::Returned(v))
+                    }
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        Err(err)
+    }
+
+    pub(crate) fn get_aiter(&mut self, v: &Value) -> PyResult<Value> {
+        match self.lookup_special(v, sym::AITER) {
+            Some(m) => {
+                let it = self.call_bound(m, v.clone(), &[])?;
+                if self.lookup_special(&it, sym::ANEXT).is_none() {
+                    return Err(self.type_error(format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                        self.type_name(&it)
+                    )));
+                }
+                Ok(it)
+            }
+            None => Err(self.type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                self.type_name(v)
+            ))),
+        }
+    }
+
+    pub(crate) fn get_anext(&mut self, it: &Value) -> PyResult<Value> {
+        match self.lookup_special(it, sym::ANEXT) {
+            Some(m) => {
+                let aw = self.call_bound(m, it.clone(), &[])?;
+                self.get_awaitable(aw).map_err(|_| {
+                    self.type_error(format!(
+                        "'async for' received an invalid object from __anext__: {}",
+                        self.type_name(it)
+                    ))
+                })
+            }
+            None => Err(self.type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                self.type_name(it)
+            ))),
+        }
+    }
+}
+
+/// Unused until the event loop lands; keeps the resume API in one place.
+pub fn resume(vm: &mut Vm, g: &Rc<crate::vm::object::Generator>, r: Resume) -> PyResult<FrameResult> {
+    vm.resume_generator(g, r)
+}

@@ -1,0 +1,156 @@
+//! Methods of `dict` and its views.
+
+use crate::runtime::iter::{new_iter, IterState, ViewKind};
+use crate::vm::object::{Args, BuiltinFn, Payload};
+use crate::vm::value::{DictRef, Value};
+use crate::vm::{PyResult, Vm};
+
+pub const METHODS: &[(&str, BuiltinFn)] = &[
+    ("keys", dict_keys),
+    ("values", dict_values),
+    ("items", dict_items),
+    ("get", dict_get),
+    ("setdefault", dict_setdefault),
+    ("pop", dict_pop),
+    ("popitem", dict_popitem),
+    ("update", dict_update),
+    ("clear", dict_clear),
+    ("copy", dict_copy),
+    ("__getitem__", dict_getitem),
+    ("__setitem__", dict_setitem),
+    ("__contains__", dict_contains),
+];
+
+pub const VIEW_METHODS: &[(&str, BuiltinFn)] = &[];
+
+pub fn this_dict(vm: &Vm, args: &Args) -> PyResult<DictRef> {
+    match args.pos.first() {
+        Some(Value::Dict(d)) => Ok(d.clone()),
+        Some(Value::Instance(i)) => match &i.payload {
+            Payload::Boxed(b) => match &*b.borrow() {
+                Value::Dict(d) => Ok(d.clone()),
+                _ => Err(vm.type_error("descriptor requires a 'dict' object")),
+            },
+            _ => Err(vm.type_error("descriptor requires a 'dict' object")),
+        },
+        _ => Err(vm.type_error("descriptor requires a 'dict' object")),
+    }
+}
+
+fn view(vm: &Vm, args: &Args, kind: ViewKind) -> PyResult<Value> {
+    Ok(new_iter(IterState::DictView(kind, this_dict(vm, args)?)))
+}
+
+fn dict_keys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view(vm, &args, ViewKind::Keys)
+}
+
+fn dict_values(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view(vm, &args, ViewKind::Values)
+}
+
+fn dict_items(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view(vm, &args, ViewKind::Items)
+}
+
+fn dict_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let Some(key) = args.pos.get(1) else {
+        return Err(vm.type_error("get expected at least 1 argument, got 0"));
+    };
+    let default = args.pos.get(2).cloned().unwrap_or(Value::None);
+    Ok(vm.dict_get(&d, key)?.unwrap_or(default))
+}
+
+fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let Some(key) = args.pos.get(1) else {
+        return Err(vm.type_error("setdefault expected at least 1 argument, got 0"));
+    };
+    if let Some(v) = vm.dict_get(&d, key)? {
+        return Ok(v);
+    }
+    let default = args.pos.get(2).cloned().unwrap_or(Value::None);
+    vm.dict_set(&d, key.clone(), default.clone())?;
+    Ok(default)
+}
+
+fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let Some(key) = args.pos.get(1) else {
+        return Err(vm.type_error("pop expected at least 1 argument, got 0"));
+    };
+    match vm.dict_remove(&d, key)? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(2) {
+            Some(default) => Ok(default.clone()),
+            None => Err(vm.key_error(key.clone())),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let last = d.borrow_mut().pop_last();
+    match last {
+        Some(e) => Ok(Value::tuple(vec![e.key, e.value])),
+        None => Err(vm.key_error(Value::str("popitem(): dictionary is empty"))),
+    }
+}
+
+fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let target = Value::Dict(d.clone());
+    if let Some(other) = args.pos.get(1) {
+        vm.dict_update_from(&target, other, false)?;
+    }
+    for (k, v) in args.kw {
+        vm.dict_set(&d, Value::str(k.as_str()), v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this_dict(vm, &args)?.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let copy = d.borrow().clone();
+    Ok(Value::dict(copy))
+}
+
+fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let key = args.pos.get(1).cloned().unwrap_or(Value::None);
+    match vm.dict_get(&d, &key)? {
+        Some(v) => Ok(v),
+        None => Err(vm.key_error(key)),
+    }
+}
+
+fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let key = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let value = args.pos.get(2).cloned().unwrap_or(Value::None);
+    vm.dict_set(&d, key, value)?;
+    Ok(Value::None)
+}
+
+fn dict_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, &args)?;
+    let key = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::Bool(vm.dict_get(&d, &key)?.is_some()))
+}
+
+/// `dict.fromkeys(iterable, value=None)` (a class method).
+pub fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let iterable = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let value = args.pos.get(2).cloned().unwrap_or(Value::None);
+    let d = std::rc::Rc::new(std::cell::RefCell::new(super::dict::Dict::new()));
+    for k in vm.collect(&iterable)? {
+        vm.dict_set(&d, k, value.clone())?;
+    }
+    Ok(Value::Dict(d))
+}

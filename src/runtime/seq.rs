@@ -1,0 +1,365 @@
+//! Sequence operations shared by `str`, `bytes`, `list`, `tuple` and `range`: indexing with
+//! negative indices, slicing with steps (CPython's `PySlice_AdjustIndices`), concatenation and
+//! repetition, and list item/slice assignment and deletion.
+
+use std::rc::Rc;
+
+use crate::syntax::ast::BinOp;
+use crate::vm::object::{Range, Slice};
+use crate::vm::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Resolved slice bounds over a sequence of length `len`.
+pub struct SliceIndices {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+    pub len: i64,
+}
+
+impl SliceIndices {
+    pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len).map(move |i| (self.start + i * self.step) as usize)
+    }
+}
+
+fn slice_part(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    match v {
+        Value::None => Ok(None),
+        Value::BigInt(b) => {
+            use num_traits::Signed;
+            Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))
+        }
+        other => match vm.index_of(other)? {
+            Some(i) => Ok(Some(i)),
+            None => Err(vm.type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        },
+    }
+}
+
+pub fn slice_indices(vm: &mut Vm, s: &Slice, len: usize) -> PyResult<SliceIndices> {
+    let len = len as i64;
+    let step = slice_part(vm, &s.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x += len;
+                    if x < lower {
+                        x = lower;
+                    }
+                } else if x > upper {
+                    x = upper;
+                }
+                x
+            }
+        }
+    };
+    let start = clamp(slice_part(vm, &s.start)?, if step < 0 { upper } else { lower });
+    let stop = clamp(slice_part(vm, &s.stop)?, if step < 0 { lower } else { upper });
+    let count = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok(SliceIndices {
+        start,
+        stop,
+        step,
+        len: count,
+    })
+}
+
+/// Normalises a (possibly negative) index; `None` when out of range.
+pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let i = if i < 0 { i + len } else { i };
+    (0..len).contains(&i).then_some(i as usize)
+}
+
+fn index_error(vm: &Vm, what: &str) -> crate::vm::PyErr {
+    vm.index_error(format!("{what} index out of range"))
+}
+
+fn indices_type_error(vm: &Vm, what: &str, index: &Value) -> crate::vm::PyErr {
+    vm.type_error(format!(
+        "{what} indices must be integers or slices, not {}",
+        vm.type_name(index)
+    ))
+}
+
+pub fn get_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult<Value> {
+    if let Value::Slice(s) = index {
+        return get_slice(vm, obj, s);
+    }
+    let what = match obj {
+        Value::List(_) => "list",
+        Value::Tuple(_) => "tuple",
+        Value::Str(_) => "string",
+        Value::Bytes(_) => "index",
+        Value::Range(_) => "range object",
+        _ => {
+            return Err(vm.type_error(format!(
+                "'{}' object is not subscriptable",
+                vm.type_name(obj)
+            )))
+        }
+    };
+    let i = match vm.index_of(index)? {
+        Some(i) => i,
+        None => {
+            let name = match obj {
+                Value::Str(_) => "string",
+                Value::Bytes(_) => "byte",
+                Value::Range(_) => "range",
+                Value::List(_) => "list",
+                _ => "tuple",
+            };
+            return Err(indices_type_error(vm, name, index));
+        }
+    };
+    match obj {
+        Value::List(l) => {
+            let l = l.borrow();
+            match normalize_index(i, l.len()) {
+                Some(i) => Ok(l[i].clone()),
+                None => Err(index_error(vm, what)),
+            }
+        }
+        Value::Tuple(t) => match normalize_index(i, t.len()) {
+            Some(i) => Ok(t[i].clone()),
+            None => Err(index_error(vm, what)),
+        },
+        Value::Str(s) => match normalize_index(i, s.char_len()) {
+            Some(i) => {
+                let c = s.char_at(i).unwrap_or('\0');
+                let mut buf = [0u8; 4];
+                Ok(Value::str(c.encode_utf8(&mut buf)))
+            }
+            None => Err(index_error(vm, what)),
+        },
+        Value::Bytes(b) => match normalize_index(i, b.len()) {
+            Some(i) => Ok(Value::Int(b[i] as i64)),
+            None => Err(index_error(vm, what)),
+        },
+        Value::Range(r) => match normalize_index(i, r.len() as usize) {
+            Some(i) => Ok(Value::Int(r.get(i as i64))),
+            None => Err(index_error(vm, what)),
+        },
+        _ => unreachable!(),
+    }
+}
+
+fn get_slice(vm: &mut Vm, obj: &Value, s: &Slice) -> PyResult<Value> {
+    match obj {
+        Value::List(l) => {
+            let len = l.borrow().len();
+            let idx = slice_indices(vm, s, len)?;
+            let l = l.borrow();
+            Ok(Value::list(idx.indices().map(|i| l[i].clone()).collect()))
+        }
+        Value::Tuple(t) => {
+            let idx = slice_indices(vm, s, t.len())?;
+            if idx.step == 1 && idx.len as usize == t.len() {
+                return Ok(obj.clone());
+            }
+            Ok(Value::tuple(idx.indices().map(|i| t[i].clone()).collect()))
+        }
+        Value::Str(st) => {
+            let idx = slice_indices(vm, s, st.char_len())?;
+            if idx.step == 1 {
+                if idx.len <= 0 {
+                    return Ok(Value::str(""));
+                }
+                let start = idx.start as usize;
+                return Ok(Value::str(st.substring(start, start + idx.len as usize)));
+            }
+            let chars: Vec<char> = st.as_str().chars().collect();
+            Ok(Value::string(idx.indices().map(|i| chars[i]).collect()))
+        }
+        Value::Bytes(b) => {
+            let idx = slice_indices(vm, s, b.len())?;
+            Ok(Value::Bytes(Rc::new(idx.indices().map(|i| b[i]).collect())))
+        }
+        Value::Range(r) => {
+            let idx = slice_indices(vm, s, r.len() as usize)?;
+            Ok(Value::Range(Rc::new(Range {
+                start: r.start + idx.start * r.step,
+                stop: r.start + idx.stop * r.step,
+                step: r.step * idx.step,
+            })))
+        }
+        _ => Err(vm.type_error(format!(
+            "'{}' object is not subscriptable",
+            vm.type_name(obj)
+        ))),
+    }
+}
+
+pub fn list_set_item(vm: &mut Vm, obj: &Value, index: Value, value: Value) -> PyResult<()> {
+    let Value::List(l) = obj else {
+        return Err(vm.type_error("list expected"));
+    };
+    if let Value::Slice(s) = &index {
+        let items = vm.collect(&value).map_err(|_| vm.type_error("can only assign an iterable"))?;
+        let len = l.borrow().len();
+        let idx = slice_indices(vm, s, len)?;
+        let mut list = l.borrow_mut();
+        if idx.step == 1 {
+            let start = idx.start.max(0) as usize;
+            let stop = (idx.stop.max(idx.start)).max(0) as usize;
+            list.splice(start.min(len)..stop.min(len), items);
+            return Ok(());
+        }
+        if items.len() as i64 != idx.len {
+            return Err(vm.value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                items.len(),
+                idx.len
+            )));
+        }
+        let positions: Vec<usize> = idx.indices().collect();
+        for (pos, item) in positions.into_iter().zip(items) {
+            list[pos] = item;
+        }
+        return Ok(());
+    }
+    let Some(i) = vm.index_of(&index)? else {
+        return Err(indices_type_error(vm, "list", &index));
+    };
+    let mut list = l.borrow_mut();
+    match normalize_index(i, list.len()) {
+        Some(i) => {
+            list[i] = value;
+            Ok(())
+        }
+        None => Err(vm.index_error("list assignment index out of range")),
+    }
+}
+
+pub fn list_del_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult<()> {
+    let Value::List(l) = obj else {
+        return Err(vm.type_error("list expected"));
+    };
+    if let Value::Slice(s) = index {
+        let len = l.borrow().len();
+        let idx = slice_indices(vm, s, len)?;
+        let mut positions: Vec<usize> = idx.indices().collect();
+        positions.sort_unstable();
+        let mut list = l.borrow_mut();
+        for p in positions.into_iter().rev() {
+            list.remove(p);
+        }
+        return Ok(());
+    }
+    let Some(i) = vm.index_of(index)? else {
+        return Err(indices_type_error(vm, "list", index));
+    };
+    let mut list = l.borrow_mut();
+    match normalize_index(i, list.len()) {
+        Some(i) => {
+            list.remove(i);
+            Ok(())
+        }
+        None => Err(vm.index_error("list assignment index out of range")),
+    }
+}
+
+fn repeat<T: Clone>(items: &[T], n: i64) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len() * n.max(0) as usize);
+    for _ in 0..n.max(0) {
+        out.extend_from_slice(items);
+    }
+    out
+}
+
+/// `+`, `*` and `%` on sequences and strings; `None` for NotImplemented.
+pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let count = |v: &Value| -> Option<i64> {
+        match v {
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(*b as i64),
+            _ => None,
+        }
+    };
+    let too_big = |n: i64, len: usize| n > 0 && (len as u128) * (n as u128) > (1u128 << 32);
+    match (op, a, b) {
+        (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            s.push_str(x.as_str());
+            s.push_str(y.as_str());
+            Some(Ok(Value::string(s)))
+        }
+        (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Some(Ok(Value::list(v)))
+        }
+        (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Some(Ok(Value::tuple(v)))
+        }
+        (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            let mut v = x.to_vec();
+            v.extend_from_slice(y);
+            Some(Ok(Value::Bytes(Rc::new(v))))
+        }
+        (BinOp::Mult, seq, n) | (BinOp::Mult, n, seq)
+            if count(n).is_some()
+                && matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) =>
+        {
+            let n = count(n).unwrap_or(0);
+            Some(match seq {
+                Value::Str(s) => {
+                    if too_big(n, s.as_str().len()) {
+                        Err(vm.err(&vm.types.memory_error, ""))
+                    } else {
+                        Ok(Value::string(s.as_str().repeat(n.max(0) as usize)))
+                    }
+                }
+                Value::List(l) => {
+                    let items = l.borrow().clone();
+                    if too_big(n, items.len()) {
+                        Err(vm.err(&vm.types.memory_error, ""))
+                    } else {
+                        Ok(Value::list(repeat(&items, n)))
+                    }
+                }
+                Value::Tuple(t) => Ok(Value::tuple(repeat(t, n))),
+                Value::Bytes(b) => Ok(Value::Bytes(Rc::new(repeat(b, n)))),
+                _ => unreachable!(),
+            })
+        }
+        (BinOp::Mod, Value::Str(fmt), args) => Some(super::printf::percent_format(vm, fmt.as_str(), args)),
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+            Some(super::setops::binary(vm, op, a, b))
+        }
+        (BinOp::BitOr, Value::Dict(x), Value::Dict(_)) => {
+            let d = Value::dict(x.borrow().clone());
+            Some(vm.dict_update_from(&d, b, false).map(|_| d))
+        }
+        _ => None,
+    }
+}
+
+/// Builds `range(...)` from already-converted bounds.
+pub fn make_range(vm: &Vm, start: i64, stop: i64, step: i64) -> PyResult<Value> {
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Rc::new(Range { start, stop, step })))
+}
