@@ -800,7 +800,11 @@ pub fn parameters<'a>(ctx: &Ctx<'_>, items: Vec<ParamItem>) -> PResult<'a, Param
                 } else {
                     bare_star = Some(*s);
                     // A bare `*` must be followed by a keyword-only parameter.
-                    let next_is_named = matches!(items.get(i + 1), Some(ParamItem::Plain(_)));
+                    // (`/` after it gets its own message.)
+                    let next_is_named = matches!(
+                        items.get(i + 1),
+                        Some(ParamItem::Plain(_) | ParamItem::Slash(_))
+                    );
                     if !next_is_named {
                         return err("named arguments must follow bare *", *s);
                     }

@@ -311,7 +311,8 @@ impl<'a> TokenStream<'a> {
                     SyntaxErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
                     Span::new(eol, (eol + 1).min(self.source.len())),
-                );
+                )
+                .with_hint("a dedented line must line up with an enclosing block");
                 return Err(self.fail(err, FailureClass::TokenizerQuiet, false));
             }
             if altcol != alttop {
@@ -326,7 +327,8 @@ impl<'a> TokenStream<'a> {
             SyntaxErrorKind::TabError,
             "inconsistent use of tabs and spaces in indentation",
             Span::new(self.line_start, self.line_start + 1),
-        );
+        )
+        .with_hint("indent with spaces only, or with tabs only, throughout the file");
         self.fail(err, FailureClass::TokenizerQuiet, false)
     }
 
@@ -367,7 +369,8 @@ impl<'a> TokenStream<'a> {
                     SyntaxErrorKind::SyntaxError,
                     format!("'{}' was never closed", open as char),
                     Span::new(pos, pos + 1),
-                );
+                )
+                .with_label("this bracket is still open at the end of the input");
                 return Err(self.fail(err, FailureClass::Unclosed { line }, true));
             }
         }

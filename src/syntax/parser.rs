@@ -296,7 +296,9 @@ impl<'a> ErrorContext<'a> {
             Ok(e) => e,
             Err(f) => return f,
         };
-        Failure::parser(error.unwrap_or_else(|| invalid_syntax(here)))
+        Failure::parser(
+            error.unwrap_or_else(|| invalid_syntax(here).with_label(format!("unexpected {tok}"))),
+        )
     }
 
     /// A CPython-specific message for this error, if one applies. `Err` carries a failure that
@@ -440,18 +442,48 @@ impl<'a> ErrorContext<'a> {
                     )));
                 }
             }
-            if self.depth > 0 && self.is_plain_element(start, tok) {
+            if self.depth > 0 && self.is_plain_element(start, tok) && !self.in_def_parameters() {
                 if let Some(unclosed) = self.unclosed_right_after(stream) {
                     return Err(unclosed);
                 }
                 let from = first.map_or(l, |t| t.0);
-                return Ok(Some(syntax(
-                    "invalid syntax. Perhaps you forgot a comma?",
-                    Span::new(from, r),
-                )));
+                let to = self.toks.last().map_or(r, |t| t.2);
+                return Ok(Some(
+                    syntax(
+                        "invalid syntax. Perhaps you forgot a comma?",
+                        Span::new(from, to),
+                    )
+                    .with_label("perhaps a comma is missing after this"),
+                ));
             }
         }
         Ok(None)
+    }
+
+    /// Is the innermost open bracket the parameter list of a `def`?
+    fn in_def_parameters(&self) -> bool {
+        let mut k = self.line_first;
+        if self.toks.get(k).map(|t| t.1) == Some(Token::Async) {
+            k += 1;
+        }
+        if self.toks.get(k).map(|t| t.1) != Some(Token::Def) {
+            return false;
+        }
+        let paren = k + 2;
+        let mut depth = 0i32;
+        for i in (0..self.toks.len()).rev() {
+            match self.toks[i].1 {
+                Token::RPar | Token::RSqb | Token::RBrace => depth += 1,
+                Token::LPar | Token::LSqb | Token::LBrace => {
+                    if depth == 0 {
+                        return i == paren;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     /// `{1: 2, 3}` and `{1: }`: CPython's `invalid_double_starred_kvpairs`.
@@ -728,6 +760,9 @@ impl<'a> ErrorContext<'a> {
         };
         if expects(expected, "Indent") {
             return Failure::parser(self.expected_block(Span::new(location, location)));
+        }
+        if expects(expected, &quoted("except")) && expects(expected, &quoted("finally")) {
+            return Failure::parser(syntax("expected 'except' or 'finally' block", here));
         }
         Failure::parser(invalid_syntax(here))
     }

@@ -242,7 +242,9 @@ pub fn expr(e: &Expr, out: &mut String) {
             expr(value, out);
             out.push(')');
         }
-        ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+        ListComp { elt, generators }
+        | SetComp { elt, generators }
+        | GeneratorExp { elt, generators } => {
             out.push_str(match &e.kind {
                 ListComp { .. } => "(listcomp ",
                 SetComp { .. } => "(setcomp ",
@@ -333,8 +335,21 @@ pub fn stmt(s: &Stmt, out: &mut String) {
             opt(v, out);
             out.push(')');
         }
-        If { test, body: b, orelse } | While { test, body: b, orelse } => {
-            out.push_str(if matches!(s.kind, If { .. }) { "(if " } else { "(while " });
+        If {
+            test,
+            body: b,
+            orelse,
+        }
+        | While {
+            test,
+            body: b,
+            orelse,
+        } => {
+            out.push_str(if matches!(s.kind, If { .. }) {
+                "(if "
+            } else {
+                "(while "
+            });
             expr(test, out);
             out.push(' ');
             body(b, out);
@@ -439,18 +454,28 @@ pub fn stmt(s: &Stmt, out: &mut String) {
         }
         Import(names) | ImportFrom { names, .. } => {
             match &s.kind {
-                ImportFrom { module, level, .. } => {
-                    out.push_str(&format!("(from {} {} ", if module.is_empty() { "_" } else { module }, level))
-                }
+                ImportFrom { module, level, .. } => out.push_str(&format!(
+                    "(from {} {} ",
+                    if module.is_empty() { "_" } else { module },
+                    level
+                )),
                 _ => out.push_str("(import "),
             }
             list(names, out, |a, out| {
-                out.push_str(&format!("({} {})", a.name, a.asname.as_deref().unwrap_or("_")))
+                out.push_str(&format!(
+                    "({} {})",
+                    a.name,
+                    a.asname.as_deref().unwrap_or("_")
+                ))
             });
             out.push(')');
         }
         Global(n) | Nonlocal(n) => {
-            out.push_str(if matches!(s.kind, Global(_)) { "(global " } else { "(nonlocal " });
+            out.push_str(if matches!(s.kind, Global(_)) {
+                "(global "
+            } else {
+                "(nonlocal "
+            });
             list(n, out, |x, out| out.push_str(x));
             out.push(')');
         }
