@@ -4,5 +4,6 @@
 //! `compile` (scopes, bytecode) → `vm` (frames, dispatch, values) → `runtime` (builtin types and
 //! modules) → `asyncio` (event loop) → the edges (`cli`, `repl`, `doc`).
 
+pub mod diagnostics;
 pub mod runtime;
 pub mod syntax;

@@ -1,4 +1,16 @@
 //! The front end: source text → tokens → indentation-aware token stream → AST.
+//!
+//! `token` (logos) → `indent` (NEWLINE/INDENT/DEDENT, brackets) → the LALRPOP grammar in
+//! `grammar/python.lalrpop` with `helpers` for its actions, `strings`/`fstring` for literals →
+//! `parser` (entry points, CPython-compatible error messages).
 
 pub mod ast;
 pub mod error;
+pub mod fstring;
+pub mod helpers;
+pub mod indent;
+pub mod parser;
+pub mod strings;
+pub mod token;
+
+pub use parser::{check_completeness, parse_module, Completeness};

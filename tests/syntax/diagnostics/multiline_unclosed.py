@@ -1,0 +1,3 @@
+greeting = "hi"
+
+print(f"{greeting:>{width}}"

@@ -1,0 +1,39 @@
+x = 1
+y = 0x1F
+z = 0o17
+w = 0b101
+v = 1_000_000
+u = 123456789012345678901234567890
+t = 0xFFFFFFFFFFFFFFFFFFFF
+x = 1.5
+y = 1.
+z = .5
+w = 1e5
+v = 1_000.5e-3
+u = 1E+10
+t = 1e400
+s = 0.1
+x = 1if y else 2
+z = [0x1for x in y]
+x = ...
+y = None
+z = True
+w = False
+s = 'abc'
+t = "abc"
+u = '''a
+b'''
+v = r'\n'
+w = b'abc'
+x = rb'\x00'
+y = u'x'
+z = 'a' 'b' "c"
+s = '\n\t\\\'\"\x41\u00e9\U0001F600\101\0\a\b\f\v\r'
+s = b'\x00\xff\n\101'
+s = 'a\
+b'
+s = '\d\w'
+s = '\N{BULLET}\N{EM DASH}\N{LATIN SMALL LETTER A}'
+s = '''a
+b'''
+s = 'é€😀'
