@@ -2,8 +2,16 @@
 //!
 //! The pipeline, in the order data flows: `syntax` (tokens, indentation, AST, parse errors) →
 //! `compile` (scopes, bytecode) → `vm` (frames, dispatch, values) → `runtime` (builtin types and
-//! modules) → `asyncio` (event loop) → the edges (`cli`, `repl`, `doc`).
+//! modules) → `asyncio` (event loop) → the edges (`cli`, `interp`).
 
+pub mod asyncio;
+pub mod cli;
+pub mod compile;
 pub mod diagnostics;
+pub mod interp;
 pub mod runtime;
 pub mod syntax;
+pub mod vm;
+
+pub use interp::{run_source, Interpreter, RunOptions};
+pub use vm::ClockKind;

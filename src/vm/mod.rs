@@ -185,7 +185,7 @@ impl Vm {
                 object::GeneratorKind::AsyncGenerator => t.async_generator.clone(),
             },
             Value::Iter(it) => crate::runtime::iter::class_of_iter(self, it),
-            Value::Code(_) => t.code.clone(),
+            Value::Code(_) | Value::Cell(_) => t.code.clone(),
             Value::NotImplemented => t.not_implemented_type.clone(),
             Value::Ellipsis => t.ellipsis_type.clone(),
         }

@@ -21,18 +21,16 @@ thread_local! {
 
 macro_rules! well_known {
     ($($konst:ident = $text:expr),* $(,)?) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        #[repr(u32)]
+        enum WellKnownIndex { $($konst),* }
         /// Symbols the runtime needs by name, interned first so they are constants.
         pub mod sym {
-            use super::Symbol;
-            well_known!(@consts 0u32, $($konst),*);
+            use super::{Symbol, WellKnownIndex};
+            $(pub const $konst: Symbol = Symbol(WellKnownIndex::$konst as u32);)*
         }
         const WELL_KNOWN: &[&str] = &[$($text),*];
     };
-    (@consts $n:expr, $konst:ident $(, $rest:ident)*) => {
-        pub const $konst: Symbol = Symbol($n);
-        well_known!(@consts $n + 1u32 $(, $rest)*);
-    };
-    (@consts $n:expr) => {};
 }
 
 well_known! {
