@@ -71,6 +71,16 @@ impl Vm {
         obj: &Value,
         name: Symbol,
     ) -> PyResult<Option<Value>> {
+        if let Payload::Super { start_after, obj: target } = &inst.payload {
+            let (start_after, target) = (start_after.clone(), target.clone());
+            if let Some(v) = crate::runtime::class::super_getattr(self, &start_after, &target, name)? {
+                return Ok(Some(v));
+            }
+            if name == sym::CLASS {
+                return Ok(Some(Value::Class(inst.class.clone())));
+            }
+            return Ok(None);
+        }
         let cls = inst.class.clone();
         if let Some(getattribute) = cls.lookup(sym::GETATTRIBUTE) {
             if !getattribute.is(&self.types.object_getattribute) {
@@ -245,7 +255,7 @@ impl Vm {
     /// attribute is a plain function or builtin found on the type.
     pub(crate) fn load_method(&mut self, obj: Value, name: Symbol) -> PyResult<(Value, Value)> {
         match &obj {
-            Value::Instance(inst) => {
+            Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => {
                 let cls = inst.class.clone();
                 if cls.lookup(sym::GETATTRIBUTE).is_some_and(|g| !g.is(&self.types.object_getattribute)) {
                     let v = self.get_attr(&obj, name)?;
@@ -261,7 +271,7 @@ impl Vm {
                 let v = self.get_attr(&obj, name)?;
                 Ok((v, Value::Undef))
             }
-            Value::Class(_) | Value::Module(_) => {
+            Value::Class(_) | Value::Module(_) | Value::Instance(_) => {
                 let v = self.get_attr(&obj, name)?;
                 Ok((v, Value::Undef))
             }
