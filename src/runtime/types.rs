@@ -367,6 +367,7 @@ pub fn install_methods(vm: &mut Vm) {
     install(&t.float, "float", super::int_methods::FLOAT_METHODS);
     install(&t.bytes, "bytes", super::str_methods::BYTES_METHODS);
     install(&t.range, "range", super::list::RANGE_METHODS);
+    install(&t.slice, "slice", super::seq::SLICE_METHODS);
     install(&t.generator, "generator", super::generators::GENERATOR_METHODS);
     install(&t.coroutine, "coroutine", super::generators::COROUTINE_METHODS);
     install(&t.async_generator, "async_generator", super::generators::ASYNC_GENERATOR_METHODS);

@@ -149,13 +149,57 @@ impl Vm {
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         match self.binary_op_opt(op, a, b)? {
             Some(v) => Ok(v),
-            None => Err(self.type_error(format!(
-                "unsupported operand type(s) for {}: '{}' and '{}'",
-                op.symbol(),
-                self.type_name(a),
-                self.type_name(b)
-            ))),
+            None => Err(self.binary_op_error(op, a, b, "")),
         }
+    }
+
+    /// The TypeError for an unsupported `a op b`. As in CPython, sequences get their own
+    /// messages: `+` falls back to the left operand's concatenation and `*` to repetition.
+    fn binary_op_error(&self, op: BinOp, a: &Value, b: &Value, suffix: &str) -> PyErr {
+        let seq_kind = |v: &Value| -> Option<&'static str> {
+            let cls = self.class_of(v);
+            let t = &self.types;
+            [(&t.str, "str"), (&t.list, "list"), (&t.tuple, "tuple"), (&t.bytes, "bytes")]
+                .into_iter()
+                .find(|(c, _)| cls.is_subclass_of(c))
+                .map(|(_, n)| n)
+        };
+        match op {
+            BinOp::Add => match seq_kind(a) {
+                Some("bytes") => {
+                    return self.type_error(format!("can't concat {} to bytes", self.type_name(b)))
+                }
+                Some(kind) => {
+                    return self.type_error(format!(
+                        "can only concatenate {kind} (not \"{}\") to {kind}",
+                        self.type_name(b)
+                    ))
+                }
+                None => {}
+            },
+            BinOp::Mult => {
+                let other = if seq_kind(a).is_some() {
+                    Some(b)
+                } else if seq_kind(b).is_some() {
+                    Some(a)
+                } else {
+                    None
+                };
+                if let Some(other) = other {
+                    return self.type_error(format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        self.type_name(other)
+                    ));
+                }
+            }
+            _ => {}
+        }
+        self.type_error(format!(
+            "unsupported operand type(s) for {}{suffix}: '{}' and '{}'",
+            if suffix.is_empty() { op.symbol() } else { op.symbol().trim_end_matches(" or pow()") },
+            self.type_name(a),
+            self.type_name(b)
+        ))
     }
 
     /// CPython's `binary_op1`: try `a.__op__(b)`, then `b.__rop__(a)` (first when b's type is
@@ -258,12 +302,7 @@ impl Vm {
         }
         match self.binary_op_opt(op, a, b)? {
             Some(v) => Ok(v),
-            None => Err(self.type_error(format!(
-                "unsupported operand type(s) for {}=: '{}' and '{}'",
-                op.symbol().trim_end_matches(" or pow()"),
-                self.type_name(a),
-                self.type_name(b)
-            ))),
+            None => Err(self.binary_op_error(op, a, b, "=")),
         }
     }
 
@@ -417,6 +456,11 @@ impl Vm {
                 (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                     return crate::runtime::setops::compare(self, kind, a, b).map(Some);
                 }
+                (Value::Slice(x), Value::Slice(y)) => {
+                    let x = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                    let y = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                    return self.compare_sequences(kind, &x, &y).map(Some);
+                }
                 (Value::Range(x), Value::Range(y)) => {
                     let same = (x.is_empty() && y.is_empty())
                         || (x.len() == y.len()
@@ -472,9 +516,10 @@ impl Vm {
         })
     }
 
-    /// `a == b` as a bool (identity implies equality, as in CPython's containers).
+    /// `a == b` as a bool (identity implies equality, as in CPython's containers; a NaN float
+    /// is inline here, so any NaN "is" one with the same bits: `nan in [nan]` is true).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(r) = crate::runtime::dict::fast_eq(a, b) {
