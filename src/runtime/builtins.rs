@@ -1238,25 +1238,30 @@ fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "set", &[])?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
-    let s = vm.new_set(vec![])?;
-    if let Some(src) = args.pos.get(1) {
-        super::setops::union(vm, &s, std::slice::from_ref(src)).and_then(|u| {
-            if let (Value::Set(dst), Value::Set(srcset)) = (&s, &u) {
-                let copy = srcset.borrow().clone();
-                *dst.borrow_mut() = copy;
-            }
-            Ok(())
-        })?;
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "set expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
     }
-    Ok(boxed_for(vm, &cls, s, &vm.types.set.clone()))
+    let s = super::setops::make_new_set(vm, args.pos.get(1))?;
+    Ok(boxed_for(vm, &cls, Value::Set(s), &vm.types.set.clone()))
 }
 
 fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = set_new(vm, args)?;
-    Ok(match s {
-        Value::Set(r) => Value::FrozenSet(r),
-        other => other,
-    })
+    check_kw(vm, &args, "frozenset", &[])?;
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "frozenset expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
+    // `frozenset(fs)` is `fs` itself.
+    if let Some(v @ Value::FrozenSet(_)) = args.pos.get(1) {
+        return Ok(v.clone());
+    }
+    let s = super::setops::make_new_set(vm, args.pos.get(1))?;
+    Ok(Value::FrozenSet(s))
 }
 
 fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -348,6 +348,11 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
             Some(super::setops::binary(vm, op, a, b))
         }
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, _)
+            if super::setops::is_set_like_view(a) || super::setops::is_set_like_view(b) =>
+        {
+            Some(super::setops::view_binary(vm, op, a, b))
+        }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(_)) => {
             let d = Value::dict(x.borrow().clone());
             Some(vm.dict_update_from(&d, b, false).map(|_| d))

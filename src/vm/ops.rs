@@ -456,6 +456,19 @@ impl Vm {
                 (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                     return crate::runtime::setops::compare(self, kind, a, b).map(Some);
                 }
+                (Value::Iter(_), _) if crate::runtime::setops::is_set_like_view(a) => {
+                    return crate::runtime::setops::view_compare(self, kind, a, b);
+                }
+                (_, Value::Iter(_)) if crate::runtime::setops::is_set_like_view(b) => {
+                    let reflected = match kind {
+                        CompareKind::Lt => CompareKind::Gt,
+                        CompareKind::Le => CompareKind::Ge,
+                        CompareKind::Gt => CompareKind::Lt,
+                        CompareKind::Ge => CompareKind::Le,
+                        k => k,
+                    };
+                    return crate::runtime::setops::view_compare(self, reflected, b, a);
+                }
                 (Value::Slice(x), Value::Slice(y)) => {
                     let x = [x.start.clone(), x.stop.clone(), x.step.clone()];
                     let y = [y.start.clone(), y.stop.clone(), y.step.clone()];
@@ -595,15 +608,7 @@ impl Vm {
                 h.write(b);
                 h.finish() as i64
             }
-            Value::FrozenSet(s) => {
-                let mut h: u64 = 0;
-                for (eh, _) in s.borrow().iter() {
-                    let x = eh as u64;
-                    h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
-                }
-                h = h.wrapping_mul(69069).wrapping_add(907133923);
-                h as i64
-            }
+            Value::FrozenSet(s) => s.borrow().frozen_hash(),
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
@@ -1231,89 +1236,34 @@ impl Vm {
         Ok(())
     }
 
+    /// `BUILD_SET`: a set of the items, added in order.
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let set = Value::Set(Rc::new(std::cell::RefCell::new(crate::runtime::set::Set::new())));
-        for item in items {
-            self.set_add(&set, item)?;
-        }
-        Ok(set)
+        crate::runtime::setops::from_items(self, items)
     }
 
+    /// `SET_ADD` / `set.add`.
     pub fn set_add(&mut self, set: &Value, item: Value) -> PyResult<()> {
-        let (Value::Set(s) | Value::FrozenSet(s)) = set else {
+        let Some(s) = crate::runtime::setops::set_of(set) else {
             return Err(self.type_error("set expected"));
         };
-        let hash = self.hash(&item)?;
-        let s = s.clone();
-        let mut err: Option<PyErr> = None;
-        // Python-level equality needs the VM: compare outside the borrow when required.
-        let needs_vm = matches!(item, Value::Instance(_))
-            || s.borrow().iter().any(|(h, k)| h == hash && crate::runtime::dict::fast_eq(k, &item).is_none());
-        if needs_vm {
-            let candidates: Vec<Value> = s.borrow().iter().filter(|(h, _)| *h == hash).map(|(_, k)| k.clone()).collect();
-            for k in candidates {
-                if self.eq(&k, &item)? {
-                    return Ok(());
-                }
-            }
-            s.borrow_mut()
-                .add::<()>(hash, item, &mut |_, _| Ok(false))
-                .ok();
-            return Ok(());
-        }
-        s.borrow_mut()
-            .add::<PyErr>(hash, item, &mut |_, _| Ok(false))
-            .map_err(|e| {
-                err = Some(e);
-            })
-            .ok();
-        match err {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+        crate::runtime::setops::add_key(self, &s, item)
+    }
+
+    /// `SET_UPDATE` / `set.update(iterable)`: CPython's `set_update_internal` (another set is
+    /// merged table to table, which decides the resulting layout).
+    pub fn set_update(&mut self, set: &Value, iterable: &Value) -> PyResult<()> {
+        let Some(s) = crate::runtime::setops::set_of(set) else {
+            return Err(self.type_error("set expected"));
+        };
+        crate::runtime::setops::update_internal(self, &s, iterable)
     }
 
     pub fn set_contains(&mut self, s: &super::value::SetRef, item: &Value) -> PyResult<bool> {
-        let hash = self.hash(item)?;
-        let candidates: Vec<Value> = s
-            .borrow()
-            .iter()
-            .filter(|(h, _)| *h == hash)
-            .map(|(_, k)| k.clone())
-            .collect();
-        if candidates.is_empty() {
-            return Ok(false);
-        }
-        let found = s.borrow().contains::<()>(hash, item, &mut |_, _| Ok(false)).unwrap_or(false);
-        if found {
-            return Ok(true);
-        }
-        for k in candidates {
-            if crate::runtime::dict::fast_eq(&k, item).is_none() && self.eq(&k, item)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        crate::runtime::setops::contains_key(self, s, item)
     }
 
     pub fn set_discard(&mut self, s: &super::value::SetRef, item: &Value) -> PyResult<bool> {
-        let hash = self.hash(item)?;
-        let candidates: Vec<Value> = s
-            .borrow()
-            .iter()
-            .filter(|(h, _)| *h == hash)
-            .map(|(_, k)| k.clone())
-            .collect();
-        for k in candidates {
-            if k.is(item) || self.eq(&k, item)? {
-                let removed = s
-                    .borrow_mut()
-                    .discard::<()>(hash, &k, &mut |a, b| Ok(a.is(b)))
-                    .unwrap_or(false);
-                return Ok(removed);
-            }
-        }
-        Ok(false)
+        crate::runtime::setops::discard_key(self, s, item)
     }
 }
 
