@@ -177,6 +177,18 @@ fn exactly(vm: &Vm, args: &Args, fname: &str, n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// `NAME expected at most N argument(s), got M` for constructors (`args.pos[0]` is the class).
+fn ctor_at_most(vm: &Vm, args: &Args, name: &str, n: usize) -> PyResult<()> {
+    let given = args.pos.len().saturating_sub(1);
+    if given > n {
+        return Err(vm.type_error(format!(
+            "{name} expected at most {n} argument{}, got {given}",
+            if n == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
 fn as_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match vm.index_of(v)? {
         Some(i) => Ok(i),
@@ -1039,6 +1051,12 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let rest = &args.pos[1..];
     check_kw(vm, &args, "int", &["base"])?;
+    if rest.len() > 2 {
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            rest.len()
+        )));
+    }
     let base = rest.get(1).cloned().or_else(|| kwarg(&args, "base"));
     let v = match (rest.first(), base) {
         (None, None) => Value::Int(0),
@@ -1097,6 +1115,7 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
 
 fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "bool", &[])?;
+    ctor_at_most(vm, &args, "bool", 1)?;
     match args.pos.get(1) {
         Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
         None => Ok(Value::Bool(false)),
@@ -1105,6 +1124,7 @@ fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "float", &[])?;
+    ctor_at_most(vm, &args, "float", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let v = match args.pos.get(1) {
         None => Value::Float(0.0),
@@ -1151,6 +1171,12 @@ pub fn to_float(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     check_kw(vm, &args, "str", &["object", "encoding", "errors"])?;
+    if args.pos.len() > 4 {
+        return Err(vm.type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
     let v = match (args.pos.get(1).cloned().or_else(|| kwarg(&args, "object")), args.pos.get(2).cloned().or_else(|| kwarg(&args, "encoding"))) {
         (None, _) => Value::str(""),
         (Some(Value::Bytes(b)), Some(_)) => Value::string(String::from_utf8_lossy(&b).to_string()),
@@ -1196,6 +1222,7 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "list", &[])?;
+    ctor_at_most(vm, &args, "list", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let items = match args.pos.get(1) {
         Some(v) => vm.collect(v)?,
@@ -1212,6 +1239,7 @@ fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "tuple", &[])?;
+    ctor_at_most(vm, &args, "tuple", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let v = match args.pos.get(1) {
         Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
@@ -1222,6 +1250,7 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    ctor_at_most(vm, &args, "dict", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let d = Value::dict(super::dict::Dict::new());
     if let Some(src) = args.pos.get(1) {
@@ -1297,7 +1326,13 @@ fn slice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         [stop] => (Value::None, stop.clone(), Value::None),
         [a, b] => (a.clone(), b.clone(), Value::None),
         [a, b, c] => (a.clone(), b.clone(), c.clone()),
-        _ => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        [] => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        _ => {
+            return Err(vm.type_error(format!(
+                "slice expected at most 3 arguments, got {}",
+                rest.len()
+            )))
+        }
     };
     Ok(Value::Slice(Rc::new(crate::vm::object::Slice { start, stop, step })))
 }

@@ -17,6 +17,7 @@ pub const OBJECT_METHODS: &[(&str, crate::vm::object::BuiltinFn)] = &[
     ("__init_subclass__", object_init_subclass),
     ("__format__", object_format),
     ("__dir__", object_dir),
+    ("__delattr__", object_delattr),
 ];
 
 pub const TYPE_METHODS: &[(&str, crate::vm::object::BuiltinFn)] = &[];
@@ -157,6 +158,15 @@ pub fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let obj = Value::Instance(inst.clone());
     vm.generic_setattr(inst, &obj, intern(name.as_str()), value.clone())?;
+    Ok(Value::None)
+}
+
+pub fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.type_error("__delattr__ expects an instance and a name"));
+    };
+    let obj = Value::Instance(inst.clone());
+    vm.generic_delattr(inst, &obj, intern(name.as_str()))?;
     Ok(Value::None)
 }
 

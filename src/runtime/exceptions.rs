@@ -230,6 +230,17 @@ pub fn exception_attr(vm: &mut Vm, inst: &Rc<Instance>, name: Symbol) -> PyResul
             1 => d.args[0].clone(),
             _ => Value::tuple(d.args.clone()),
         }),
+        "name" | "path" if inst.class.is_subclass_of(&vm.types.import_error) => Some(Value::None),
+        "msg" if inst.class.is_subclass_of(&vm.types.import_error) => {
+            Some(d.args.first().cloned().unwrap_or(Value::None))
+        }
+        "name" if inst.class.is_subclass_of(&vm.types.name_error) => Some(Value::None),
+        "name" | "obj" if inst.class.is_subclass_of(&vm.types.attribute_error) => Some(Value::None),
+        "errno" | "strerror" | "filename" | "filename2"
+            if inst.class.is_subclass_of(&os_error(vm)) =>
+        {
+            Some(Value::None)
+        }
         "message" if inst.class.is_subclass_of(&vm.types.base_exception_group) => {
             Some(d.args.first().cloned().unwrap_or(Value::str("")))
         }

@@ -73,12 +73,15 @@ impl Vm {
                     Value::Module(m) => m.name.clone(),
                     _ => "?".into(),
                 };
-                Err(self.err(
+                let e = self.err(
                     &self.types.import_error.clone(),
-                    format!(
-                        "cannot import name '{name}' from '{mname}' (unknown location)"
-                    ),
-                ))
+                    format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                );
+                e.exc
+                    .dict
+                    .borrow_mut()
+                    .insert(crate::vm::symbol::sym::NAME_PLAIN, Value::str(&mname));
+                Err(e)
             }
         }
     }

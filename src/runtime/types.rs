@@ -241,7 +241,9 @@ impl Types {
         by_name.insert("ExceptionGroup", exception_group.clone());
         exceptions.push(exception_group.clone());
         let e = |n: &str| by_name[n].clone();
-        let marker = |name: &'static str| builtin_value(name, Some("object"), super::class::object_slot_marker);
+        // The default slots of `object`: real implementations (so `object.__setattr__(self,
+        // ...)` works), whose identity also tells the VM a class does not override them.
+        let marker = |name: &'static str, f: BuiltinFn| builtin_value(name, Some("object"), f);
         Types {
             type_,
             none_type: b("NoneType", Layout::Native),
@@ -302,13 +304,13 @@ impl Types {
             exception,
             exceptions,
             iterators: RefCell::new(HashMap::new()),
-            object_new: marker("__new__"),
-            object_init: marker("__init__"),
-            object_eq: marker("__eq__"),
-            object_ne: marker("__ne__"),
-            object_hash: marker("__hash__"),
-            object_getattribute: marker("__getattribute__"),
-            object_setattr: marker("__setattr__"),
+            object_new: marker("__new__", super::class::object_new),
+            object_init: marker("__init__", super::class::object_init),
+            object_eq: marker("__eq__", super::class::object_eq),
+            object_ne: marker("__ne__", super::class::object_ne),
+            object_hash: marker("__hash__", super::class::object_hash),
+            object_getattribute: marker("__getattribute__", super::class::object_getattribute),
+            object_setattr: marker("__setattr__", super::class::object_setattr),
             object,
         }
     }

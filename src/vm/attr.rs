@@ -23,6 +23,15 @@ fn is_data_descriptor(v: &Value) -> bool {
     }
 }
 
+/// Instances of `object` itself and of a few native types have no `__dict__`: setting an
+/// attribute on them fails as in CPython.
+fn has_instance_dict(vm: &Vm, inst: &Instance) -> bool {
+    let t = &vm.types;
+    !(Rc::ptr_eq(&inst.class, &t.object)
+        || Rc::ptr_eq(&inst.class, &t.property)
+        || Rc::ptr_eq(&inst.class, &t.super_))
+}
+
 impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
         match self.get_attr_opt(obj, name)? {
@@ -59,7 +68,7 @@ impl Vm {
                 if name == sym::DICT {
                     return Ok(Some(crate::runtime::builtins::globals_dict(self, m)?));
                 }
-                Ok(None)
+                self.builtin_value_getattr(obj, name)
             }
             _ => self.builtin_value_getattr(obj, name),
         }
@@ -384,7 +393,42 @@ impl Vm {
         if let Some(r) = crate::runtime::exceptions::set_exception_attr(self, inst, name, &value)? {
             return Ok(r);
         }
+        if !has_instance_dict(self, inst) {
+            return Err(self.no_attribute(obj, name));
+        }
         inst.dict.borrow_mut().insert(name, value);
+        Ok(())
+    }
+
+    /// `object.__delattr__`: data descriptors' deleters, then the instance dict.
+    pub fn generic_delattr(&mut self, inst: &Rc<Instance>, obj: &Value, name: Symbol) -> PyResult<()> {
+        let cls = inst.class.clone();
+        let attr = cls.lookup(name);
+        if let Some(Value::Instance(d)) = &attr {
+            match &d.payload {
+                Payload::Property(p) => {
+                    if p.fdel.is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no deleter",
+                            name, cls.name
+                        )));
+                    }
+                    let fdel = p.fdel.clone();
+                    self.call(&fdel, std::slice::from_ref(obj))?;
+                    return Ok(());
+                }
+                Payload::Plain => {
+                    if let Some(del) = d.class.lookup(sym::DELETE) {
+                        self.call_bound(del, Value::Instance(d.clone()), std::slice::from_ref(obj))?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if inst.dict.borrow_mut().shift_remove(&name).is_none() {
+            return Err(self.no_attribute(obj, name));
+        }
         Ok(())
     }
 
@@ -393,26 +437,13 @@ impl Vm {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 if let Some(delattr) = cls.lookup(sym::DELATTR) {
-                    self.call_bound(delattr, obj.clone(), &[Value::str(name.as_str())])?;
-                    return Ok(());
-                }
-                if let Some(Value::Instance(d)) = cls.lookup(name) {
-                    if let Payload::Property(p) = &d.payload {
-                        if p.fdel.is_none() {
-                            return Err(self.attribute_error(format!(
-                                "property '{}' of '{}' object has no deleter",
-                                name, cls.name
-                            )));
-                        }
-                        let fdel = p.fdel.clone();
-                        self.call(&fdel, std::slice::from_ref(obj))?;
+                    let is_default = matches!(&delattr, Value::Builtin(b) if b.owner == Some("object"));
+                    if !is_default {
+                        self.call_bound(delattr, obj.clone(), &[Value::str(name.as_str())])?;
                         return Ok(());
                     }
                 }
-                if inst.dict.borrow_mut().shift_remove(&name).is_none() {
-                    return Err(self.no_attribute(obj, name));
-                }
-                Ok(())
+                self.generic_delattr(inst, obj, name)
             }
             Value::Class(c) => {
                 if c.dict.borrow_mut().shift_remove(&name).is_none() {
