@@ -29,9 +29,32 @@ pub const PROPERTY_METHODS: &[(&str, crate::vm::object::BuiltinFn)] = &[
     ("__get__", property_get),
 ];
 
+/// `object.__repr__`, which builtin values also reach (`[1].__repr__()`): their own repr;
+/// instances of subclasses of builtin types show the value inside.
 fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = args.pos.first().cloned().unwrap_or(Value::None);
-    Ok(Value::string(default_repr(vm, &obj)))
+    match &obj {
+        Value::Instance(i) => match &i.payload {
+            Payload::Boxed(b) => {
+                let inner = b.borrow().clone();
+                let text = vm.repr(&inner)?;
+                // Set subclasses show their type: `S({1, 2})`, `S()`.
+                Ok(Value::string(match &inner {
+                    Value::Set(s) | Value::FrozenSet(s) => {
+                        if s.borrow().is_empty() {
+                            format!("{}()", i.class.name)
+                        } else {
+                            let body = text.strip_prefix("frozenset(").and_then(|t| t.strip_suffix(')')).unwrap_or(&text);
+                            format!("{}({})", i.class.name, body)
+                        }
+                    }
+                    _ => text,
+                }))
+            }
+            _ => Ok(Value::string(default_repr(vm, &obj))),
+        },
+        other => Ok(Value::string(vm.repr(other)?)),
+    }
 }
 
 /// `<__main__.Foo object at 0x7f...>`.
@@ -50,9 +73,14 @@ pub fn default_repr(vm: &Vm, obj: &Value) -> String {
     )
 }
 
+/// `object.__str__`: `repr(self)`, except that builtin values keep their own `str`
+/// (`"a".__str__()` is `a`).
 fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = args.pos.first().cloned().unwrap_or(Value::None);
-    Ok(Value::string(vm.repr(&obj)?))
+    match &obj {
+        Value::Instance(_) => Ok(Value::string(vm.repr(&obj)?)),
+        other => Ok(Value::string(vm.to_str(other)?)),
+    }
 }
 
 fn object_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -4,6 +4,7 @@ pub mod builtins;
 pub mod class;
 pub mod dict;
 pub mod dict_methods;
+pub mod dunders;
 pub mod exceptions;
 pub mod generators;
 pub mod int_methods;

@@ -385,6 +385,7 @@ pub fn install_methods(vm: &mut Vm) {
         let cls = vm.types.iterator_class(name);
         install(&cls, name, view_methods);
     }
+    super::dunders::install(vm);
 }
 
 /// Computed attributes of builtin values (`range.start`, `f.__name__`, `(1).real`, ...).

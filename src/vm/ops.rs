@@ -130,7 +130,11 @@ fn compare_symbol(kind: CompareKind) -> &'static str {
 
 impl Vm {
     /// The builtin meaning of `a op b` for builtin types; `None` means NotImplemented.
-    fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    pub(crate) fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+        // Builtin operations accept instances of subclasses of builtin types (the value inside).
+        if let Some((a, b)) = unbox_pair(a, b) {
+            return self.builtin_binary(op, &a, &b);
+        }
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             // bool & bool stays bool.
             if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
@@ -427,7 +431,7 @@ impl Vm {
     }
 
     /// Comparison between builtin values; `None` = NotImplemented.
-    fn builtin_compare(&mut self, kind: CompareKind, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    pub(crate) fn builtin_compare(&mut self, kind: CompareKind, a: &Value, b: &Value) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         if let Some(r) = fast_compare(kind, a, b) {
             return Ok(Some(r));
@@ -1264,6 +1268,24 @@ impl Vm {
 
     pub fn set_discard(&mut self, s: &super::value::SetRef, item: &Value) -> PyResult<bool> {
         crate::runtime::setops::discard_key(self, s, item)
+    }
+}
+
+/// Both operands with boxed builtin values taken out, if either is an instance of a subclass of
+/// a builtin type (`None` when neither is).
+fn unbox_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    let unbox = |v: &Value| -> Option<Value> {
+        match v {
+            Value::Instance(i) => match &i.payload {
+                Payload::Boxed(inner) => Some(inner.borrow().clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    match (unbox(a), unbox(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
     }
 }
 
