@@ -301,12 +301,17 @@ pub fn make_class(
             )));
         }
     }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| Rc::ptr_eq(o, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.name)));
+        }
+    }
     let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro()).collect();
     seqs.push(bases.clone());
-    let Some(mro_rest) = c3_merge(seqs) else {
-        let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
+    let Some(mro_rest) = c3_merge(seqs.clone()) else {
+        let names = mro_conflict_heads(seqs);
         return Err(vm.type_error(format!(
-            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
             names.join(", ")
         )));
     };
@@ -334,9 +339,14 @@ pub fn make_class(
                     )));
                 }
             }
-            dict.insert(intern(k.as_str()), v);
+            // `type.__new__` takes `__qualname__` out of the namespace.
+            if k.as_str() != "__qualname__" {
+                dict.insert(intern(k.as_str()), v);
+            }
         }
     }
+    // Every class has its own `__doc__` (None without a docstring).
+    dict.entry(intern("__doc__")).or_insert(Value::None);
     // A class defining __eq__ without __hash__ is unhashable, as in CPython.
     if dict.contains_key(&sym::EQ) && !dict.contains_key(&sym::HASH) {
         dict.insert(sym::HASH, Value::None);
@@ -352,6 +362,35 @@ pub fn make_class(
         is_builtin: false,
         version: Cell::new(0),
     }))
+}
+
+/// The classes CPython's `set_mro_error` names: the heads of the sequences left when the C3
+/// merge gets stuck, each once.
+fn mro_conflict_heads(mut seqs: Vec<Vec<Rc<Class>>>) -> Vec<String> {
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        let candidate = seqs.iter().map(|s| s[0].clone()).find(|head| {
+            !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)))
+        });
+        match candidate {
+            Some(c) => {
+                for s in seqs.iter_mut() {
+                    if Rc::ptr_eq(&s[0], &c) {
+                        s.remove(0);
+                    }
+                }
+            }
+            None => {
+                let mut names: Vec<Rc<Class>> = Vec::new();
+                for s in &seqs {
+                    if !names.iter().any(|n| Rc::ptr_eq(n, &s[0])) {
+                        names.push(s[0].clone());
+                    }
+                }
+                return names.iter().map(|c| c.name.clone()).collect();
+            }
+        }
+    }
 }
 
 /// `type(obj)` / `type(name, bases, dict)`.
