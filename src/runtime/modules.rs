@@ -192,15 +192,14 @@ fn make_sys(vm: &mut Vm) -> Rc<Module> {
         g.set(intern("stdout"), make_stream("sys.stdout", stdout_write));
         g.set(intern("stderr"), make_stream("sys.stderr", stderr_write));
         g.set(intern("version"), Value::str("3.11.7 (tulip)"));
+        let vi = structseq_class(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
         g.set(
             intern("version_info"),
-            Value::tuple(vec![
-                Value::Int(3),
-                Value::Int(11),
-                Value::Int(7),
-                Value::str("final"),
-                Value::Int(0),
-            ]),
+            structseq_new(
+                &vi,
+                vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
+                &[],
+            ),
         );
         g.set(intern("platform"), Value::str("linux"));
         g.set(intern("maxsize"), Value::Int(i64::MAX));
@@ -830,13 +829,270 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn time_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(Value::Str(fmt)) = args.pos.first() else {
-        return Err(vm.type_error("strftime() argument 1 must be str"));
+// ----- struct sequences (`time.struct_time`, `sys.version_info`) ---------------------------
+
+/// A named-tuple-like class: a `tuple` subclass whose fields are read-only properties.
+fn structseq_class(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -> Rc<crate::vm::object::Class> {
+    use crate::vm::object::{BoxedKind, Instance, Layout, Payload, Property};
+    let cls = super::types::new_class(name, module, vec![vm.types.tuple.clone()], Layout::Boxed(BoxedKind::Tuple), true);
+    for (i, field) in fields.iter().enumerate() {
+        let fget = Value::Builtin(Rc::new(crate::vm::object::Builtin {
+            name: field,
+            owner: Some("structseq"),
+            func: structseq_field,
+            data: Value::Int(i as i64),
+        }));
+        let prop = Instance::new(
+            vm.types.property.clone(),
+            Payload::Property(Property {
+                fget,
+                fset: Value::None,
+                fdel: Value::None,
+                doc: Value::None,
+            }),
+        );
+        cls.dict.borrow_mut().insert(intern(field), Value::Instance(Rc::new(prop)));
+    }
+    let names = Value::tuple(fields.iter().map(|f| Value::str(f)).collect());
+    let repr = Value::Builtin(Rc::new(crate::vm::object::Builtin {
+        name: "__repr__",
+        owner: Some("structseq"),
+        func: structseq_repr,
+        data: names,
+    }));
+    cls.dict.borrow_mut().insert(intern("__repr__"), repr);
+    cls
+}
+
+/// An instance of a struct sequence class holding `items` (extra attributes go in its dict).
+fn structseq_new(cls: &Rc<crate::vm::object::Class>, items: Vec<Value>, extra: &[(&str, Value)]) -> Value {
+    use crate::vm::object::{Instance, Payload};
+    let inst = Instance::new(cls.clone(), Payload::Boxed(RefCell::new(Value::tuple(items))));
+    for (k, v) in extra {
+        inst.dict.borrow_mut().insert(intern(k), v.clone());
+    }
+    Value::Instance(Rc::new(inst))
+}
+
+fn structseq_items(v: &Value) -> Option<Rc<Vec<Value>>> {
+    match v {
+        Value::Tuple(t) => Some(t.clone()),
+        Value::Instance(i) => match &i.payload {
+            crate::vm::object::Payload::Boxed(b) => match &*b.borrow() {
+                Value::Tuple(t) => Some(t.clone()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn structseq_field(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(items), Value::Int(i)) = (args.pos.first().and_then(structseq_items), args.data) else {
+        return Err(vm.type_error("descriptor requires a struct sequence"));
     };
-    let t = vm.clock.wall() as i64;
-    let fields = civil_from_unix(t);
-    Ok(Value::string(strftime(fmt.as_str(), &fields)))
+    Ok(items.get(*i as usize).cloned().unwrap_or(Value::None))
+}
+
+fn structseq_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(this) = args.pos.first() else {
+        return Err(vm.type_error("descriptor '__repr__' needs an argument"));
+    };
+    let items = structseq_items(this).unwrap_or_default();
+    let cls = vm.class_of(this);
+    let Value::Tuple(names) = args.data else {
+        return Err(vm.type_error("bad struct sequence"));
+    };
+    let mut parts = Vec::with_capacity(items.len());
+    for (name, v) in names.iter().zip(items.iter()) {
+        parts.push(format!("{}={}", vm.to_str(name)?, vm.repr(v)?));
+    }
+    Ok(Value::string(format!("{}.{}({})", cls.module, cls.name, parts.join(", "))))
+}
+
+// ----- time (continued) ----------------------------------------------------------------------
+
+const STRUCT_TIME_FIELDS: &[&str] = &[
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+];
+
+/// Broken-down time: year, month, day, hour, minute, second, weekday (Mon=0), yearday (1-based),
+/// isdst. The machine's zone is taken to be UTC (as on the reference machine), so `localtime`
+/// and `gmtime` differ only in the zone name.
+type Tm = [i64; 9];
+
+fn struct_time_value(vm: &mut Vm, tm: &Tm, zone: &str) -> Value {
+    let cls = match vm.modules.get("time") {
+        Some(Value::Module(m)) => match m.globals.borrow().get(intern("struct_time")) {
+            Some(Value::Class(c)) => Some(c.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let cls = cls.unwrap_or_else(|| structseq_class(vm, "time", "struct_time", STRUCT_TIME_FIELDS));
+    structseq_new(
+        &cls,
+        tm.iter().map(|&x| Value::Int(x)).collect(),
+        &[("tm_zone", Value::str(zone)), ("tm_gmtoff", Value::Int(0))],
+    )
+}
+
+/// Seconds since the epoch from an optional argument (`None`/missing = now).
+fn epoch_seconds(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        None | Some(Value::None) => Ok(vm.clock.wall().floor() as i64),
+        Some(Value::Float(f)) => {
+            if !f.is_finite() {
+                return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+            }
+            Ok(f.trunc() as i64)
+        }
+        Some(other) => match vm.index_of(other)? {
+            Some(i) => Ok(i),
+            None => Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            ))),
+        },
+    }
+}
+
+fn time_gmtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = epoch_seconds(vm, args.pos.first())?;
+    let f = civil_from_unix(t);
+    let tm = [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0];
+    Ok(struct_time_value(vm, &tm, "GMT"))
+}
+
+fn time_localtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = epoch_seconds(vm, args.pos.first())?;
+    let f = civil_from_unix(t);
+    let tm = [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0];
+    Ok(struct_time_value(vm, &tm, "UTC"))
+}
+
+/// A 9-field time tuple (or struct_time) argument, checked as CPython's `gettmarg` and
+/// `checktm` do for `strftime`/`asctime`/`mktime`.
+fn time_tuple(vm: &mut Vm, v: &Value, fname: &str, check: bool) -> PyResult<Tm> {
+    let Some(items) = structseq_items(v) else {
+        return Err(vm.type_error("Tuple or struct_time argument required"));
+    };
+    if items.len() != 9 {
+        return Err(vm.type_error(format!("{fname}(): illegal time tuple argument")));
+    }
+    let mut tm = [0i64; 9];
+    for (i, item) in items.iter().enumerate() {
+        tm[i] = match vm.index_of(item)? {
+            Some(x) => x,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(item)
+                )))
+            }
+        };
+    }
+    if check {
+        // CPython normalises zero month/day/yearday to 1 and checks the ranges.
+        if tm[1] == 0 {
+            tm[1] = 1;
+        }
+        if tm[2] == 0 {
+            tm[2] = 1;
+        }
+        if tm[7] == 0 {
+            tm[7] = 1;
+        }
+        let checks: [(usize, i64, i64, &str); 7] = [
+            (1, 1, 12, "month out of range"),
+            (2, 1, 31, "day of month out of range"),
+            (3, 0, 23, "hour out of range"),
+            (4, 0, 59, "minute out of range"),
+            (5, 0, 61, "seconds out of range"),
+            (7, 1, 366, "day of year out of range"),
+            (6, 0, i64::MAX, "day of week out of range"),
+        ];
+        for (i, lo, hi, msg) in checks {
+            if tm[i] < lo || tm[i] > hi {
+                return Err(vm.value_error(msg));
+            }
+        }
+        tm[6] %= 7;
+        tm[8] = tm[8].clamp(-1, 1);
+    }
+    Ok(tm)
+}
+
+fn time_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fmt = match args.pos.first() {
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "strftime() argument 1 must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("strftime() takes at least 1 argument (0 given)")),
+    };
+    let (tm, zone) = match args.pos.get(1) {
+        Some(t) => {
+            let zone = match t {
+                Value::Instance(i) => match i.dict.borrow().get(&intern("tm_zone")) {
+                    Some(Value::Str(z)) => z.as_str().to_string(),
+                    _ => "UTC".to_string(),
+                },
+                _ => "UTC".to_string(),
+            };
+            (time_tuple(vm, t, "strftime", true)?, zone)
+        }
+        None => {
+            let f = civil_from_unix(vm.clock.wall().floor() as i64);
+            ([f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0], "UTC".to_string())
+        }
+    };
+    Ok(Value::string(strftime(fmt.as_str(), &tm, &zone)))
+}
+
+fn time_asctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let tm = match args.pos.first() {
+        Some(t) => time_tuple(vm, t, "asctime", true)?,
+        None => {
+            let f = civil_from_unix(vm.clock.wall().floor() as i64);
+            [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0]
+        }
+    };
+    Ok(Value::string(strftime("%a %b %e %H:%M:%S %Y", &tm, "UTC")))
+}
+
+fn time_ctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = epoch_seconds(vm, args.pos.first())?;
+    let f = civil_from_unix(t);
+    let tm = [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0];
+    Ok(Value::string(strftime("%a %b %e %H:%M:%S %Y", &tm, "UTC")))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (month may be out of 1..=12).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = y + (m - 1).div_euclid(12);
+    let m = (m - 1).rem_euclid(12) + 1;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn time_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(t) = args.pos.first() else {
+        return Err(vm.type_error("time.mktime() takes exactly one argument (0 given)"));
+    };
+    let tm = time_tuple(vm, t, "mktime", false)?;
+    let days = days_from_civil(tm[0], tm[1], tm[2]);
+    let secs = days * 86400 + tm[3] * 3600 + tm[4] * 60 + tm[5];
+    Ok(Value::Float(secs as f64))
 }
 
 /// (year, month, day, hour, minute, second, weekday Mon=0, yearday 1-based) in UTC.
@@ -860,12 +1116,32 @@ fn civil_from_unix(t: i64) -> [i64; 8] {
     [y, m, d, secs / 3600, (secs / 60) % 60, secs % 60, weekday, yday]
 }
 
-fn strftime(fmt: &str, f: &[i64; 8]) -> String {
+/// ISO 8601 year and week of a date given by year, yearday (1-based) and weekday (Mon=0).
+fn iso_week(year: i64, yday: i64, wday: i64) -> (i64, i64) {
+    let is_leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let week = (yday - 1 - wday + 10) / 7;
+    if week < 1 {
+        let prev = year - 1;
+        let prev_days = if is_leap(prev) { 366 } else { 365 };
+        return iso_week(prev, yday + prev_days, wday);
+    }
+    let days = if is_leap(year) { 366 } else { 365 };
+    if week == 53 && yday - wday + 3 > days {
+        return (year + 1, 1);
+    }
+    (year, week)
+}
+
+/// glibc's `strftime` in the C locale, for the fields of `tm`.
+fn strftime(fmt: &str, f: &Tm, zone: &str) -> String {
     const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
     const MONTHS: [&str; 12] = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",
     ];
+    let day = |w: i64| DAYS[w.rem_euclid(7) as usize];
+    let month = |m: i64| MONTHS[(m - 1).clamp(0, 11) as usize];
+    let hour12 = if f[3] % 12 == 0 { 12 } else { f[3] % 12 };
     let mut out = String::new();
     let mut chars = fmt.chars();
     while let Some(c) = chars.next() {
@@ -875,19 +1151,45 @@ fn strftime(fmt: &str, f: &[i64; 8]) -> String {
         }
         match chars.next() {
             Some('Y') => out.push_str(&f[0].to_string()),
-            Some('y') => out.push_str(&format!("{:02}", f[0] % 100)),
+            Some('y') => out.push_str(&format!("{:02}", f[0].rem_euclid(100))),
+            Some('C') => out.push_str(&format!("{:02}", f[0].div_euclid(100))),
             Some('m') => out.push_str(&format!("{:02}", f[1])),
             Some('d') => out.push_str(&format!("{:02}", f[2])),
+            Some('e') => out.push_str(&format!("{:2}", f[2])),
             Some('H') => out.push_str(&format!("{:02}", f[3])),
-            Some('I') => out.push_str(&format!("{:02}", if f[3] % 12 == 0 { 12 } else { f[3] % 12 })),
+            Some('k') => out.push_str(&format!("{:2}", f[3])),
+            Some('I') => out.push_str(&format!("{:02}", hour12)),
+            Some('l') => out.push_str(&format!("{:2}", hour12)),
             Some('M') => out.push_str(&format!("{:02}", f[4])),
             Some('S') => out.push_str(&format!("{:02}", f[5])),
             Some('p') => out.push_str(if f[3] < 12 { "AM" } else { "PM" }),
-            Some('A') => out.push_str(DAYS[f[6] as usize]),
-            Some('a') => out.push_str(&DAYS[f[6] as usize][..3]),
-            Some('B') => out.push_str(MONTHS[(f[1] - 1) as usize]),
-            Some('b') => out.push_str(&MONTHS[(f[1] - 1) as usize][..3]),
+            Some('P') => out.push_str(if f[3] < 12 { "am" } else { "pm" }),
+            Some('A') => out.push_str(day(f[6])),
+            Some('a') => out.push_str(&day(f[6])[..3]),
+            Some('B') => out.push_str(month(f[1])),
+            Some('b') | Some('h') => out.push_str(&month(f[1])[..3]),
             Some('j') => out.push_str(&format!("{:03}", f[7])),
+            Some('w') => out.push_str(&((f[6] + 1) % 7).to_string()),
+            Some('u') => out.push_str(&(f[6] + 1).to_string()),
+            Some('U') => out.push_str(&format!("{:02}", (f[7] - 1 + 7 - (f[6] + 1) % 7) / 7)),
+            Some('W') => out.push_str(&format!("{:02}", (f[7] - 1 + 7 - f[6]) / 7)),
+            Some('V') => out.push_str(&format!("{:02}", iso_week(f[0], f[7], f[6]).1)),
+            Some('G') => out.push_str(&iso_week(f[0], f[7], f[6]).0.to_string()),
+            Some('g') => out.push_str(&format!("{:02}", iso_week(f[0], f[7], f[6]).0.rem_euclid(100))),
+            Some('D') | Some('x') => out.push_str(&strftime("%m/%d/%y", f, zone)),
+            Some('T') | Some('X') => out.push_str(&strftime("%H:%M:%S", f, zone)),
+            Some('F') => out.push_str(&strftime("%Y-%m-%d", f, zone)),
+            Some('R') => out.push_str(&strftime("%H:%M", f, zone)),
+            Some('r') => out.push_str(&strftime("%I:%M:%S %p", f, zone)),
+            Some('c') => out.push_str(&strftime("%a %b %e %H:%M:%S %Y", f, zone)),
+            Some('Z') => out.push_str(zone),
+            Some('z') => out.push_str("+0000"),
+            Some('s') => {
+                let secs = days_from_civil(f[0], f[1], f[2]) * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
+                out.push_str(&secs.to_string());
+            }
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
             Some('%') => out.push('%'),
             Some(other) => {
                 out.push('%');
@@ -899,7 +1201,7 @@ fn strftime(fmt: &str, f: &[i64; 8]) -> String {
     out
 }
 
-fn make_time(_vm: &mut Vm) -> Rc<Module> {
+fn make_time(vm: &mut Vm) -> Rc<Module> {
     let m = new_module("time");
     add_functions(
         &m,
@@ -909,13 +1211,29 @@ fn make_time(_vm: &mut Vm) -> Rc<Module> {
             ("monotonic", time_monotonic),
             ("perf_counter", time_monotonic),
             ("process_time", time_monotonic),
+            ("thread_time", time_monotonic),
             ("time_ns", time_time_ns),
             ("monotonic_ns", time_monotonic_ns),
             ("perf_counter_ns", time_monotonic_ns),
+            ("process_time_ns", time_monotonic_ns),
             ("sleep", time_sleep),
             ("strftime", time_strftime),
+            ("gmtime", time_gmtime),
+            ("localtime", time_localtime),
+            ("mktime", time_mktime),
+            ("asctime", time_asctime),
+            ("ctime", time_ctime),
         ],
     );
+    {
+        let mut g = m.globals.borrow_mut();
+        let cls = structseq_class(vm, "time", "struct_time", STRUCT_TIME_FIELDS);
+        g.set(intern("struct_time"), Value::Class(cls));
+        g.set(intern("timezone"), Value::Int(0));
+        g.set(intern("altzone"), Value::Int(0));
+        g.set(intern("daylight"), Value::Int(0));
+        g.set(intern("tzname"), Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]));
+    }
     m
 }
 
