@@ -933,26 +933,18 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(Value::list(names.into_iter().map(Value::string).collect()))
         }
         Some(v) => {
-            let mut names: Vec<String> = match v {
-                Value::Module(m) => m.globals.borrow().bound().map(|(n, _)| n.to_string()).collect(),
-                Value::Class(c) => c
-                    .mro()
-                    .iter()
-                    .flat_map(|k| k.dict.borrow().keys().map(|s| s.to_string()).collect::<Vec<_>>())
-                    .collect(),
-                other => {
-                    let mut n: Vec<String> = Vec::new();
-                    if let Value::Instance(i) = other {
-                        n.extend(i.dict.borrow().keys().map(|s| s.to_string()));
+            // A user `__dir__` decides; its result is sorted.
+            if let Value::Instance(inst) = v {
+                if let Some(m) = inst.class.lookup(intern("__dir__")) {
+                    if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) {
+                        let r = vm.call_bound(m, v.clone(), &[])?;
+                        let items = vm.collect(&r)?;
+                        let sorted = super::list::sort_values(vm, items, &Value::None, false)?;
+                        return Ok(Value::list(sorted));
                     }
-                    for c in vm.class_of(other).mro() {
-                        n.extend(c.dict.borrow().keys().map(|s| s.to_string()));
-                    }
-                    n
                 }
-            };
-            names.sort();
-            names.dedup();
+            }
+            let names = dir_names(vm, v);
             Ok(Value::list(names.into_iter().map(Value::string).collect()))
         }
     }
@@ -1349,7 +1341,7 @@ pub fn dir_names(vm: &mut Vm, obj: &Value) -> Vec<String> {
         other => {
             let mut n: Vec<String> = Vec::new();
             if let Value::Instance(i) = other {
-                n.extend(i.dict.borrow().keys().map(|s| s.to_string()));
+                n.extend(super::instdict::names(i));
             }
             for c in vm.class_of(other).mro() {
                 n.extend(c.dict.borrow().keys().map(|s| s.to_string()));

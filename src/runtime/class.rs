@@ -105,7 +105,7 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = args.pos.first().cloned().unwrap_or(Value::None);
     let mut names: Vec<String> = Vec::new();
     if let Value::Instance(i) = &obj {
-        names.extend(i.dict.borrow().keys().map(|k| k.to_string()));
+        names.extend(super::instdict::names(i));
     }
     for c in vm.class_of(&obj).mro() {
         names.extend(c.dict.borrow().keys().map(|k| k.to_string()));
@@ -169,8 +169,8 @@ pub fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = intern(name.as_str());
     // Generic look-up without the override: class data descriptors, dict, class attrs.
     let cls = inst.class.clone();
-    if let Some(v) = inst.dict.borrow().get(&name) {
-        return Ok(v.clone());
+    if let Some(v) = super::instdict::get(inst, name) {
+        return Ok(v);
     }
     if let Some(attr) = cls.lookup(name) {
         return vm.bind_method(attr, obj);

@@ -90,7 +90,6 @@ fn init_os_error(vm: &Vm, inst: &Rc<Instance>, rest: &[Value]) {
     if !inst.class.is_subclass_of(&os_error(vm)) {
         return;
     }
-    let mut dict = inst.dict.borrow_mut();
     let none = Value::None;
     let (errno, strerror, filename, filename2) = if (2..=5).contains(&rest.len()) {
         (
@@ -103,11 +102,10 @@ fn init_os_error(vm: &Vm, inst: &Rc<Instance>, rest: &[Value]) {
         (none.clone(), none.clone(), none.clone(), none)
     };
     let has_filename = !filename.is_none();
-    dict.insert(intern("errno"), errno);
-    dict.insert(intern("strerror"), strerror);
-    dict.insert(intern("filename"), filename);
-    dict.insert(intern("filename2"), filename2);
-    drop(dict);
+    super::instdict::set(inst, intern("errno"), errno);
+    super::instdict::set(inst, intern("strerror"), strerror);
+    super::instdict::set(inst, intern("filename"), filename);
+    super::instdict::set(inst, intern("filename2"), filename2);
     if has_filename {
         if let Some(d) = inst.exception_data() {
             d.borrow_mut().args.truncate(2);
@@ -131,7 +129,7 @@ fn os_error_str(vm: &mut Vm, inst: &Rc<Instance>) -> PyResult<Option<String>> {
     if !inst.class.is_subclass_of(&os_error(vm)) {
         return Ok(None);
     }
-    let get = |n: &str| inst.dict.borrow().get(&intern(n)).cloned().unwrap_or(Value::None);
+    let get = |n: &str| super::instdict::get(inst, intern(n)).unwrap_or(Value::None);
     let (errno, strerror, filename, filename2) = (get("errno"), get("strerror"), get("filename"), get("filename2"));
     if errno.is_none() || strerror.is_none() {
         return Ok(None);
@@ -198,14 +196,10 @@ fn exception_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let notes_sym = crate::vm::symbol::sym::NOTES;
-    let existing = inst.dict.borrow().get(&notes_sym).cloned();
+    let existing = super::instdict::get(inst, notes_sym);
     match existing {
         Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
-        _ => {
-            inst.dict
-                .borrow_mut()
-                .insert(notes_sym, Value::list(vec![note.clone()]));
-        }
+        _ => super::instdict::set(inst, notes_sym, Value::list(vec![note.clone()])),
     }
     Ok(Value::None)
 }
@@ -461,8 +455,8 @@ fn same_metadata(a: &Value, b: &Value) -> bool {
         (Some(p), Some(q)) => p.is(q),
         _ => false,
     };
-    let notes_x = x.dict.borrow().get(&crate::vm::symbol::sym::NOTES).cloned();
-    let notes_y = y.dict.borrow().get(&crate::vm::symbol::sym::NOTES).cloned();
+    let notes_x = super::instdict::get(x, crate::vm::symbol::sym::NOTES);
+    let notes_y = super::instdict::get(y, crate::vm::symbol::sym::NOTES);
     let (Some(dx), Some(dy)) = (x.exception_data(), y.exception_data()) else {
         return false;
     };
@@ -489,10 +483,8 @@ fn derive_with(vm: &mut Vm, group: &Value, excs: Vec<Value>) -> PyResult<Value> 
             // `PyException_SetCause` always sets this.
             d.suppress_context = true;
         }
-        if let Some(notes) = src.dict.borrow().get(&crate::vm::symbol::sym::NOTES) {
-            dst.dict
-                .borrow_mut()
-                .insert(crate::vm::symbol::sym::NOTES, notes.clone());
+        if let Some(notes) = super::instdict::get(src, crate::vm::symbol::sym::NOTES) {
+            super::instdict::set(dst, crate::vm::symbol::sym::NOTES, notes);
         }
     }
     Ok(derived)

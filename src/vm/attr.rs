@@ -108,8 +108,8 @@ impl Vm {
                 return self.descriptor_get(attr, obj).map(Some);
             }
         }
-        if let Some(v) = inst.dict.borrow().get(&name) {
-            return Ok(Some(v.clone()));
+        if let Some(v) = crate::runtime::instdict::get(inst, name) {
+            return Ok(Some(v));
         }
         if let Some(attr) = class_attr {
             return self.bind_method(attr, obj.clone()).map(Some);
@@ -151,15 +151,8 @@ impl Vm {
         if name == sym::CLASS {
             return Ok(Some(Value::Class(inst.class.clone())));
         }
-        if name == sym::DICT {
-            let mut d = crate::runtime::dict::Dict::new();
-            for (k, v) in inst.dict.borrow().iter() {
-                let key = Value::str(k.as_str());
-                if let Value::Str(s) = &key {
-                    d.insert_fast(s.hash(), key.clone(), v.clone());
-                }
-            }
-            return Ok(Some(Value::dict(d)));
+        if name == sym::DICT && has_instance_dict(self, inst) {
+            return Ok(Some(crate::runtime::instdict::dict_value(inst)));
         }
         match &inst.payload {
             Payload::Exception(_) => crate::runtime::exceptions::exception_attr(self, inst, name),
@@ -272,7 +265,7 @@ impl Vm {
                 }
                 if let Some(attr) = cls.lookup(name) {
                     if matches!(attr, Value::Function(_) | Value::Builtin(_))
-                        && !inst.dict.borrow().contains_key(&name)
+                        && !crate::runtime::instdict::contains(inst, name)
                     {
                         return Ok((attr, obj));
                     }
@@ -396,7 +389,17 @@ impl Vm {
         if !has_instance_dict(self, inst) {
             return Err(self.no_attribute(obj, name));
         }
-        inst.dict.borrow_mut().insert(name, value);
+        if name == sym::DICT {
+            let Value::Dict(d) = value else {
+                return Err(self.type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    self.type_name(&value)
+                )));
+            };
+            crate::runtime::instdict::replace(inst, d);
+            return Ok(());
+        }
+        crate::runtime::instdict::set(inst, name, value);
         Ok(())
     }
 
@@ -426,7 +429,7 @@ impl Vm {
                 _ => {}
             }
         }
-        if inst.dict.borrow_mut().shift_remove(&name).is_none() {
+        if crate::runtime::instdict::remove(inst, name).is_none() {
             return Err(self.no_attribute(obj, name));
         }
         Ok(())

@@ -227,7 +227,7 @@ impl Vm {
     fn format_exception_only(&mut self, err: &PyErr) -> String {
         let mut out = self.exception_summary(err);
         out.push('\n');
-        let notes = err.exc.dict.borrow().get(&sym::NOTES).cloned();
+        let notes = crate::runtime::instdict::get(&err.exc, sym::NOTES);
         match notes {
             None => {}
             Some(Value::List(l)) => {
