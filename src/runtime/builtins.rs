@@ -93,6 +93,10 @@ pub fn install(vm: &mut Vm) {
         cls.set_attr(sym::NEW, builtin_value("__new__", Some("type"), *f));
         classes.push((*cls).clone());
     }
+    // Mutable containers are filled by `__init__` (so subclasses can take other arguments).
+    t.list.set_attr(sym::INIT, builtin_value("__init__", Some("list"), list_init));
+    t.dict.set_attr(sym::INIT, builtin_value("__init__", Some("dict"), dict_init));
+    t.set.set_attr(sym::INIT, builtin_value("__init__", Some("set"), set_init));
     // list/dict/set constructors fill in `__init__`-free: `__new__` does everything.
     let fromkeys = Value::Instance(Rc::new(Instance::new(
         t.classmethod.clone(),
@@ -265,6 +269,7 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn class_check(vm: &mut Vm, cls: &Value, fname: &str, test: &mut dyn FnMut(&Rc<Class>) -> bool) -> PyResult<bool> {
+    let (kind, kinds) = if fname == "issubclass" { ("class", "classes") } else { ("type", "types") };
     match cls {
         Value::Class(c) => Ok(test(c)),
         Value::Tuple(items) => {
@@ -276,7 +281,7 @@ fn class_check(vm: &mut Vm, cls: &Value, fname: &str, test: &mut dyn FnMut(&Rc<C
             Ok(false)
         }
         _ => Err(vm.type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+            "{fname}() arg 2 must be a {kind}, a tuple of {kinds}, or a union"
         ))),
     }
 }
@@ -632,11 +637,20 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let n = l.borrow().len();
             Ok(new_iter(IterState::ListReverse(l.clone(), n)))
         }
-        Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+        Value::Range(r) => {
+            let n = r.len();
+            Ok(new_iter(IterState::Range {
+                next: r.start.wrapping_add((n - 1).wrapping_mul(r.step)),
+                step: r.step.wrapping_neg(),
+                remaining: n,
+            }))
+        }
+        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
             let n = vm.len(v)? as i64;
             Ok(new_iter(IterState::Reversed {
                 seq: v.clone(),
                 index: n - 1,
+                name: "reversed",
             }))
         }
         Value::Dict(_) => {
@@ -645,14 +659,21 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(new_iter(IterState::Reversed {
                 seq: Value::list(keys),
                 index: n - 1,
+                name: "dict_reversekeyiterator",
             }))
         }
         Value::Iter(it) if super::iter::is_dict_view(it) => {
+            let name = match super::iter::view_of(v) {
+                Some((super::iter::ViewKind::Values, _)) => "dict_reversevalueiterator",
+                Some((super::iter::ViewKind::Items, _)) => "dict_reverseitemiterator",
+                _ => "dict_reversekeyiterator",
+            };
             let items = vm.collect(v)?;
             let n = items.len() as i64;
             Ok(new_iter(IterState::Reversed {
                 seq: Value::list(items),
                 index: n - 1,
+                name,
             }))
         }
         other => {
@@ -665,6 +686,7 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Ok(new_iter(IterState::Reversed {
                     seq: other.clone(),
                     index: n - 1,
+                    name: "reversed",
                 }));
             }
             Err(vm.type_error(format!(
@@ -712,7 +734,7 @@ fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
         iters.push(vm.get_iter(a)?);
     }
     if iters.is_empty() {
-        return Ok(new_iter(IterState::Exhausted));
+        return Ok(new_iter(IterState::Exhausted("zip")));
     }
     Ok(new_iter(IterState::Zip { iters, strict }))
 }
@@ -1212,21 +1234,74 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::new(v)))
 }
 
+/// `list.__new__`: an empty list (or subclass instance); `list.__init__` fills it, as in
+/// CPython, so a subclass's own `__init__` decides what its arguments mean.
 fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = args.pos.first().cloned().unwrap_or(Value::None);
+    if is_exact(&cls, &vm.types.list) {
+        check_kw(vm, &args, "list", &[])?;
+    }
+    Ok(boxed_for(vm, &cls, Value::list(vec![]), &vm.types.list.clone()))
+}
+
+fn is_exact(cls: &Value, base: &Rc<Class>) -> bool {
+    matches!(cls, Value::Class(c) if Rc::ptr_eq(c, base))
+}
+
+/// The builtin value behind `self` in `__init__` of a builtin container.
+fn init_target(args: &Args) -> Value {
+    match args.pos.first() {
+        Some(Value::Instance(i)) => match &i.payload {
+            Payload::Boxed(b) => b.borrow().clone(),
+            _ => Value::None,
+        },
+        Some(v) => v.clone(),
+        None => Value::None,
+    }
+}
+
+fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "list", &[])?;
     ctor_at_most(vm, &args, "list", 1)?;
-    let cls = args.pos.first().cloned().unwrap_or(Value::None);
+    let Value::List(l) = init_target(&args) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'list' object"));
+    };
     let items = match args.pos.get(1) {
         Some(v) => vm.collect(v)?,
         None => vec![],
     };
-    if args.pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "list expected at most 1 argument, got {}",
-            args.pos.len() - 1
-        )));
+    *l.borrow_mut() = items;
+    Ok(Value::None)
+}
+
+fn dict_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    ctor_at_most(vm, &args, "dict", 1)?;
+    let d = init_target(&args);
+    let Value::Dict(dr) = &d else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'dict' object"));
+    };
+    if let Some(src) = args.pos.get(1) {
+        vm.dict_update_from(&d, src, false)?;
     }
-    Ok(boxed_for(vm, &cls, Value::list(items), &vm.types.list.clone()))
+    for (k, v) in args.kw {
+        vm.dict_set(dr, Value::str(k.as_str()), v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_kw(vm, &args, "set", &[])?;
+    ctor_at_most(vm, &args, "set", 1)?;
+    let Value::Set(s) = init_target(&args) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'set' object"));
+    };
+    if !s.borrow().is_empty() {
+        s.borrow_mut().clear();
+    }
+    if let Some(src) = args.pos.get(1) {
+        super::setops::update_internal(vm, &s, src)?;
+    }
+    Ok(Value::None)
 }
 
 fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1242,30 +1317,17 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    ctor_at_most(vm, &args, "dict", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let d = Value::dict(super::dict::Dict::new());
-    if let Some(src) = args.pos.get(1) {
-        vm.dict_update_from(&d, src, false)?;
-    }
-    if let Value::Dict(dr) = &d {
-        for (k, v) in args.kw {
-            vm.dict_set(dr, Value::str(k.as_str()), v.clone())?;
-        }
-    }
     Ok(boxed_for(vm, &cls, d, &vm.types.dict.clone()))
 }
 
 fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    check_kw(vm, &args, "set", &[])?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
-    if args.pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "set expected at most 1 argument, got {}",
-            args.pos.len() - 1
-        )));
+    if is_exact(&cls, &vm.types.set) {
+        check_kw(vm, &args, "set", &[])?;
     }
-    let s = super::setops::make_new_set(vm, args.pos.get(1))?;
+    let s = super::setops::make_new_set(vm, None)?;
     Ok(boxed_for(vm, &cls, Value::Set(s), &vm.types.set.clone()))
 }
 

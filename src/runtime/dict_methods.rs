@@ -101,6 +101,12 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
     let target = Value::Dict(d.clone());
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
     if let Some(other) = args.pos.get(1) {
         vm.dict_update_from(&target, other, false)?;
     }

@@ -248,6 +248,9 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "filter",
     "reversed",
     "callable_iterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
 ];
 
 /// Adds methods that the class does not define yet (type-specific ones win).

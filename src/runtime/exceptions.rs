@@ -320,7 +320,7 @@ fn exception_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     if !matches!(rest[0], Value::Str(_)) {
-        return Err(vm.type_error("argument 1 must be str, not ".to_string() + &vm.type_name(&rest[0])));
+        return Err(vm.type_error(format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", vm.type_name(&rest[0]))));
     }
     if !matches!(rest[1], Value::List(_) | Value::Tuple(_)) {
         return Err(vm.type_error("second argument (exceptions) must be a sequence"));

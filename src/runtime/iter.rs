@@ -72,6 +72,8 @@ pub enum IterState {
     Reversed {
         seq: Value,
         index: i64,
+        /// The type name CPython gives this reverse iterator.
+        name: &'static str,
     },
     CallableSentinel {
         func: Value,
@@ -79,7 +81,9 @@ pub enum IterState {
     },
     /// A dict view (not itself an iterator: `iter(view)` starts a fresh one).
     DictView(ViewKind, DictRef),
-    Exhausted,
+    /// A finished iterator that must not restart (CPython drops its sequence); keeps the
+    /// type name it had.
+    Exhausted(&'static str),
 }
 
 impl IterState {
@@ -100,12 +104,12 @@ impl IterState {
             IterState::Zip { .. } => "zip",
             IterState::Map { .. } => "map",
             IterState::Filter { .. } => "filter",
-            IterState::Reversed { .. } => "reversed",
+            IterState::Reversed { name, .. } => name,
             IterState::CallableSentinel { .. } => "callable_iterator",
             IterState::DictView(ViewKind::Keys, _) => "dict_keys",
             IterState::DictView(ViewKind::Values, _) => "dict_values",
             IterState::DictView(ViewKind::Items, _) => "dict_items",
-            IterState::Exhausted => "iterator",
+            IterState::Exhausted(name) => name,
         }
     }
 }
@@ -215,7 +219,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
                 }
                 None => {
                     drop(l);
-                    *state = IterState::Exhausted;
+                    *state = IterState::Exhausted("list_iterator");
                     Ok(None)
                 }
             }
@@ -224,7 +228,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             let l2 = l.borrow();
             if *i == 0 || *i > l2.len() {
                 drop(l2);
-                *state = IterState::Exhausted;
+                *state = IterState::Exhausted("list_reverseiterator");
                 return Ok(None);
             }
             *i -= 1;
@@ -326,7 +330,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             }
             Ok(None)
         }
-        IterState::Exhausted => Ok(None),
+        IterState::Exhausted(_) => Ok(None),
         IterState::DictView(..) => Err(vm.type_error(format!(
             "'{}' object is not an iterator",
             state.type_name()
@@ -342,7 +346,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
                     if e.is_instance_of(&vm.types.index_error)
                         || e.is_instance_of(&vm.types.stop_iteration) =>
                 {
-                    *it.state.borrow_mut() = IterState::Exhausted;
+                    *it.state.borrow_mut() = IterState::Exhausted("iterator");
                     Ok(None)
                 }
                 Err(e) => Err(e),
@@ -386,7 +390,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
                                 }
                             }
                         }
-                        *it.state.borrow_mut() = IterState::Exhausted;
+                        *it.state.borrow_mut() = IterState::Exhausted("zip");
                         return Ok(None);
                     }
                 }
@@ -424,7 +428,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             }
             Ok(None)
         }
-        IterState::Reversed { seq, index } => {
+        IterState::Reversed { seq, index, .. } => {
             if *index < 0 {
                 return Ok(None);
             }
@@ -438,7 +442,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             drop(state);
             let v = vm.call(&func, &[])?;
             if vm.eq(&v, &sentinel)? {
-                *it.state.borrow_mut() = IterState::Exhausted;
+                *it.state.borrow_mut() = IterState::Exhausted("callable_iterator");
                 return Ok(None);
             }
             Ok(Some(v))

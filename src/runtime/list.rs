@@ -1,9 +1,6 @@
 //! Methods of `list`, `tuple` and `range`, including a stable merge sort that only uses `<`
 //! (as CPython's `list.sort` does), so user `__lt__` methods and errors behave the same.
 
-use std::cmp::Ordering;
-
-use crate::compile::code::CompareKind;
 use crate::vm::object::{Args, BuiltinFn};
 use crate::vm::symbol::sym;
 use crate::vm::value::{ListRef, Value};
@@ -41,14 +38,20 @@ fn this_list(vm: &Vm, args: &Args) -> PyResult<ListRef> {
     }
 }
 
+/// Argument `i` of a method taking exactly `n` (after the receiver).
 fn arg(vm: &Vm, args: &Args, i: usize, name: &str, n: usize) -> PyResult<Value> {
-    args.pos.get(i).cloned().ok_or_else(|| {
-        vm.type_error(format!(
-            "{name}() takes exactly {n} argument{} ({} given)",
-            if n == 1 { "" } else { "s" },
-            args.pos.len().saturating_sub(1)
-        ))
-    })
+    let given = args.pos.len().saturating_sub(1);
+    if given != n || !args.kw.is_empty() {
+        if !args.kw.is_empty() {
+            return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        return Err(vm.type_error(if n == 1 {
+            format!("{name}() takes exactly one argument ({given} given)")
+        } else {
+            format!("{name}() takes exactly {n} arguments ({given} given)")
+        }));
+    }
+    Ok(args.pos[i].clone())
 }
 
 fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -73,8 +76,13 @@ fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this_list(vm, &args)?;
-    let i = arg(vm, &args, 1, "insert", 2)?;
-    let v = arg(vm, &args, 2, "insert", 2)?;
+    if args.pos.len() != 3 {
+        return Err(vm.type_error(format!(
+            "insert expected 2 arguments, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
+    let (i, v) = (args.pos[1].clone(), args.pos[2].clone());
     let Some(i) = vm.index_of(&i)? else {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -90,6 +98,12 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this_list(vm, &args)?;
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "pop expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
     let i = match args.pos.get(1) {
         Some(v) => match vm.index_of(v)? {
             Some(i) => i,
@@ -136,18 +150,51 @@ fn seq_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     }
 }
 
+/// A start/stop argument of `index` (CPython's `_PyEval_SliceIndexNotNone`).
+fn slice_index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::BigInt(b) => {
+            use num_traits::Signed;
+            Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })
+        }
+        other => match vm.index_of(other)? {
+            Some(i) => Ok(i),
+            None => Err(vm.type_error(
+                "slice indices must be integers or have an __index__ method",
+            )),
+        },
+    }
+}
+
 fn seq_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.pos.first().cloned().unwrap_or(Value::None);
-    let x = arg(vm, &args, 1, "index", 1)?;
+    if args.pos.len() < 2 || args.pos.len() > 4 {
+        let given = args.pos.len().saturating_sub(1);
+        return Err(vm.type_error(if given == 0 {
+            "index expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("index expected at most 3 arguments, got {given}")
+        }));
+    }
+    let x = args.pos[1].clone();
+    if let Value::Range(r) = &this {
+        // range.index has no start/stop and finds ints arithmetically.
+        if let Value::Int(i) = x {
+            let r = r.clone();
+            if vm.contains(&this, &x)? {
+                return Ok(Value::Int((i - r.start) / r.step));
+            }
+        }
+    }
     let items = seq_items(vm, &this)?;
     let len = items.len() as i64;
     let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
     let start = match args.pos.get(2) {
-        Some(v) => clamp(vm.index_of(v)?.unwrap_or(0)),
+        Some(v) => clamp(slice_index_arg(vm, v)?),
         None => 0,
     };
     let stop = match args.pos.get(3) {
-        Some(v) => clamp(vm.index_of(v)?.unwrap_or(len)),
+        Some(v) => clamp(slice_index_arg(vm, v)?),
         None => len,
     };
     for i in start..stop {
@@ -166,7 +213,12 @@ fn seq_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn seq_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.pos.first().cloned().unwrap_or(Value::None);
-    let x = arg(vm, &args, 1, "count", 1)?;
+    let owner = match this {
+        Value::Tuple(_) => "tuple.count",
+        Value::Range(_) => "range.count",
+        _ => "list.count",
+    };
+    let x = arg(vm, &args, 1, owner, 1)?;
     let items = seq_items(vm, &this)?;
     let mut n = 0;
     for item in &items {
@@ -177,89 +229,34 @@ fn seq_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-/// `a < b` for sorting.
-fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    if let Some(r) = crate::vm::ops::fast_compare(CompareKind::Lt, a, b) {
-        return Ok(r);
-    }
-    let r = vm.compare(CompareKind::Lt, a, b)?;
-    vm.truthy(&r)
-}
-
-/// Stable merge sort of `(key, value)` pairs using only `<` on keys.
-pub fn sort_pairs(vm: &mut Vm, items: &mut Vec<(Value, Value)>, reverse: bool) -> PyResult<()> {
-    // Reverse sorting keeps stability: CPython reverses, sorts, reverses back.
-    if reverse {
-        items.reverse();
-    }
-    let n = items.len();
-    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
-    let mut width = 1;
-    // Insertion sort on small runs first.
-    const RUN: usize = 16;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start {
-                if !less(vm, &items[j].0, &items[j - 1].0)? {
-                    break;
-                }
-                items.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        start = end;
-    }
-    width = width.max(RUN);
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            if mid < hi {
-                buf.clear();
-                let (mut i, mut j) = (lo, mid);
-                while i < mid && j < hi {
-                    if less(vm, &items[j].0, &items[i].0)? {
-                        buf.push(items[j].clone());
-                        j += 1;
-                    } else {
-                        buf.push(items[i].clone());
-                        i += 1;
-                    }
-                }
-                buf.extend(items[i..mid].iter().cloned());
-                buf.extend(items[j..hi].iter().cloned());
-                for (k, v) in buf.drain(..).enumerate() {
-                    items[lo + k] = v;
-                }
-            }
-            lo += 2 * width;
-        }
-        width *= 2;
-    }
-    if reverse {
-        items.reverse();
-    }
-    let _ = Ordering::Equal;
-    Ok(())
-}
-
-/// Sorts values by `key` (or themselves); shared by `list.sort` and `sorted`.
-pub fn sort_values(vm: &mut Vm, values: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
+/// Sorts values by `key` (or themselves) as CPython's `list.sort` does: keys are computed
+/// first (a failing key function leaves the values untouched), `reverse` reverses before and
+/// after a stable sort, and a failing comparison leaves the values partially sorted.
+pub fn sort_in_place(vm: &mut Vm, values: &mut Vec<Value>, key: &Value, reverse: bool) -> PyResult<()> {
     let mut pairs = Vec::with_capacity(values.len());
-    for v in values {
+    for v in values.iter() {
         let k = if key.is_none() {
             v.clone()
         } else {
-            vm.call(key, std::slice::from_ref(&v))?
+            vm.call(key, std::slice::from_ref(v))?
         };
-        pairs.push((k, v));
+        pairs.push((k, v.clone()));
     }
-    sort_pairs(vm, &mut pairs, reverse)?;
-    Ok(pairs.into_iter().map(|(_, v)| v).collect())
+    if reverse {
+        pairs.reverse();
+    }
+    let r = super::timsort::sort(vm, &mut pairs);
+    if reverse {
+        pairs.reverse();
+    }
+    *values = pairs.into_iter().map(|(_, v)| v).collect();
+    r
+}
+
+/// Sorts values by `key` (or themselves); shared by `sorted` and `dir`.
+pub fn sort_values(vm: &mut Vm, mut values: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
+    sort_in_place(vm, &mut values, key, reverse)?;
+    Ok(values)
 }
 
 pub fn key_and_reverse(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<(Value, bool)> {
@@ -285,19 +282,16 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
     let (key, reverse) = key_and_reverse(vm, &args, "sort")?;
-    // CPython empties the list while sorting so mutation during the sort is detected.
-    let items = std::mem::take(&mut *l.borrow_mut());
-    let sorted = sort_values(vm, items.clone(), &key, reverse);
-    match sorted {
-        Ok(v) => {
-            *l.borrow_mut() = v;
-            Ok(Value::None)
-        }
-        Err(e) => {
-            *l.borrow_mut() = items;
-            Err(e)
-        }
+    // CPython empties the list while sorting, so mutation during the sort is detected.
+    let mut items = std::mem::take(&mut *l.borrow_mut());
+    let r = sort_in_place(vm, &mut items, &key, reverse);
+    let modified = !l.borrow().is_empty();
+    *l.borrow_mut() = items;
+    r?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
     }
+    Ok(Value::None)
 }
 
 fn list_reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {

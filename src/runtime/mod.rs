@@ -25,4 +25,5 @@ pub mod str;
 pub mod str_methods;
 pub mod strformat;
 pub mod time;
+pub mod timsort;
 pub mod types;

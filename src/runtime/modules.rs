@@ -814,12 +814,20 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(v) = args.pos.first() else {
         return Err(vm.type_error("time.sleep() takes exactly one argument (0 given)"));
     };
-    let secs = super::builtins::to_float(vm, v).map_err(|_| {
+    let not_a_number = |vm: &Vm| {
         vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             vm.type_name(v)
         ))
-    })?;
+    };
+    // Strings and bytes are not durations (`float()` would parse them).
+    if matches!(v, Value::Str(_) | Value::Bytes(_)) {
+        return Err(not_a_number(vm));
+    }
+    let secs = super::builtins::to_float(vm, v).map_err(|_| not_a_number(vm))?;
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }

@@ -244,7 +244,8 @@ impl Vm {
             if !matches!(r, Value::NotImplemented) {
                 return Ok(Some(r));
             }
-        } else if !a_inst {
+        } else if !a_inst || is_boxed(a) {
+            // Builtin values, and subclasses of builtin types without their own method.
             if let Some(r) = self.builtin_binary(op, a, b) {
                 return r.map(Some);
             }
@@ -288,7 +289,8 @@ impl Vm {
             {
                 return crate::runtime::setops::inplace(self, op, a, b);
             }
-            (BinOp::BitOr, Value::Dict(d)) if matches!(b, Value::Dict(_)) => {
+            // `d |= x` takes anything `dict.update` takes.
+            (BinOp::BitOr, Value::Dict(d)) if !matches!(b, Value::Instance(_)) => {
                 let d = Value::Dict(d.clone());
                 self.dict_update_from(&d, b, false)?;
                 return Ok(a.clone());
@@ -332,9 +334,13 @@ impl Vm {
                     UnaryKind::Invert => (sym::INVERT, "~"),
                     UnaryKind::Not => unreachable!(),
                 };
-                if let Value::Instance(_) = a {
+                if let Value::Instance(inst) = a {
                     if let Some(r) = self.call_special(a, name, &[])? {
                         return Ok(r);
+                    }
+                    if let Payload::Boxed(inner) = &inst.payload {
+                        let inner = inner.borrow().clone();
+                        return self.unary_op(kind, &inner);
                     }
                 }
                 Err(self.type_error(format!(
@@ -368,6 +374,12 @@ impl Vm {
             if !reflected_first {
                 if let Some(r) = self.try_compare_method(b, rname, a)? {
                     return Ok(r);
+                }
+            }
+            // Subclasses of builtin types compare as their values when no method decided.
+            if let Some((x, y)) = unbox_pair(a, b) {
+                if let Some(r) = self.builtin_compare(kind, &x, &y)? {
+                    return Ok(Value::Bool(r));
                 }
             }
         }
@@ -719,10 +731,35 @@ impl Vm {
                     "cannot fit 'int' into an index-sized integer",
                 ))
             }
-            Value::Instance(_) => match self.call_special(v, sym::INDEX, &[])? {
+            Value::Instance(inst) => match self.call_special(v, sym::INDEX, &[])? {
                 Some(Value::Int(i)) => Some(i),
-                Some(_) => return Err(self.type_error("__index__ returned non-int")),
-                None => None,
+                Some(Value::Bool(b)) => Some(b as i64),
+                Some(Value::Instance(r)) if matches!(&r.payload, Payload::Boxed(x) if matches!(&*x.borrow(), Value::Int(_))) => {
+                    match &r.payload {
+                        Payload::Boxed(x) => match &*x.borrow() {
+                            Value::Int(i) => Some(*i),
+                            _ => None,
+                        },
+                        _ => None,
+                    }
+                }
+                Some(other) => {
+                    return Err(self.type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        self.type_name(&other)
+                    )))
+                }
+                None => match &inst.payload {
+                    // An int subclass is an index.
+                    Payload::Boxed(inner) => {
+                        let inner = inner.borrow().clone();
+                        match inner {
+                            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => self.index_of(&inner)?,
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                },
             },
             _ => None,
         })
@@ -909,12 +946,12 @@ impl Vm {
                     return self.del_item(&inner, index);
                 }
                 Err(self.type_error(format!(
-                    "'{}' object does not support item deletion",
+                    "'{}' object doesn't support item deletion",
                     inst.class.name
                 )))
             }
             _ => Err(self.type_error(format!(
-                "'{}' object does not support item deletion",
+                "'{}' object doesn't support item deletion",
                 self.type_name(obj)
             ))),
         }
@@ -1269,6 +1306,10 @@ impl Vm {
     pub fn set_discard(&mut self, s: &super::value::SetRef, item: &Value) -> PyResult<bool> {
         crate::runtime::setops::discard_key(self, s, item)
     }
+}
+
+fn is_boxed(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if matches!(i.payload, Payload::Boxed(_)))
 }
 
 /// Both operands with boxed builtin values taken out, if either is an instance of a subclass of
