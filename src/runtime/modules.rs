@@ -1339,17 +1339,61 @@ fn r_random(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     Ok(Value::Float(rng_for(vm, g).random()))
 }
 
-fn big_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<BigInt> {
-    match v {
-        Value::Float(f) if f.fract() == 0.0 => Ok(BigInt::from(*f as i64)),
-        Value::Float(_) => Err(vm.value_error(format!("non-integer arg 1 for {fname}()"))),
-        other => super::num::to_big(other).ok_or_else(|| {
-            vm.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(other)
-            ))
-        }),
+thread_local! {
+    /// (file, line, message) of warnings already shown: the default filter shows each once.
+    static WARNED: RefCell<std::collections::HashSet<(String, usize, &'static str)>> =
+        RefCell::new(std::collections::HashSet::new());
+}
+
+/// `warnings.warn(msg, DeprecationWarning, stacklevel=2)` from a `random` function called by
+/// Python code: shown once per location, and only when that code is in `__main__` (the
+/// default filters ignore DeprecationWarning elsewhere).
+fn deprecation_warning(vm: &mut Vm, msg: &'static str) {
+    let Some(frame) = vm.frames.last() else {
+        return;
+    };
+    if frame.globals.name != "__main__" {
+        return;
     }
+    let code = frame.code.clone();
+    let line = code.line_of(frame.current_pc());
+    let file = code.file.name.clone();
+    let fresh = WARNED.with(|w| w.borrow_mut().insert((file.clone(), line, msg)));
+    if !fresh {
+        return;
+    }
+    let mut text = format!("{file}:{line}: DeprecationWarning: {msg}\n");
+    let src = code.file.line_text(line).trim();
+    if !src.is_empty() {
+        text.push_str(&format!("  {src}\n"));
+    }
+    vm.write_stderr(&text);
+}
+
+/// A `randrange` argument as CPython 3.11's `random.randrange` converts it: `__index__`, else
+/// `int(x)` with a DeprecationWarning (and a ValueError when `int(x) != x`).
+fn randrange_arg(vm: &mut Vm, v: &Value, what: &str, warn: bool) -> PyResult<BigInt> {
+    if let Value::BigInt(b) = v {
+        return Ok((**b).clone());
+    }
+    if let Some(i) = vm.index_of(v)? {
+        return Ok(BigInt::from(i));
+    }
+    let as_int = super::builtins::to_int(vm, v)?;
+    let same = vm.eq(&as_int, v)?;
+    if !same {
+        if warn {
+            deprecation_warning(vm, "randrange() will raise TypeError in the future");
+        }
+        return Err(vm.value_error(format!("non-integer {what} for randrange()")));
+    }
+    if warn {
+        deprecation_warning(
+            vm,
+            "non-integer arguments to randrange() have been deprecated since Python 3.10 and will be removed in a subsequent version",
+        );
+    }
+    Ok(super::num::to_big(&as_int).unwrap_or_default())
 }
 
 fn r_randint(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
@@ -1360,8 +1404,10 @@ fn r_randint(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
             2 - a.pos.len().min(2),
         )));
     };
-    let lo = big_arg(vm, &lo, "randrange")?;
-    let hi = big_arg(vm, &hi, "randrange")?;
+    // `randint(a, b)` is `randrange(a, b + 1)`; its warnings belong to random.py (not shown).
+    let lo = randrange_arg(vm, &lo, "arg 1", false)?;
+    let hi_plus = vm.binary_op(crate::syntax::ast::BinOp::Add, &hi, &Value::Int(1))?;
+    let hi = randrange_arg(vm, &hi_plus, "stop", false)? - 1;
     match rng_for(vm, g).randint(&lo, &hi) {
         Ok(v) => Ok(Value::from_bigint(v)),
         Err(e) => Err(vm.numfmt_error(e)),
@@ -1370,19 +1416,26 @@ fn r_randint(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
 
 fn r_randrange(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let start = match a.get(0, "start") {
-        Some(v) => big_arg(vm, &v, "randrange")?,
+        Some(v) => randrange_arg(vm, &v, "arg 1", true)?,
         None => {
             return Err(vm.type_error(
                 "Random.randrange() missing 1 required positional argument: 'start'",
             ))
         }
     };
-    let stop = match a.get(1, "stop") {
+    let stop_arg = a.get(1, "stop");
+    let step_arg = a.get(2, "step");
+    if matches!(stop_arg, Some(Value::None) | None) {
+        if step_arg.is_some() {
+            return Err(vm.type_error("Missing a non-None stop argument"));
+        }
+    }
+    let stop = match stop_arg {
         Some(Value::None) | None => None,
-        Some(v) => Some(big_arg(vm, &v, "randrange")?),
+        Some(v) => Some(randrange_arg(vm, &v, "stop", true)?),
     };
-    let step = match a.get(2, "step") {
-        Some(v) => big_arg(vm, &v, "randrange")?,
+    let step = match step_arg {
+        Some(v) => randrange_arg(vm, &v, "step", true)?,
         None => BigInt::from(1),
     };
     match rng_for(vm, g).randrange(&start, stop.as_ref(), &step) {
