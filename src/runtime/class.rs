@@ -44,7 +44,10 @@ fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         if s.borrow().is_empty() {
                             format!("{}()", i.class.name)
                         } else {
-                            let body = text.strip_prefix("frozenset(").and_then(|t| t.strip_suffix(')')).unwrap_or(&text);
+                            let body = text
+                                .strip_prefix("frozenset(")
+                                .and_then(|t| t.strip_suffix(')'))
+                                .unwrap_or(&text);
                             format!("{}({})", i.class.name, body)
                         }
                     }
@@ -122,7 +125,9 @@ pub fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.first() {
         Some(Value::Class(cls)) => {
             let cls = cls.clone();
-            if cls.layout == Layout::Native || matches!(cls.layout, Layout::Boxed(_)) && cls.is_builtin {
+            if cls.layout == Layout::Native
+                || matches!(cls.layout, Layout::Boxed(_)) && cls.is_builtin
+            {
                 return Err(vm.type_error(format!(
                     "object.__new__({}) is not safe, use {}.__new__()",
                     cls.name, cls.name
@@ -162,7 +167,8 @@ pub fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1))
+    else {
         return Err(vm.type_error("__getattribute__ expects an instance and a name"));
     };
     let obj = Value::Instance(inst.clone());
@@ -190,7 +196,8 @@ pub fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1))
+    else {
         return Err(vm.type_error("__delattr__ expects an instance and a name"));
     };
     let obj = Value::Instance(inst.clone());
@@ -209,7 +216,8 @@ pub fn class_mro_method(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `__build_class__(body, name, *bases, **kw)`: runs the body in a fresh namespace and creates
 /// the class.
 pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+    let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1))
+    else {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     };
     let body = body.clone();
@@ -219,10 +227,9 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match b {
             Value::Class(c) => bases.push(c.clone()),
             other => {
-                return Err(vm.type_error(format!(
-                    "bases must be types, not {}",
-                    vm.type_name(other)
-                )))
+                return Err(
+                    vm.type_error(format!("bases must be types, not {}", vm.type_name(other)))
+                )
             }
         }
     }
@@ -233,7 +240,10 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let namespace = Rc::new(RefCell::new(super::dict::Dict::new()));
     // Run the body with the namespace as its locals.
-    let mut frame = Box::new(crate::vm::frame::Frame::new(body.code.clone(), body.globals.clone()));
+    let mut frame = Box::new(crate::vm::frame::Frame::new(
+        body.code.clone(),
+        body.globals.clone(),
+    ));
     frame.namespace = Some(namespace.clone());
     if !body.closure.is_empty() || !body.code.cellvars.is_empty() {
         let mut cells: Vec<_> = (0..body.code.cellvars.len())
@@ -248,11 +258,20 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         *cell.borrow_mut() = Value::Class(cls.clone());
     }
     // __set_name__ and __init_subclass__.
-    let items: Vec<_> = cls.dict.borrow().iter().map(|(k, v)| (*k, v.clone())).collect();
+    let items: Vec<_> = cls
+        .dict
+        .borrow()
+        .iter()
+        .map(|(k, v)| (*k, v.clone()))
+        .collect();
     for (k, v) in items {
         if let Value::Instance(inst) = &v {
             if let Some(set_name) = inst.class.lookup(sym::SET_NAME) {
-                vm.call_bound(set_name, v.clone(), &[Value::Class(cls.clone()), Value::str(k.as_str())])?;
+                vm.call_bound(
+                    set_name,
+                    v.clone(),
+                    &[Value::Class(cls.clone()), Value::str(k.as_str())],
+                )?;
             }
         }
     }
@@ -294,11 +313,11 @@ pub fn make_class(
         bases
     };
     for b in &bases {
-        if Rc::ptr_eq(b, &vm.types.bool) || Rc::ptr_eq(b, &vm.types.range) || Rc::ptr_eq(b, &vm.types.function) {
-            return Err(vm.type_error(format!(
-                "type '{}' is not an acceptable base type",
-                b.name
-            )));
+        if Rc::ptr_eq(b, &vm.types.bool)
+            || Rc::ptr_eq(b, &vm.types.range)
+            || Rc::ptr_eq(b, &vm.types.function)
+        {
+            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", b.name)));
         }
     }
     for (i, b) in bases.iter().enumerate() {
@@ -370,7 +389,9 @@ fn mro_conflict_heads(mut seqs: Vec<Vec<Rc<Class>>>) -> Vec<String> {
     loop {
         seqs.retain(|s| !s.is_empty());
         let candidate = seqs.iter().map(|s| s[0].clone()).find(|head| {
-            !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)))
+            !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)))
         });
         match candidate {
             Some(c) => {
@@ -401,10 +422,7 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         [obj] => Ok(Value::Class(vm.class_of(obj))),
         [Value::Str(name), bases, Value::Dict(ns)] => {
             let bases = match bases {
-                Value::Tuple(t) => t
-                    .iter()
-                    .filter_map(|b| b.as_class().cloned())
-                    .collect(),
+                Value::Tuple(t) => t.iter().filter_map(|b| b.as_class().cloned()).collect(),
                 _ => vec![],
             };
             let cls = make_class(vm, name.as_str(), bases, ns, name.as_str())?;
@@ -433,9 +451,7 @@ pub fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         other => vm.class_of(other),
     };
     if !obj_cls.is_subclass_of(&start) {
-        return Err(vm.type_error(
-            "super(type, obj): obj must be an instance or subtype of type",
-        ));
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
     Ok(Value::Instance(Rc::new(Instance::new(
         vm.types.super_.clone(),
@@ -502,10 +518,12 @@ pub fn super_getattr(
                     vm.bind_method(v.clone(), obj.clone())?
                 }
                 Value::Instance(i) => match &i.payload {
-                    Payload::ClassMethod(f) => Value::BoundMethod(Rc::new(crate::vm::object::BoundMethod {
-                        func: f.clone(),
-                        receiver: Value::Class(cls.clone()),
-                    })),
+                    Payload::ClassMethod(f) => {
+                        Value::BoundMethod(Rc::new(crate::vm::object::BoundMethod {
+                            func: f.clone(),
+                            receiver: Value::Class(cls.clone()),
+                        }))
+                    }
                     Payload::StaticMethod(f) => f.clone(),
                     Payload::Property(p) if !is_class_obj => {
                         let fget = p.fget.clone();

@@ -155,13 +155,17 @@ fn slice_index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::BigInt(b) => {
             use num_traits::Signed;
-            Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })
+            Ok(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })
         }
         other => match vm.index_of(other)? {
             Some(i) => Ok(i),
-            None => Err(vm.type_error(
-                "slice indices must be integers or have an __index__ method",
-            )),
+            None => {
+                Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+            }
         },
     }
 }
@@ -232,7 +236,12 @@ fn seq_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// Sorts values by `key` (or themselves) as CPython's `list.sort` does: keys are computed
 /// first (a failing key function leaves the values untouched), `reverse` reverses before and
 /// after a stable sort, and a failing comparison leaves the values partially sorted.
-pub fn sort_in_place(vm: &mut Vm, values: &mut Vec<Value>, key: &Value, reverse: bool) -> PyResult<()> {
+pub fn sort_in_place(
+    vm: &mut Vm,
+    values: &mut Vec<Value>,
+    key: &Value,
+    reverse: bool,
+) -> PyResult<()> {
     let mut pairs = Vec::with_capacity(values.len());
     for v in values.iter() {
         let k = if key.is_none() {
@@ -254,7 +263,12 @@ pub fn sort_in_place(vm: &mut Vm, values: &mut Vec<Value>, key: &Value, reverse:
 }
 
 /// Sorts values by `key` (or themselves); shared by `sorted` and `dir`.
-pub fn sort_values(vm: &mut Vm, mut values: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    vm: &mut Vm,
+    mut values: Vec<Value>,
+    key: &Value,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     sort_in_place(vm, &mut values, key, reverse)?;
     Ok(values)
 }

@@ -67,7 +67,11 @@ pub fn sort(vm: &mut Vm, items: &mut [Item]) -> PyResult<()> {
             run = force;
         }
         found_new_run(&mut ms, items, run)?;
-        ms.pending.push(Run { base: lo, len: run, power: 0 });
+        ms.pending.push(Run {
+            base: lo,
+            len: run,
+            power: 0,
+        });
         lo += run;
         nremaining -= run;
     }
@@ -114,7 +118,13 @@ fn count_run(ms: &mut MergeState, a: &[Item], lo: usize, hi: usize) -> PyResult<
 }
 
 /// Binary insertion sort of `a[lo..hi]`, whose prefix `a[lo..start]` is already sorted.
-fn binarysort(ms: &mut MergeState, a: &mut [Item], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+fn binarysort(
+    ms: &mut MergeState,
+    a: &mut [Item],
+    lo: usize,
+    hi: usize,
+    mut start: usize,
+) -> PyResult<()> {
     if lo == start {
         start += 1;
     }
@@ -320,7 +330,14 @@ fn gallop_right(vm: &mut Vm, key: &Value, run: &[Item], hint: usize) -> PyResult
 }
 
 /// Merges `a[pa..pa+na]` and the run right after it, `na <= nb`, through a copy of the first.
-fn merge_lo(ms: &mut MergeState, a: &mut [Item], pa0: usize, na: usize, pb0: usize, nb: usize) -> PyResult<()> {
+fn merge_lo(
+    ms: &mut MergeState,
+    a: &mut [Item],
+    pa0: usize,
+    na: usize,
+    pb0: usize,
+    nb: usize,
+) -> PyResult<()> {
     let mut tmp = std::mem::take(&mut ms.tmp);
     tmp.clear();
     tmp.extend_from_slice(&a[pa0..pa0 + na]);
@@ -341,7 +358,7 @@ fn merge_lo_inner(
     let mut dest = dest0;
     let mut pa = 0; // into tmp
     let mut pb = pb0; // into a
-    // Copies what is left of run a back into place; used on success and on failure.
+                      // Copies what is left of run a back into place; used on success and on failure.
     macro_rules! finish {
         ($result:expr) => {{
             if na > 0 {
@@ -471,7 +488,14 @@ fn merge_lo_inner(
 
 /// Merges `a[pa..pa+na]` and the run right after it, `na > nb`, from the right, through a
 /// copy of the second.
-fn merge_hi(ms: &mut MergeState, a: &mut [Item], pa0: usize, na: usize, pb0: usize, nb: usize) -> PyResult<()> {
+fn merge_hi(
+    ms: &mut MergeState,
+    a: &mut [Item],
+    pa0: usize,
+    na: usize,
+    pb0: usize,
+    nb: usize,
+) -> PyResult<()> {
     let mut tmp = std::mem::take(&mut ms.tmp);
     tmp.clear();
     tmp.extend_from_slice(&a[pb0..pb0 + nb]);
