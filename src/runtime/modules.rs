@@ -1425,10 +1425,8 @@ fn r_randrange(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     };
     let stop_arg = a.get(1, "stop");
     let step_arg = a.get(2, "step");
-    if matches!(stop_arg, Some(Value::None) | None) {
-        if step_arg.is_some() {
-            return Err(vm.type_error("Missing a non-None stop argument"));
-        }
+    if matches!(stop_arg, Some(Value::None) | None) && step_arg.is_some() {
+        return Err(vm.type_error("Missing a non-None stop argument"));
     }
     let stop = match stop_arg {
         Some(Value::None) | None => None,
