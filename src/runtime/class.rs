@@ -205,6 +205,62 @@ pub fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The names a class's `__slots__` lists (a single string is one name).
+fn slot_names(vm: &mut Vm, slots: &Value) -> PyResult<Vec<String>> {
+    match slots {
+        Value::Str(s) => Ok(vec![s.as_str().to_string()]),
+        other => {
+            let items = vm.collect(other)?;
+            Ok(items
+                .iter()
+                .filter_map(|v| v.as_str().map(|s| s.as_str().to_string()))
+                .collect())
+        }
+    }
+}
+
+/// `__setattr__` of classes with `__slots__`: a name must be a slot (or a data descriptor)
+/// unless some class in the MRO gives instances a `__dict__`.
+fn slots_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(obj @ Value::Instance(inst)), Some(Value::Str(name)), Some(value)) =
+        (args.pos.first(), args.pos.get(1), args.pos.get(2))
+    else {
+        return Err(vm.type_error("__setattr__ expects an instance, a name and a value"));
+    };
+    let name_sym = intern(name.as_str());
+    let mut allowed = false;
+    let mut has_dict = false;
+    for c in inst.class.mro() {
+        if c.is_builtin {
+            continue;
+        }
+        let slots = c.dict.borrow().get(&intern("__slots__")).cloned();
+        match slots {
+            None => has_dict = true,
+            Some(slots) => {
+                let names = slot_names(vm, &slots)?;
+                if names.iter().any(|n| n == "__dict__") {
+                    has_dict = true;
+                }
+                if names.iter().any(|n| n == name.as_str()) {
+                    allowed = true;
+                }
+            }
+        }
+    }
+    let descriptor = inst.class.lookup(name_sym).is_some_and(|a| match &a {
+        Value::Instance(d) => {
+            matches!(d.payload, Payload::Property(_)) || d.class.lookup(sym::SET).is_some()
+        }
+        _ => false,
+    });
+    if !(allowed || has_dict || descriptor) {
+        return Err(vm.no_attribute(obj, name_sym));
+    }
+    vm.generic_setattr(inst, obj, name_sym, value.clone())?;
+    Ok(Value::None)
+}
+
 /// `cls.mro()`.
 pub fn class_mro_method(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.data {
@@ -366,6 +422,14 @@ pub fn make_class(
     }
     // Every class has its own `__doc__` (None without a docstring).
     dict.entry(intern("__doc__")).or_insert(Value::None);
+    // Instances of a class with `__slots__` (and no `__dict__` slot) only take the listed
+    // attributes: a `__setattr__` enforces it (other classes keep the fast path).
+    if dict.contains_key(&intern("__slots__")) && !dict.contains_key(&sym::SETATTR) {
+        dict.insert(
+            sym::SETATTR,
+            super::types::builtin_value("__setattr__", Some("slots"), slots_setattr),
+        );
+    }
     // A class defining __eq__ without __hash__ is unhashable, as in CPython.
     if dict.contains_key(&sym::EQ) && !dict.contains_key(&sym::HASH) {
         dict.insert(sym::HASH, Value::None);

@@ -42,7 +42,7 @@ pub fn suggestion_distance(a: &str, b: &str, max_cost: usize) -> usize {
         if x == y {
             return 0;
         }
-        if x.to_ascii_lowercase() == y.to_ascii_lowercase() {
+        if x.eq_ignore_ascii_case(&y) {
             1
         } else {
             MOVE
