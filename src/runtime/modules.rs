@@ -47,6 +47,7 @@ impl Vm {
         };
         let v = Value::Module(module);
         self.modules.insert(first.to_string(), v.clone());
+        sync_sys_modules(self)?;
         if name != first {
             return Err(self.module_not_found(name));
         }
@@ -124,25 +125,77 @@ pub fn write_to_file_object(vm: &mut Vm, file: &Value, text: &str) -> PyResult<(
     }
 }
 
-/// 1 for sys.stdout, 2 for sys.stderr objects.
+/// 1 for sys.stdout, 2 for sys.stderr objects (by their `fileno`).
 fn stream_of(v: &Value) -> Option<i64> {
     match v {
-        Value::Module(m) if m.name == "sys.stdout" => Some(1),
-        Value::Module(m) if m.name == "sys.stderr" => Some(2),
+        Value::Instance(i) if i.class.name == "TextIOWrapper" && i.class.module == "_io" => {
+            match super::instdict::get(i, intern("_fileno")) {
+                Some(Value::Int(n)) => Some(n),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
 
 // ----- sys ---------------------------------------------------------------------------------
 
-fn make_stream(name: &str, write: BuiltinFn) -> Value {
-    let m = new_module(name);
-    add_functions(&m, "stream", &[("write", write), ("flush", stream_flush)]);
-    Value::Module(m)
+/// `io.TextIOWrapper`, the class of `sys.stdout`, `sys.stderr` and `sys.stdin`.
+fn text_io_class(vm: &Vm) -> Rc<crate::vm::object::Class> {
+    let cls = super::types::new_class(
+        "TextIOWrapper",
+        "_io",
+        vec![vm.types.object.clone()],
+        crate::vm::object::Layout::Object,
+        true,
+    );
+    for (name, f) in [
+        ("write", stream_write as BuiltinFn),
+        ("flush", stream_flush),
+        ("fileno", stream_fileno),
+        ("isatty", stream_isatty),
+        ("writable", stream_writable),
+        ("readable", stream_readable),
+        ("__repr__", stream_repr),
+    ] {
+        cls.dict
+            .borrow_mut()
+            .insert(intern(name), builtin_value(name, Some("TextIOWrapper"), f));
+    }
+    cls
 }
 
-fn stdout_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = match args.pos.first() {
+fn make_stream(cls: &Rc<crate::vm::object::Class>, fileno: i64) -> Value {
+    use crate::vm::object::{Instance, Payload};
+    let inst = Instance::new(cls.clone(), Payload::Plain);
+    let (name, mode) = match fileno {
+        0 => ("<stdin>", "r"),
+        1 => ("<stdout>", "w"),
+        _ => ("<stderr>", "w"),
+    };
+    {
+        let mut d = inst.dict.borrow_mut();
+        d.insert(intern("_fileno"), Value::Int(fileno));
+        d.insert(intern("name"), Value::str(name));
+        d.insert(intern("mode"), Value::str(mode));
+        d.insert(intern("encoding"), Value::str("utf-8"));
+    }
+    Value::Instance(Rc::new(inst))
+}
+
+fn stream_fd(vm: &Vm, args: &Args) -> PyResult<i64> {
+    match args.pos.first().and_then(stream_of) {
+        Some(n) => Ok(n),
+        None => match args.pos.first() {
+            Some(Value::Instance(i)) if i.class.name == "TextIOWrapper" => Ok(0),
+            _ => Err(vm.type_error("descriptor requires a '_io.TextIOWrapper' object")),
+        },
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fd = stream_fd(vm, &args)?;
+    let s = match args.pos.get(1) {
         Some(Value::Str(s)) => s.clone(),
         Some(other) => {
             return Err(vm.type_error(format!(
@@ -150,24 +203,71 @@ fn stdout_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 vm.type_name(other)
             )))
         }
-        None => return Err(vm.type_error("write() takes exactly one argument (0 given)")),
+        None => return Err(vm.type_error("TextIOWrapper.write() takes exactly one argument (0 given)")),
     };
-    vm.write_stdout(s.as_str())?;
-    Ok(Value::Int(s.char_len() as i64))
-}
-
-fn stderr_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = match args.pos.first() {
-        Some(Value::Str(s)) => s.clone(),
-        _ => return Err(vm.type_error("write() argument must be str")),
-    };
-    vm.write_stderr(s.as_str());
+    match fd {
+        1 => vm.write_stdout(s.as_str())?,
+        2 => vm.write_stderr(s.as_str()),
+        _ => return Err(vm.err(&vm.types.exception_by_name("OSError").unwrap_or(vm.types.exception.clone()), "not writable")),
+    }
     Ok(Value::Int(s.char_len() as i64))
 }
 
 fn stream_flush(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     vm.out.flush();
     Ok(Value::None)
+}
+
+fn stream_fileno(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(stream_fd(vm, &args)?))
+}
+
+fn stream_isatty(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn stream_writable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(stream_fd(vm, &args)? != 0))
+}
+
+fn stream_readable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(stream_fd(vm, &args)? == 0))
+}
+
+fn stream_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fd = stream_fd(vm, &args)?;
+    let (name, mode) = match fd {
+        0 => ("<stdin>", "r"),
+        1 => ("<stdout>", "w"),
+        _ => ("<stderr>", "w"),
+    };
+    Ok(Value::string(format!(
+        "<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"
+    )))
+}
+
+/// Keeps `sys.modules` in step with the modules imported so far.
+fn sync_sys_modules(vm: &mut Vm) -> PyResult<()> {
+    let Some(Value::Module(sys)) = vm.modules.get("sys").cloned() else {
+        return Ok(());
+    };
+    let Some(Value::Dict(d)) = sys.globals.borrow().get(intern("modules")).cloned() else {
+        return Ok(());
+    };
+    let mut entries: Vec<(String, Value)> = vec![("__main__".to_string(), Value::Module(vm.main.clone()))];
+    let mut names: Vec<&String> = vm.modules.keys().collect();
+    names.sort();
+    for n in names {
+        if let Some(m) = vm.modules.get(n) {
+            entries.push((n.clone(), m.clone()));
+        }
+    }
+    for (k, v) in entries {
+        if vm.dict_get_str(&d, &k)?.is_none() {
+            vm.dict_set(&d, Value::string(k), v)?;
+        }
+    }
+    Ok(())
 }
 
 fn make_sys(vm: &mut Vm) -> Rc<Module> {
@@ -189,8 +289,49 @@ fn make_sys(vm: &mut Vm) -> Rc<Module> {
         let mut g = m.globals.borrow_mut();
         let argv: Vec<Value> = vm.options.argv.iter().map(|a| Value::str(a)).collect();
         g.set(intern("argv"), Value::list(argv));
-        g.set(intern("stdout"), make_stream("sys.stdout", stdout_write));
-        g.set(intern("stderr"), make_stream("sys.stderr", stderr_write));
+        let io = text_io_class(vm);
+        let (stdout, stderr) = (make_stream(&io, 1), make_stream(&io, 2));
+        g.set(intern("stdin"), make_stream(&io, 0));
+        g.set(intern("stdout"), stdout.clone());
+        g.set(intern("stderr"), stderr.clone());
+        g.set(intern("__stdout__"), stdout);
+        g.set(intern("__stderr__"), stderr);
+        let fi = structseq_class(
+            vm,
+            "sys",
+            "float_info",
+            &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        );
+        g.set(
+            intern("float_info"),
+            structseq_new(
+                &fi,
+                vec![
+                    Value::Float(f64::MAX),
+                    Value::Int(1024),
+                    Value::Int(308),
+                    Value::Float(f64::MIN_POSITIVE),
+                    Value::Int(-1021),
+                    Value::Int(-307),
+                    Value::Int(15),
+                    Value::Int(53),
+                    Value::Float(f64::EPSILON),
+                    Value::Int(2),
+                    Value::Int(1),
+                ],
+                &[],
+            ),
+        );
+        let ii = structseq_class(
+            vm,
+            "sys",
+            "int_info",
+            &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        );
+        g.set(
+            intern("int_info"),
+            structseq_new(&ii, vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)], &[]),
+        );
         g.set(intern("version"), Value::str("3.11.7 (tulip)"));
         let vi = structseq_class(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
         g.set(
@@ -257,7 +398,8 @@ fn sys_exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     match vm.handled_exception() {
         Some(e) => {
             let cls = Value::Class(vm.class_of(&e));
-            Ok(Value::tuple(vec![cls, e, Value::None]))
+            let tb = vm.get_attr_opt(&e, intern("__traceback__"))?.unwrap_or(Value::None);
+            Ok(Value::tuple(vec![cls, e, tb]))
         }
         None => Ok(Value::tuple(vec![Value::None, Value::None, Value::None])),
     }
