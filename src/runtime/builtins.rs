@@ -319,6 +319,17 @@ fn class_check(
             }
             Ok(false)
         }
+        v if super::generic_alias::is_union(v) => {
+            for item in super::generic_alias::union_args(v) {
+                if class_check(vm, &item, fname, test)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        v if super::generic_alias::is_alias(v) => Err(vm.type_error(format!(
+            "{fname}() argument 2 cannot be a parameterized generic"
+        ))),
         _ => Err(vm.type_error(format!(
             "{fname}() arg 2 must be a {kind}, a tuple of {kinds}, or a union"
         ))),

@@ -7,6 +7,7 @@ pub mod dict_methods;
 pub mod dunders;
 pub mod exceptions;
 pub mod generators;
+pub mod generic_alias;
 pub mod instdict;
 pub mod int_methods;
 pub mod io;

@@ -372,6 +372,10 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
         {
             Some(super::setops::view_binary(vm, op, a, b))
         }
+        // `int | None` between types: a union.
+        (BinOp::BitOr, Value::Class(_), _) | (BinOp::BitOr, _, Value::Class(_)) => {
+            super::generic_alias::union(vm, a, b).transpose()
+        }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(_)) => {
             let d = Value::dict(x.borrow().clone());
             Some(vm.dict_update_from(&d, b, false).map(|_| d))

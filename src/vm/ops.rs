@@ -889,8 +889,8 @@ impl Vm {
                     return self.call_bound(m, obj.clone(), std::slice::from_ref(index));
                 }
                 if c.is_builtin {
-                    // `list[int]` in annotations: a generic alias; the class stands in for it.
-                    return Ok(obj.clone());
+                    // `list[int]` in annotations: a generic alias.
+                    return Ok(crate::runtime::generic_alias::subscript(self, obj, index));
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name)))
             }
