@@ -17,6 +17,7 @@ pub mod modules;
 pub mod num;
 pub mod numfmt;
 pub mod printf;
+pub mod pyhash;
 pub mod random_core;
 pub mod repr;
 pub mod seq;

@@ -2,9 +2,6 @@
 //! (the common case) index by byte, others walk the UTF-8. The hash is computed once, on demand.
 
 use std::cell::Cell;
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
 
 pub struct PyStr {
     text: Box<str>,
@@ -74,18 +71,13 @@ impl PyStr {
         &self.text[b0..b1]
     }
 
-    /// The hash used by dicts and sets. CPython randomises str hashes per process, so no
-    /// program can depend on the value; only equal strings must hash equal.
+    /// The hash used by dicts and sets: CPython's (SipHash-1-3 with the key `PYTHONHASHSEED=0`
+    /// gives), so sets of strings iterate in the order CPython prints them.
     pub fn hash(&self) -> i64 {
         if let Some(h) = self.hash.get() {
             return h;
         }
-        let mut hasher = FxHasher::default();
-        hasher.write(self.text.as_bytes());
-        let mut h = hasher.finish() as i64;
-        if h == -1 {
-            h = -2;
-        }
+        let h = super::pyhash::hash_str(&self.text);
         self.hash.set(Some(h));
         h
     }

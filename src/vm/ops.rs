@@ -618,12 +618,7 @@ impl Vm {
                 }
                 tuple_hash(&hashes)
             }
-            Value::Bytes(b) => {
-                use std::hash::Hasher;
-                let mut h = rustc_hash::FxHasher::default();
-                h.write(b);
-                h.finish() as i64
-            }
+            Value::Bytes(b) => crate::runtime::pyhash::hash_bytes(b),
             Value::FrozenSet(s) => s.borrow().frozen_hash(),
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
