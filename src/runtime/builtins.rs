@@ -1322,15 +1322,29 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// CPython, so a subclass's own `__init__` decides what its arguments mean.
 fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
+    let list = Value::list(vec![]);
     if is_exact(&cls, &vm.types.list) {
-        check_kw(vm, &args, "list", &[])?;
+        // The exact type is filled here: the VM skips `__init__` for it.
+        fill(vm, &args, list.clone(), list_init)?;
+        return Ok(list);
     }
-    Ok(boxed_for(
+    Ok(boxed_for(vm, &cls, list, &vm.types.list.clone()))
+}
+
+/// Runs a builtin `__init__` on a fresh value with the constructor's arguments.
+fn fill(vm: &mut Vm, args: &Args, target: Value, init: BuiltinFn) -> PyResult<()> {
+    let mut pos = Vec::with_capacity(args.pos.len());
+    pos.push(target);
+    pos.extend_from_slice(&args.pos[1..]);
+    init(
         vm,
-        &cls,
-        Value::list(vec![]),
-        &vm.types.list.clone(),
-    ))
+        Args {
+            pos: &pos,
+            kw: args.kw,
+            data: args.data,
+        },
+    )?;
+    Ok(())
 }
 
 fn is_exact(cls: &Value, base: &Rc<Class>) -> bool {
@@ -1408,16 +1422,21 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let d = Value::dict(super::dict::Dict::new());
+    if is_exact(&cls, &vm.types.dict) {
+        fill(vm, &args, d.clone(), dict_init)?;
+        return Ok(d);
+    }
     Ok(boxed_for(vm, &cls, d, &vm.types.dict.clone()))
 }
 
 fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
+    let s = Value::Set(super::setops::make_new_set(vm, None)?);
     if is_exact(&cls, &vm.types.set) {
-        check_kw(vm, &args, "set", &[])?;
+        fill(vm, &args, s.clone(), set_init)?;
+        return Ok(s);
     }
-    let s = super::setops::make_new_set(vm, None)?;
-    Ok(boxed_for(vm, &cls, Value::Set(s), &vm.types.set.clone()))
+    Ok(boxed_for(vm, &cls, s, &vm.types.set.clone()))
 }
 
 fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -415,7 +415,9 @@ impl Vm {
             new_args.extend(args.iter().cloned());
             self.call_kw(&new, &new_args, &kw)?
         };
-        if object_init || !self.isinstance(&obj, cls) {
+        // An exact builtin type whose `__new__` built a plain value (`list(x)`, `dict(...)`)
+        // is complete: its `__init__` only matters for subclasses.
+        if object_init || !self.isinstance(&obj, cls) || (cls.is_builtin && !matches!(obj, Value::Instance(_))) {
             return Ok(Called::Value(obj));
         }
         let init = init.unwrap_or(Value::None);
