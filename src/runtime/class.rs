@@ -484,13 +484,33 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let rest = &args.pos[1.min(args.pos.len())..];
     match rest {
         [obj] => Ok(Value::Class(vm.class_of(obj))),
-        [Value::Str(name), bases, Value::Dict(ns)] => {
-            let bases = match bases {
-                Value::Tuple(t) => t.iter().filter_map(|b| b.as_class().cloned()).collect(),
-                _ => vec![],
-            };
-            let cls = make_class(vm, name.as_str(), bases, ns, name.as_str())?;
+        [Value::Str(name), Value::Tuple(bases), Value::Dict(ns)] => {
+            let mut classes = Vec::with_capacity(bases.len());
+            for b in bases.iter() {
+                match b {
+                    Value::Class(c) => classes.push(c.clone()),
+                    _ => {
+                        return Err(vm.type_error(
+                            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                        ))
+                    }
+                }
+            }
+            let cls = make_class(vm, name.as_str(), classes, ns, name.as_str())?;
             Ok(Value::Class(cls))
+        }
+        [a, b, c] => {
+            let (which, want, got) = if !matches!(a, Value::Str(_)) {
+                (1, "str", a)
+            } else if !matches!(b, Value::Tuple(_)) {
+                (2, "tuple", b)
+            } else {
+                (3, "dict", c)
+            };
+            Err(vm.type_error(format!(
+                "type.__new__() argument {which} must be {want}, not {}",
+                vm.type_name(got)
+            )))
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
