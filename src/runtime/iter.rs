@@ -32,18 +32,22 @@ pub enum IterState {
     DictKeys {
         dict: DictRef,
         pos: usize,
+        /// The size when iteration started (a change is an error).
         len: usize,
-        version: u64,
+        /// Entries still expected; finding another one means the keys changed.
+        remaining: usize,
     },
     DictValues {
         dict: DictRef,
         pos: usize,
         len: usize,
+        remaining: usize,
     },
     DictItems {
         dict: DictRef,
         pos: usize,
         len: usize,
+        remaining: usize,
     },
     Set {
         set: SetRef,
@@ -163,13 +167,23 @@ pub fn view_iter_state(it: &NativeIter) -> Option<IterState> {
     let dict = d.clone();
     Some(match kind {
         ViewKind::Keys => IterState::DictKeys {
-            version: d.borrow().version,
             dict,
             pos: 0,
             len,
+            remaining: len,
         },
-        ViewKind::Values => IterState::DictValues { dict, pos: 0, len },
-        ViewKind::Items => IterState::DictItems { dict, pos: 0, len },
+        ViewKind::Values => IterState::DictValues {
+            dict,
+            pos: 0,
+            len,
+            remaining: len,
+        },
+        ViewKind::Items => IterState::DictItems {
+            dict,
+            pos: 0,
+            len,
+            remaining: len,
+        },
     })
 }
 
@@ -201,6 +215,34 @@ pub fn view_contains(vm: &mut Vm, it: &NativeIter, item: &Value) -> PyResult<boo
             }
         }
     }
+}
+
+/// One step of a dict iterator (CPython's `dictiter_iternext*`): the size must not change, and
+/// finding more entries than there were means keys were replaced.
+fn dict_step(
+    vm: &Vm,
+    dict: &DictRef,
+    pos: &mut usize,
+    len: usize,
+    remaining: &mut usize,
+    take: impl Fn(&super::dict::DictEntry) -> Value,
+) -> PyResult<Option<Value>> {
+    let d = dict.borrow();
+    if d.len() != len {
+        return Err(changed_size(vm, "dictionary"));
+    }
+    while *pos < d.slots() {
+        let p = *pos;
+        *pos += 1;
+        if let Some(e) = d.entry_at(p) {
+            if *remaining == 0 {
+                return Err(vm.runtime_error("dictionary keys changed during iteration"));
+            }
+            *remaining -= 1;
+            return Ok(Some(take(e)));
+        }
+    }
+    Ok(None)
 }
 
 fn changed_size(vm: &Vm, what: &str) -> crate::vm::PyErr {
@@ -276,49 +318,22 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             dict,
             pos,
             len,
-            version,
-        } => {
-            let d = dict.borrow();
-            if d.len() != *len || (d.version != *version && d.len() != *len) {
-                return Err(changed_size(vm, "dictionary"));
-            }
-            while *pos < d.slots() {
-                let p = *pos;
-                *pos += 1;
-                if let Some(e) = d.entry_at(p) {
-                    return Ok(Some(e.key.clone()));
-                }
-            }
-            Ok(None)
-        }
-        IterState::DictValues { dict, pos, len } => {
-            let d = dict.borrow();
-            if d.len() != *len {
-                return Err(changed_size(vm, "dictionary"));
-            }
-            while *pos < d.slots() {
-                let p = *pos;
-                *pos += 1;
-                if let Some(e) = d.entry_at(p) {
-                    return Ok(Some(e.value.clone()));
-                }
-            }
-            Ok(None)
-        }
-        IterState::DictItems { dict, pos, len } => {
-            let d = dict.borrow();
-            if d.len() != *len {
-                return Err(changed_size(vm, "dictionary"));
-            }
-            while *pos < d.slots() {
-                let p = *pos;
-                *pos += 1;
-                if let Some(e) = d.entry_at(p) {
-                    return Ok(Some(Value::tuple(vec![e.key.clone(), e.value.clone()])));
-                }
-            }
-            Ok(None)
-        }
+            remaining,
+        } => dict_step(vm, dict, pos, *len, remaining, |e| e.key.clone()),
+        IterState::DictValues {
+            dict,
+            pos,
+            len,
+            remaining,
+        } => dict_step(vm, dict, pos, *len, remaining, |e| e.value.clone()),
+        IterState::DictItems {
+            dict,
+            pos,
+            len,
+            remaining,
+        } => dict_step(vm, dict, pos, *len, remaining, |e| {
+            Value::tuple(vec![e.key.clone(), e.value.clone()])
+        }),
         IterState::Set { set, pos, len } => {
             let s = set.borrow();
             if s.len() != *len {

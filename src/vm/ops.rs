@@ -987,12 +987,12 @@ impl Vm {
                 remaining: r.len(),
             },
             Value::Dict(d) => {
-                let version = d.borrow().version;
+                let len = d.borrow().len();
                 IterState::DictKeys {
                     dict: d.clone(),
                     pos: 0,
-                    len: d.borrow().len(),
-                    version,
+                    len,
+                    remaining: len,
                 }
             }
             Value::Set(s) | Value::FrozenSet(s) => IterState::Set {
