@@ -828,3 +828,103 @@ pub fn view_compare(
         CompareKind::Ge => la >= lb && all_in(vm, b, a)?,
     }))
 }
+
+/// The hash of a constant (what a code object's constants can hold), without a VM.
+fn const_hash(v: &Value) -> Option<i64> {
+    use super::num;
+    Some(match v {
+        Value::Int(i) => num::hash_int(*i),
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(b) => num::hash_bigint(b),
+        Value::Float(f) => num::hash_float(*f),
+        Value::Str(s) => s.hash(),
+        Value::Bytes(b) => super::pyhash::hash_bytes(b),
+        Value::Tuple(items) => {
+            let mut hashes = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                hashes.push(const_hash(item)?);
+            }
+            crate::vm::ops::tuple_hash(&hashes)
+        }
+        Value::FrozenSet(s) => s.borrow().frozen_hash(),
+        _ => return None,
+    })
+}
+
+/// A frozenset of constants as CPython's compiler makes it for `{1, 2, 3}` (a set display of
+/// more than two constants compiles to `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1`):
+/// built from the items in order, then rebuilt from its own iteration order, as
+/// `merge_consts_recursive` does. The table layout, and so the printed order of the set, then
+/// matches CPython's. `None` if an item is not a hashable constant.
+pub fn constant_frozenset(items: &[Value]) -> Option<Value> {
+    fn build(items: &[Value]) -> Option<Set> {
+        let mut s = Set::new();
+        for item in items {
+            let h = const_hash(item)?;
+            let mut c = s.cursor(h);
+            loop {
+                match s.step(h, item, &mut c) {
+                    Step::Found(_) => break,
+                    Step::Vacant(empty, free) => {
+                        s.insert_at(empty, free, h, item.clone());
+                        break;
+                    }
+                    // Constants compare without Python code; treat undecidable as different.
+                    Step::Compare(..) => continue,
+                }
+            }
+        }
+        Some(s)
+    }
+    let first = build(items)?;
+    let second = build(&first.keys())?;
+    Some(Value::FrozenSet(new_ref(second)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(items: &[i64]) -> Vec<i64> {
+        let vals: Vec<Value> = items.iter().map(|&i| Value::Int(i)).collect();
+        let Some(Value::FrozenSet(s)) = constant_frozenset(&vals) else {
+            panic!("ints are constants");
+        };
+        let keys = s.borrow().keys();
+        keys.iter()
+            .map(|k| match k {
+                Value::Int(i) => *i,
+                _ => panic!("int keys"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn constant_frozensets_are_rebuilt_from_their_own_order() {
+        // As `list(frozenset(tuple(frozenset(items))))` in CPython.
+        assert_eq!(order(&[9, 1, 17, 25]), vec![9, 17, 25, 1]);
+        assert_eq!(order(&[100, 1, 33, 8, 17]), vec![1, 33, 100, 8, 17]);
+    }
+
+    #[test]
+    fn set_update_from_a_constant_matches_cpython_display_order() {
+        let mut vm = Vm::new(Default::default());
+        let show = |vm: &mut Vm, items: &[i64]| -> Vec<i64> {
+            let vals: Vec<Value> = items.iter().map(|&i| Value::Int(i)).collect();
+            let fs = constant_frozenset(&vals).expect("constants");
+            let s = new_ref(Set::new());
+            update_internal(vm, &s, &fs).expect("update");
+            let keys = s.borrow().keys();
+            keys.iter()
+                .map(|k| match k {
+                    Value::Int(i) => *i,
+                    _ => 0,
+                })
+                .collect()
+        };
+        // What CPython 3.11 prints for these set displays.
+        assert_eq!(show(&mut vm, &[100, 1, 33, 8, 17]), vec![1, 33, 17, 100, 8]);
+        assert_eq!(show(&mut vm, &[9, 1, 17, 25]), vec![9, 17, 25, 1]);
+        assert_eq!(show(&mut vm, &[7, 3, 11, 5]), vec![3, 11, 5, 7]);
+    }
+}
