@@ -53,7 +53,12 @@ impl Interpreter {
         let ast = match crate::syntax::parse_module(source) {
             Ok(ast) => ast,
             Err(e) => {
-                return Outcome::SyntaxError(render_syntax_error(file_name, source, &e, self.vm.options.color))
+                return Outcome::SyntaxError(render_syntax_error(
+                    file_name,
+                    source,
+                    &e,
+                    self.vm.options.color,
+                ))
             }
         };
         let file = Rc::new(SourceFile::new(file_name, source));
@@ -61,7 +66,12 @@ impl Interpreter {
         let code = match compile_module(&ast, file, &main, mode) {
             Ok(c) => c,
             Err(e) => {
-                return Outcome::SyntaxError(render_syntax_error(file_name, source, &e, self.vm.options.color))
+                return Outcome::SyntaxError(render_syntax_error(
+                    file_name,
+                    source,
+                    &e,
+                    self.vm.options.color,
+                ))
             }
         };
         let mut frame = Box::new(Frame::new(code.clone(), main));

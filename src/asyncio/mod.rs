@@ -2,6 +2,7 @@
 //! holds the VM-facing protocol — awaitables, async iteration — that the compiler relies on.)
 
 pub mod asyncgen;
+pub mod native;
 
 use std::rc::Rc;
 
@@ -16,9 +17,12 @@ pub enum AsyncioObject {
     Placeholder,
 }
 
-/// Per-VM asyncio state: the running loop, task counters.
+/// Per-VM asyncio state.
 #[derive(Default)]
-pub struct AsyncioState {}
+pub struct AsyncioState {
+    /// Futures whose exception was never retrieved (reported when dropped or at exit).
+    pub unretrieved: Vec<native::Unretrieved>,
+}
 
 pub fn instance_attr(
     _vm: &mut Vm,
@@ -33,11 +37,22 @@ pub fn instance_len(_vm: &mut Vm, _inst: &Rc<Instance>) -> PyResult<Option<usize
     Ok(None)
 }
 
+/// The asyncio package: `asyncio.py` compiled into its own module namespace.
 pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
-    Err(vm.err(
-        &vm.types.module_not_found_error.clone(),
-        "No module named 'asyncio'",
-    ))
+    const SOURCE: &str = include_str!("asyncio.py");
+    let module = crate::runtime::modules::new_module("asyncio");
+    module
+        .globals
+        .borrow_mut()
+        .set(sym::NAME, Value::str("asyncio"));
+    let ast = crate::syntax::parse_module(SOURCE)
+        .map_err(|e| vm.runtime_error(format!("internal error in asyncio: {}", e.message)))?;
+    let file = Rc::new(crate::compile::code::SourceFile::new("<asyncio>", SOURCE));
+    let code = crate::compile::compile_module(&ast, file, &module, crate::compile::Mode::File)
+        .map_err(|e| vm.runtime_error(format!("internal error in asyncio: {}", e.message)))?;
+    let frame = Box::new(crate::vm::frame::Frame::new(code, module.clone()));
+    vm.run_frame_to_completion(frame)?;
+    Ok(module)
 }
 
 /// `time.sleep` inside a running event loop blocks it; the doc checker warns about it.
@@ -91,10 +106,12 @@ impl Vm {
             } else {
                 match cls.lookup(sym::SEND) {
                     Some(m) => self.call_bound(m, receiver.clone(), &[value]),
-                    None => return Err(self.attribute_error(format!(
-                        "'{}' object has no attribute 'send'",
-                        cls.name
-                    ))),
+                    None => {
+                        return Err(self.attribute_error(format!(
+                            "'{}' object has no attribute 'send'",
+                            cls.name
+                        )))
+                    }
                 }
             };
             return match r {
@@ -169,7 +186,11 @@ impl Vm {
 }
 
 /// Unused until the event loop lands; keeps the resume API in one place.
-pub fn resume(vm: &mut Vm, g: &Rc<crate::vm::object::Generator>, r: Resume) -> PyResult<FrameResult> {
+pub fn resume(
+    vm: &mut Vm,
+    g: &Rc<crate::vm::object::Generator>,
+    r: Resume,
+) -> PyResult<FrameResult> {
     vm.resume_generator(g, r)
 }
 
@@ -182,5 +203,7 @@ pub fn run_toplevel_coroutine(
     Err(vm.runtime_error("top-level await is not supported yet"))
 }
 
-/// Called before exit: closes loops, reports never-retrieved task exceptions.
-pub fn shutdown(_vm: &mut Vm) {}
+/// Called before exit: reports futures whose exception was never retrieved.
+pub fn shutdown(vm: &mut Vm) {
+    native::report(vm, true);
+}

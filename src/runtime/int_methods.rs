@@ -11,7 +11,8 @@ pub const INT_METHODS: &[(&str, BuiltinFn)] = &[
     ("__int__", identity),
 ];
 
-pub const FLOAT_METHODS: &[(&str, BuiltinFn)] = &[("is_integer", float_is_integer), ("conjugate", identity)];
+pub const FLOAT_METHODS: &[(&str, BuiltinFn)] =
+    &[("is_integer", float_is_integer), ("conjugate", identity)];
 
 fn identity(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.pos.first().cloned().unwrap_or(Value::None))

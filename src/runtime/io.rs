@@ -20,7 +20,10 @@ pub struct Output {
 impl Output {
     pub fn stdout() -> Output {
         Output {
-            sink: Sink::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            sink: Sink::Stdout(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
             marks: Vec::new(),
             stdin_done: false,
         }

@@ -125,7 +125,10 @@ pub fn class_of_iter(vm: &Vm, it: &NativeIter) -> Rc<Class> {
 }
 
 pub fn is_dict_view(it: &NativeIter) -> bool {
-    matches!(it.state.try_borrow().as_deref(), Ok(IterState::DictView(..)))
+    matches!(
+        it.state.try_borrow().as_deref(),
+        Ok(IterState::DictView(..))
+    )
 }
 
 pub fn view_len(it: &NativeIter) -> Option<usize> {
@@ -316,10 +319,9 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             Ok(None)
         }
         IterState::Exhausted => Ok(None),
-        IterState::DictView(..) => Err(vm.type_error(format!(
-            "'{}' object is not an iterator",
-            state.type_name()
-        ))),
+        IterState::DictView(..) => {
+            Err(vm.type_error(format!("'{}' object is not an iterator", state.type_name())))
+        }
         // The rest run Python code: copy what they need and release the borrow first.
         IterState::SequenceProtocol(obj, i) => {
             let (obj, idx) = (obj.clone(), *i);
@@ -360,7 +362,11 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
                                 "zip() argument {} is shorter than argument{} 1{}",
                                 i + 1,
                                 if i > 1 { "s" } else { "" },
-                                if i > 1 { format!("-{i}") } else { String::new() }
+                                if i > 1 {
+                                    format!("-{i}")
+                                } else {
+                                    String::new()
+                                }
                             )));
                         }
                         if strict && i == 0 {
@@ -370,7 +376,11 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
                                         "zip() argument {} is longer than argument{} 1{}",
                                         j + 1,
                                         if j > 1 { "s" } else { "" },
-                                        if j > 1 { format!("-{j}") } else { String::new() }
+                                        if j > 1 {
+                                            format!("-{j}")
+                                        } else {
+                                            String::new()
+                                        }
                                     )));
                                 }
                             }

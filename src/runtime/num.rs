@@ -129,7 +129,8 @@ pub fn int_op(vm: &Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
             if y == 0 {
                 return Some(Err(vm.zero_division("integer division or modulo by zero")));
             }
-            x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
+            x.checked_div_euclid(y)
+                .map(|_| Value::Int(Integer::div_floor(&x, &y)))
         }
         BinOp::Mod => {
             if y == 0 {
@@ -305,7 +306,11 @@ fn big_true_div(vm: &Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
     };
     let (q, r) = num.div_rem(&den);
     // Sticky bit for correct rounding.
-    let q = if r.is_zero() { q } else { (q << 1u32) | BigInt::from(1) };
+    let q = if r.is_zero() {
+        q
+    } else {
+        (q << 1u32) | BigInt::from(1)
+    };
     let extra = if r.is_zero() { 0 } else { 1 };
     let qf = q.to_f64().unwrap_or(f64::INFINITY);
     let exp = -(shift as i32) - extra;
@@ -456,7 +461,9 @@ pub fn compare_nums(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
         (Num::Int(x), Num::Int(y)) => Some(x.cmp(y)),
         (Num::Float(x), Num::Float(y)) => x.partial_cmp(y),
         (Num::Int(x), Num::Float(y)) => compare_int_float(&BigInt::from(*x), *y),
-        (Num::Float(x), Num::Int(y)) => compare_int_float(&BigInt::from(*y), *x).map(Ordering::reverse),
+        (Num::Float(x), Num::Int(y)) => {
+            compare_int_float(&BigInt::from(*y), *x).map(Ordering::reverse)
+        }
         (Num::Big(x), Num::Float(y)) => compare_int_float(x, *y),
         (Num::Float(x), Num::Big(y)) => compare_int_float(y, *x).map(Ordering::reverse),
         (Num::Big(x), Num::Big(y)) => Some(x.cmp(y)),
@@ -471,7 +478,11 @@ fn compare_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fb = num_bigint::BigInt::from(fl as i128);

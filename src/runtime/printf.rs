@@ -138,7 +138,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
             }
             'c' => {
                 let s = match &value {
-                    Value::Int(n) => char::from_u32(*n as u32).map(String::from).unwrap_or_default(),
+                    Value::Int(n) => char::from_u32(*n as u32)
+                        .map(String::from)
+                        .unwrap_or_default(),
                     Value::Str(s) => s.as_str().to_string(),
                     _ => return Err(vm.type_error("%c requires int or char")),
                 };
@@ -212,7 +214,11 @@ fn to_int(vm: &mut Vm, v: &Value, conv: char) -> PyResult<Value> {
         other => Err(vm.type_error(format!(
             "%{} format: {} is required, not {}",
             conv,
-            if "diu".contains(conv) { "a real number" } else { "an integer" },
+            if "diu".contains(conv) {
+                "a real number"
+            } else {
+                "an integer"
+            },
             vm.type_name(other)
         ))),
     }

@@ -75,10 +75,12 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn maxsplit(vm: &mut Vm, args: &Args, pos: usize) -> PyResult<i64> {
-    let v = args
-        .pos
-        .get(pos)
-        .or_else(|| args.kw.iter().find(|(k, _)| k.as_str() == "maxsplit").map(|(_, v)| v));
+    let v = args.pos.get(pos).or_else(|| {
+        args.kw
+            .iter()
+            .find(|(k, _)| k.as_str() == "maxsplit")
+            .map(|(_, v)| v)
+    });
     match v {
         Some(v) => Ok(vm.index_of(v)?.unwrap_or(-1)),
         None => Ok(-1),
@@ -87,10 +89,12 @@ fn maxsplit(vm: &mut Vm, args: &Args, pos: usize) -> PyResult<i64> {
 
 fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args)?;
-    let sep_arg = args
-        .pos
-        .get(1)
-        .or_else(|| args.kw.iter().find(|(k, _)| k.as_str() == "sep").map(|(_, v)| v));
+    let sep_arg = args.pos.get(1).or_else(|| {
+        args.kw
+            .iter()
+            .find(|(k, _)| k.as_str() == "sep")
+            .map(|(_, v)| v)
+    });
     let sep = str_arg(vm, sep_arg, "split")?;
     let max = maxsplit(vm, &args, 2)?;
     let text = s.as_str();
@@ -177,11 +181,15 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => -1,
     };
     if count < 0 {
-        return Ok(Value::string(s.as_str().replace(old.as_str(), new.as_str())));
+        return Ok(Value::string(
+            s.as_str().replace(old.as_str(), new.as_str()),
+        ));
     }
-    Ok(Value::string(
-        s.as_str().replacen(old.as_str(), new.as_str(), count as usize),
-    ))
+    Ok(Value::string(s.as_str().replacen(
+        old.as_str(),
+        new.as_str(),
+        count as usize,
+    )))
 }
 
 fn affix_check(vm: &mut Vm, args: &Args, name: &str, f: fn(&str, &str) -> bool) -> PyResult<Value> {
@@ -240,7 +248,9 @@ fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
             Ok(s) => Ok(Value::str(s)),
             Err(e) => Err(vm.err(
-                &vm.types.exception_by_name("UnicodeDecodeError").unwrap_or(vm.types.value_error.clone()),
+                &vm.types
+                    .exception_by_name("UnicodeDecodeError")
+                    .unwrap_or(vm.types.value_error.clone()),
                 format!(
                     "'utf-8' codec can't decode byte {:#04x} in position {}: invalid start byte",
                     b[e.valid_up_to()],

@@ -10,8 +10,8 @@ use smallvec::SmallVec;
 use super::dispatch::FrameResult;
 use super::frame::{Frame, FrameExit};
 use super::object::{
-    Args, BoundMethod, Class, Function, Generator, GeneratorKind, GeneratorState, Instance,
-    Layout, Payload, TracebackEntry,
+    Args, BoundMethod, Class, Function, Generator, GeneratorKind, GeneratorState, Instance, Layout,
+    Payload, TracebackEntry,
 };
 use super::symbol::{sym, Symbol};
 use super::value::Value;
@@ -63,7 +63,12 @@ impl Vm {
     }
 
     /// `CallEx`: `f(*args, **kwargs)`.
-    pub(crate) fn call_ex(&mut self, func: Value, args: Value, kwargs: Option<Value>) -> PyResult<()> {
+    pub(crate) fn call_ex(
+        &mut self,
+        func: Value,
+        args: Value,
+        kwargs: Option<Value>,
+    ) -> PyResult<()> {
         let args: ArgVec = match &args {
             Value::Tuple(t) => t.iter().cloned().collect(),
             other => self.collect(other)?.into_iter().collect(),
@@ -334,7 +339,11 @@ impl Vm {
             })
             .count();
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults,
+                argcount
+            )
         } else {
             format!(
                 "{} positional argument{}",
@@ -357,7 +366,9 @@ impl Vm {
         } else {
             String::new()
         };
-        self.type_error(format!("{fname}() takes {takes} but {given}{kw_part} {was} given"))
+        self.type_error(format!(
+            "{fname}() takes {takes} but {given}{kw_part} {was} given"
+        ))
     }
 
     fn unexpected_keyword(&self, fname: &str, name: Symbol) -> super::PyErr {
@@ -395,8 +406,7 @@ impl Vm {
         let init = cls.lookup(sym::INIT);
         let object_init = init.as_ref().is_none_or(|i| i.is(&self.types.object_init));
         let obj = if object_new {
-            if object_init && (!args.is_empty() || !kw.is_empty()) && cls.layout == Layout::Object
-            {
+            if object_init && (!args.is_empty() || !kw.is_empty()) && cls.layout == Layout::Object {
                 return Err(self.type_error(format!("{}() takes no arguments", cls.name)));
             }
             self.new_plain_instance(cls, &args)
@@ -471,7 +481,12 @@ impl Vm {
         self.call_kw(f, args, &[])
     }
 
-    pub fn call_kw(&mut self, f: &Value, args: &[Value], kw: &[(Symbol, Value)]) -> PyResult<Value> {
+    pub fn call_kw(
+        &mut self,
+        f: &Value,
+        args: &[Value],
+        kw: &[(Symbol, Value)],
+    ) -> PyResult<Value> {
         let args: ArgVec = args.iter().cloned().collect();
         match self.call_prepare(f.clone(), args, kw.to_vec())? {
             Called::Value(v) => Ok(v),
@@ -555,10 +570,9 @@ impl Vm {
     /// Applies the descriptor protocol to a class attribute found for `receiver`.
     pub fn bind_method(&mut self, func: Value, receiver: Value) -> PyResult<Value> {
         Ok(match &func {
-            Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod {
-                func,
-                receiver,
-            })),
+            Value::Function(_) | Value::Builtin(_) => {
+                Value::BoundMethod(Rc::new(BoundMethod { func, receiver }))
+            }
             Value::Instance(inst) => match &inst.payload {
                 Payload::StaticMethod(f) => f.clone(),
                 Payload::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {

@@ -70,7 +70,10 @@ pub fn suggestion_distance(a: &str, b: &str, max_cost: usize) -> usize {
 }
 
 /// The closest candidate, by CPython's rules (no more than a third of the characters change).
-pub fn best_suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn best_suggestion<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<&str> = None;
     let mut best_distance = usize::MAX;
     for item in candidates {
@@ -135,8 +138,13 @@ impl Vm {
                     return Some(s.to_string());
                 }
             }
-            let globals: Vec<&'static str> =
-                self.main.globals.borrow().bound().map(|(k, _)| k.as_str()).collect();
+            let globals: Vec<&'static str> = self
+                .main
+                .globals
+                .borrow()
+                .bound()
+                .map(|(k, _)| k.as_str())
+                .collect();
             if let Some(s) = best_suggestion(&name, globals) {
                 return Some(s.to_string());
             }
@@ -146,7 +154,12 @@ impl Vm {
             return best_suggestion(&name, builtins).map(|s| s.to_string());
         }
         if cls.is_subclass_of(&self.types.attribute_error) {
-            let obj = err.exc.dict.borrow().get(&super::symbol::intern("obj")).cloned()?;
+            let obj = err
+                .exc
+                .dict
+                .borrow()
+                .get(&super::symbol::intern("obj"))
+                .cloned()?;
             let names = crate::runtime::builtins::dir_names(self, &obj);
             let refs: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
             return best_suggestion(&name, refs).map(|s| s.to_string());
@@ -175,12 +188,16 @@ impl Vm {
         if let Some(Value::Instance(c)) = &cause {
             if matches!(c.payload, Payload::Exception(_)) {
                 self.format_chain(&PyErr { exc: c.clone() }, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
         } else if let (Some(Value::Instance(c)), false) = (&context, suppress) {
             if matches!(c.payload, Payload::Exception(_)) {
                 self.format_chain(&PyErr { exc: c.clone() }, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         let tb = err.data().traceback.clone();

@@ -142,7 +142,9 @@ impl Value {
             Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
             Code(r) => Rc::as_ptr(r) as *const u8 as usize,
             Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
+            Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => {
+                return Option::None
+            }
         })
     }
 
