@@ -210,13 +210,21 @@ class Handle:
         self = None
 
 
+_timer_seq = 0
+
+
 class TimerHandle(Handle):
     __module__ = 'asyncio.events'
 
     def __init__(self, when, callback, args, loop, context=None):
+        global _timer_seq
         super().__init__(callback, args, loop, context)
         self._when = when
         self._scheduled = False
+        # Equal deadlines fire in creation order (on CPython's real clock they are never
+        # equal: time passes between two call_later calls).
+        _timer_seq += 1
+        self._seq = _timer_seq
 
     def __repr__(self):
         info = [self.__class__.__name__]
@@ -232,7 +240,8 @@ class TimerHandle(Handle):
 
     def __lt__(self, other):
         if isinstance(other, TimerHandle):
-            return self._when < other._when
+            return self._when < other._when or (
+                self._when == other._when and self._seq < other._seq)
         return NotImplemented
 
     def __le__(self, other):
@@ -577,6 +586,7 @@ class BaseEventLoop(AbstractEventLoop):
                     _tulip.stderr('Exception in default exception handler\n')
 
     def _run_once(self):
+        _tulip.tick()
         sched_count = len(self._scheduled)
         if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
             self._timer_cancelled_count / sched_count >
@@ -618,7 +628,6 @@ class BaseEventLoop(AbstractEventLoop):
                 continue
             handle._run()
         handle = None
-        _tulip.tick()
 
 
 class _UnixSelectorEventLoop(BaseEventLoop):
@@ -709,7 +718,7 @@ class Future:
             exc = self._make_cancelled_error()
             raise exc
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         if self._log_traceback:
             self._log_traceback = False
             _tulip.untrack(self)
