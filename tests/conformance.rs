@@ -108,7 +108,7 @@ fn run_case(py: PathBuf, suite: &'static str) -> Result<(), Failed> {
         .find(|l| !l.trim().is_empty())
         .map(|l| l.trim_end().to_string());
     if let Some(want) = &expected.last_stderr {
-        if last.as_deref() != Some(want.as_str()) {
+        if last.as_deref().unwrap_or("") != want.as_str() {
             problems.push(format!(
                 "last stderr line {:?}, expected {:?}",
                 last.unwrap_or_default(),

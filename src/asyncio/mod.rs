@@ -96,6 +96,9 @@ impl Vm {
 
     /// `Send` on something that is not a Python generator: native awaitables and user iterators.
     pub(crate) fn send_native(&mut self, receiver: &Value, value: Value) -> PyResult<SendResult> {
+        if let Some(g) = wrapped_coroutine(receiver) {
+            return self.drive_wrapped(&g, Resume::Send(value));
+        }
         if let Value::Instance(inst) = receiver {
             let cls = inst.class.clone();
             let r = if value.is_none() {
@@ -130,7 +133,18 @@ impl Vm {
     }
 
     /// Throwing into a native sub-iterator at a `Send`.
+    /// Runs a coroutine behind a `coroutine_wrapper` one step.
+    fn drive_wrapped(&mut self, g: &Rc<crate::vm::object::Generator>, r: Resume) -> PyResult<SendResult> {
+        Ok(match self.resume_generator(g, r)? {
+            FrameResult::Returned(v) => SendResult::Returned(v),
+            FrameResult::Yielded(v) | FrameResult::AsyncGenYielded(v) => SendResult::Yielded(v),
+        })
+    }
+
     pub(crate) fn throw_native(&mut self, receiver: &Value, err: PyErr) -> PyResult<SendResult> {
+        if let Some(g) = wrapped_coroutine(receiver) {
+            return self.drive_wrapped(&g, Resume::Throw(err));
+        }
         if let Value::Instance(inst) = receiver {
             if let Some(m) = inst.class.lookup(sym::THROW) {
                 let r = self.call_bound(m, receiver.clone(), &[err.value()]);
@@ -206,4 +220,15 @@ pub fn run_toplevel_coroutine(
 /// Called before exit: reports futures whose exception was never retrieved.
 pub fn shutdown(vm: &mut Vm) {
     native::report(vm, true);
+}
+
+/// The coroutine behind a `coro.__await__()` iterator.
+fn wrapped_coroutine(v: &Value) -> Option<Rc<crate::vm::object::Generator>> {
+    match v {
+        Value::Iter(it) => match &*it.state.try_borrow().ok()? {
+            crate::runtime::iter::IterState::CoroutineWrapper(g) => Some(g.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }

@@ -240,7 +240,8 @@ fn exception_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         )));
     }
-    Ok(vm.new_plain_instance(&cls, &[rest[0].clone(), Value::tuple(excs)]))
+    // `args` keeps the sequence as given; `.exceptions` is always a tuple.
+    Ok(vm.new_plain_instance(&cls, &[rest[0].clone(), rest[1].clone()]))
 }
 
 fn exception_group_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -405,7 +406,7 @@ impl Vm {
             // A naked exception matching except* is wrapped in an ExceptionGroup.
             if self.exception_matches(&exc, typ)? {
                 let cls = Value::Class(self.types.base_exception_group.clone());
-                let group = self.call(&cls, &[Value::str(""), Value::list(vec![exc])])?;
+                let group = self.call(&cls, &[Value::str(""), Value::tuple(vec![exc])])?;
                 return Ok((Value::None, group));
             }
             return Ok((exc, Value::None));

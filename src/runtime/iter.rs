@@ -79,6 +79,8 @@ pub enum IterState {
     },
     /// A dict view (not itself an iterator: `iter(view)` starts a fresh one).
     DictView(ViewKind, DictRef),
+    /// `coro.__await__()`: iterating it drives the coroutine.
+    CoroutineWrapper(Rc<crate::vm::object::Generator>),
     Exhausted,
 }
 
@@ -105,6 +107,7 @@ impl IterState {
             IterState::DictView(ViewKind::Keys, _) => "dict_keys",
             IterState::DictView(ViewKind::Values, _) => "dict_values",
             IterState::DictView(ViewKind::Items, _) => "dict_items",
+            IterState::CoroutineWrapper(_) => "coroutine_wrapper",
             IterState::Exhausted => "iterator",
         }
     }
@@ -431,6 +434,15 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             *index -= 1;
             drop(state);
             vm.get_item(&seq, &Value::Int(idx)).map(Some)
+        }
+        IterState::CoroutineWrapper(g) => {
+            let g = g.clone();
+            drop(state);
+            match vm.resume_generator(&g, crate::vm::dispatch::Resume::Send(Value::None))? {
+                crate::vm::dispatch::FrameResult::Returned(_) => Ok(None),
+                crate::vm::dispatch::FrameResult::Yielded(v)
+                | crate::vm::dispatch::FrameResult::AsyncGenYielded(v) => Ok(Some(v)),
+            }
         }
         IterState::CallableSentinel { func, sentinel } => {
             let (func, sentinel) = (func.clone(), sentinel.clone());
