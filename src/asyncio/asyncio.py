@@ -527,7 +527,20 @@ class BaseEventLoop(AbstractEventLoop):
         self._debug = enabled
 
     async def shutdown_asyncgens(self):
-        pass
+        closing_agens = _tulip.asyncgens(True)
+        if not closing_agens:
+            return
+        results = await gather(
+            *[ag.aclose() for ag in closing_agens],
+            return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of '
+                               f'asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen
+                })
 
     async def shutdown_default_executor(self):
         pass
@@ -587,6 +600,10 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _run_once(self):
         _tulip.tick()
+        # Async generators dropped while suspended are closed by a task (CPython's
+        # finalizer hook, which runs when they are garbage-collected).
+        for agen in _tulip.asyncgens(False):
+            self.call_soon(self.create_task, agen.aclose())
         sched_count = len(self._scheduled)
         if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
             self._timer_cancelled_count / sched_count >

@@ -22,6 +22,8 @@ pub enum AsyncioObject {
 pub struct AsyncioState {
     /// Futures whose exception was never retrieved (reported when dropped or at exit).
     pub unretrieved: Vec<native::Unretrieved>,
+    /// Async generators that started running and have not finished (CPython's `_asyncgens`).
+    pub asyncgens: Vec<Rc<crate::vm::object::Generator>>,
 }
 
 pub fn instance_attr(
@@ -63,6 +65,7 @@ impl Vm {
     pub(crate) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
             Value::Generator(g) if g.kind == GeneratorKind::Coroutine => Ok(v),
+            Value::Iter(_) if is_agen_step(&v) => Ok(v),
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 match cls.lookup(sym::AWAIT) {
@@ -99,6 +102,9 @@ impl Vm {
         if let Some(g) = wrapped_coroutine(receiver) {
             return self.drive_wrapped(&g, Resume::Send(value));
         }
+        if is_agen_step(receiver) {
+            return self.drive_agen_step(receiver, Resume::Send(value));
+        }
         if let Value::Instance(inst) = receiver {
             let cls = inst.class.clone();
             let r = if value.is_none() {
@@ -133,6 +139,20 @@ impl Vm {
     }
 
     /// Throwing into a native sub-iterator at a `Send`.
+    fn drive_agen_step(&mut self, receiver: &Value, r: Resume) -> PyResult<SendResult> {
+        let Value::Iter(it) = receiver else {
+            return Err(self.runtime_error("not an async generator awaitable"));
+        };
+        let it = it.clone();
+        let Ok(mut state) = it.state.try_borrow_mut() else {
+            return Err(self.runtime_error("anext(): asynchronous generator is already running"));
+        };
+        match &mut *state {
+            crate::runtime::iter::IterState::AsyncGenStep(a) => asyncgen::step(self, a, r),
+            _ => Err(self.runtime_error("not an async generator awaitable")),
+        }
+    }
+
     /// Runs a coroutine behind a `coroutine_wrapper` one step.
     fn drive_wrapped(&mut self, g: &Rc<crate::vm::object::Generator>, r: Resume) -> PyResult<SendResult> {
         Ok(match self.resume_generator(g, r)? {
@@ -144,6 +164,9 @@ impl Vm {
     pub(crate) fn throw_native(&mut self, receiver: &Value, err: PyErr) -> PyResult<SendResult> {
         if let Some(g) = wrapped_coroutine(receiver) {
             return self.drive_wrapped(&g, Resume::Throw(err));
+        }
+        if is_agen_step(receiver) {
+            return self.drive_agen_step(receiver, Resume::Throw(err));
         }
         if let Value::Instance(inst) = receiver {
             if let Some(m) = inst.class.lookup(sym::THROW) {
@@ -230,5 +253,15 @@ fn wrapped_coroutine(v: &Value) -> Option<Rc<crate::vm::object::Generator>> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+fn is_agen_step(v: &Value) -> bool {
+    match v {
+        Value::Iter(it) => matches!(
+            it.state.try_borrow().as_deref(),
+            Ok(crate::runtime::iter::IterState::AsyncGenStep(_)) | Err(_)
+        ),
+        _ => false,
     }
 }

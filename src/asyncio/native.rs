@@ -43,6 +43,7 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
             ("track", track),
             ("untrack", untrack),
             ("report_unretrieved", report_unretrieved),
+            ("asyncgens", asyncgens),
         ],
     );
     m
@@ -121,10 +122,16 @@ fn isgenerator(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     )))
 }
 
+fn asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let all = vm.truthy(&arg(&args, 0))?;
+    Ok(Value::list(super::asyncgen::take_asyncgens(vm, all)))
+}
+
 fn isawaitable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arg(&args, 0);
     Ok(Value::Bool(match &v {
         Value::Generator(g) => g.kind == GeneratorKind::Coroutine,
+        Value::Iter(_) => vm.get_awaitable(v.clone()).is_ok(),
         other => vm.lookup_special(other, sym::AWAIT).is_some(),
     }))
 }

@@ -81,6 +81,8 @@ pub enum IterState {
     DictView(ViewKind, DictRef),
     /// `coro.__await__()`: iterating it drives the coroutine.
     CoroutineWrapper(Rc<crate::vm::object::Generator>),
+    /// An async generator's `asend`/`athrow`/`aclose` awaitable.
+    AsyncGenStep(Box<crate::asyncio::asyncgen::AgenAwaitable>),
     Exhausted,
 }
 
@@ -108,6 +110,13 @@ impl IterState {
             IterState::DictView(ViewKind::Values, _) => "dict_values",
             IterState::DictView(ViewKind::Items, _) => "dict_items",
             IterState::CoroutineWrapper(_) => "coroutine_wrapper",
+            IterState::AsyncGenStep(a) => {
+                if a.close {
+                    "async_generator_athrow"
+                } else {
+                    "async_generator_asend"
+                }
+            }
             IterState::Exhausted => "iterator",
         }
     }
@@ -322,7 +331,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             Ok(None)
         }
         IterState::Exhausted => Ok(None),
-        IterState::DictView(..) => {
+        IterState::DictView(..) | IterState::AsyncGenStep(_) => {
             Err(vm.type_error(format!("'{}' object is not an iterator", state.type_name())))
         }
         // The rest run Python code: copy what they need and release the borrow first.
