@@ -65,7 +65,7 @@ impl Vm {
     pub(crate) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
             Value::Generator(g) if g.kind == GeneratorKind::Coroutine => Ok(v),
-            Value::Iter(_) if is_agen_step(&v) => Ok(v),
+            Value::Iter(_) if is_agen_step(&v) || anext_default(&v).is_some() => Ok(v),
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 match cls.lookup(sym::AWAIT) {
@@ -104,6 +104,9 @@ impl Vm {
         }
         if is_agen_step(receiver) {
             return self.drive_agen_step(receiver, Resume::Send(value));
+        }
+        if let Some((inner, default)) = anext_default(receiver) {
+            return self.drive_anext_default(&inner, default, Resume::Send(value));
         }
         if let Value::Instance(inst) = receiver {
             let cls = inst.class.clone();
@@ -153,6 +156,20 @@ impl Vm {
         }
     }
 
+    fn drive_anext_default(&mut self, inner: &Value, default: Value, r: Resume) -> PyResult<SendResult> {
+        let result = match inner {
+            Value::Generator(g) => self.drive_wrapped(g, r),
+            other => match r {
+                Resume::Send(v) => self.send_native(other, v),
+                Resume::Throw(e) => self.throw_native(other, e),
+            },
+        };
+        match result {
+            Err(e) if e.is_instance_of(&self.types.stop_async_iteration) => Ok(SendResult::Returned(default)),
+            other => other,
+        }
+    }
+
     /// Runs a coroutine behind a `coroutine_wrapper` one step.
     fn drive_wrapped(&mut self, g: &Rc<crate::vm::object::Generator>, r: Resume) -> PyResult<SendResult> {
         Ok(match self.resume_generator(g, r)? {
@@ -167,6 +184,9 @@ impl Vm {
         }
         if is_agen_step(receiver) {
             return self.drive_agen_step(receiver, Resume::Throw(err));
+        }
+        if let Some((inner, default)) = anext_default(receiver) {
+            return self.drive_anext_default(&inner, default, Resume::Throw(err));
         }
         if let Value::Instance(inst) = receiver {
             if let Some(m) = inst.class.lookup(sym::THROW) {
@@ -263,5 +283,15 @@ fn is_agen_step(v: &Value) -> bool {
             Ok(crate::runtime::iter::IterState::AsyncGenStep(_)) | Err(_)
         ),
         _ => false,
+    }
+}
+
+fn anext_default(v: &Value) -> Option<(Value, Value)> {
+    match v {
+        Value::Iter(it) => match &*it.state.try_borrow().ok()? {
+            crate::runtime::iter::IterState::AnextDefault(a, d) => Some((a.clone(), d.clone())),
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -1071,7 +1071,11 @@ fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.is_empty() {
         return Err(vm.type_error("anext expected at least 1 argument, got 0"));
     }
-    vm.get_anext(&args.pos[0])
+    let awaitable = vm.get_anext(&args.pos[0])?;
+    match args.pos.get(1) {
+        Some(default) => Ok(new_iter(IterState::AnextDefault(awaitable, default.clone()))),
+        None => Ok(awaitable),
+    }
 }
 
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {

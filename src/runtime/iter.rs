@@ -83,6 +83,9 @@ pub enum IterState {
     CoroutineWrapper(Rc<crate::vm::object::Generator>),
     /// An async generator's `asend`/`athrow`/`aclose` awaitable.
     AsyncGenStep(Box<crate::asyncio::asyncgen::AgenAwaitable>),
+    /// `anext(it, default)`: awaits the inner awaitable, turning StopAsyncIteration into the
+    /// default.
+    AnextDefault(Value, Value),
     Exhausted,
 }
 
@@ -110,6 +113,7 @@ impl IterState {
             IterState::DictView(ViewKind::Values, _) => "dict_values",
             IterState::DictView(ViewKind::Items, _) => "dict_items",
             IterState::CoroutineWrapper(_) => "coroutine_wrapper",
+            IterState::AnextDefault(..) => "anext_awaitable",
             IterState::AsyncGenStep(a) => {
                 if a.close {
                     "async_generator_athrow"
@@ -331,7 +335,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             Ok(None)
         }
         IterState::Exhausted => Ok(None),
-        IterState::DictView(..) | IterState::AsyncGenStep(_) => {
+        IterState::DictView(..) | IterState::AsyncGenStep(_) | IterState::AnextDefault(..) => {
             Err(vm.type_error(format!("'{}' object is not an iterator", state.type_name())))
         }
         // The rest run Python code: copy what they need and release the borrow first.
