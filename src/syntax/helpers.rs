@@ -338,16 +338,29 @@ fn is_bitwise_or(e: &Expr) -> bool {
 }
 
 /// Does the source of `e` start with something `bitwise_or` accepts?
-fn starts_with_bitwise_or(e: &Expr) -> bool {
+fn starts_with_bitwise_or(ctx: &Ctx<'_>, e: &Expr) -> bool {
+    if is_parenthesized(ctx, e) {
+        return true;
+    }
     match &e.kind {
         ExprKind::Tuple(elts) if !elts.is_empty() && elts[0].span.start == e.span.start => {
-            starts_with_bitwise_or(&elts[0])
+            starts_with_bitwise_or(ctx, &elts[0])
         }
-        ExprKind::BoolOp { values, .. } => values.first().is_some_and(starts_with_bitwise_or),
-        ExprKind::Compare { left, .. } => starts_with_bitwise_or(left),
-        ExprKind::IfExp { body, .. } => starts_with_bitwise_or(body),
+        ExprKind::BoolOp { values, .. } => values
+            .first()
+            .is_some_and(|v| starts_with_bitwise_or(ctx, v)),
+        ExprKind::Compare { left, .. } => starts_with_bitwise_or(ctx, left),
+        ExprKind::IfExp { body, .. } => starts_with_bitwise_or(ctx, body),
         _ => is_bitwise_or(e),
     }
+}
+
+/// Was `e` written in parentheses of its own (`(yield)`)? Parenthesized atoms keep the inner
+/// node's span, so look at the source around it.
+fn is_parenthesized(ctx: &Ctx<'_>, e: &Expr) -> bool {
+    let before = ctx.source[..(e.span.start as usize).min(ctx.source.len())].trim_end();
+    let after = ctx.source[(e.span.end as usize).min(ctx.source.len())..].trim_start();
+    before.ends_with('(') && after.starts_with(')')
 }
 
 /// `t1 = t2 = value` (`rest` holds everything after the first `=`).
@@ -364,7 +377,7 @@ pub fn assign<'a>(
     let mut targets = Vec::with_capacity(rest.len() + 1);
     targets.push(first);
     targets.extend(rest);
-    if targets.len() == 1 && starts_with_bitwise_or(&value) {
+    if targets.len() == 1 && starts_with_bitwise_or(ctx, &value) {
         if let Some(e) = unparenthesized_tuple_target(ctx, &targets[0], &value) {
             return Err(user(e));
         }
@@ -392,7 +405,7 @@ pub fn assign<'a>(
                 && targets.len() == 1
                 && !excluded
                 && is_bitwise_or(t)
-                && starts_with_bitwise_or(next)
+                && starts_with_bitwise_or(ctx, next)
             {
                 return err(
                     format!(

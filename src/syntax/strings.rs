@@ -149,6 +149,8 @@ pub fn decode_str(body: &str, raw: bool, span: Span) -> Result<String, SyntaxErr
                 }
                 match char::from_u32(value) {
                     Some(ch) => out.push(ch),
+                    // Lone surrogates are legal in Python strings but not in Rust's.
+                    None if (0xD800..0xE000).contains(&value) => out.push('\u{fffd}'),
                     None => return Err(unicode_error(i, end, "illegal Unicode character")),
                 }
             }

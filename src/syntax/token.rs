@@ -674,7 +674,13 @@ impl NumberScan<'_> {
     /// an `invalid ... literal`.
     fn verify_end(&mut self, kind: &str) -> Result<(), LexError> {
         let c = self.peek();
-        let follows = |s: &[u8]| (1..=s.len()).all(|i| self.peek_at(i) == s[i - 1]);
+        // The keyword must be complete: `1else` is fine, `1elsewhere` is not.
+        let follows = |s: &[u8]| {
+            (1..=s.len()).all(|i| self.peek_at(i) == s[i - 1]) && {
+                let after = self.peek_at(s.len() + 1);
+                !(after == b'_' || after.is_ascii_alphanumeric() || after >= 0x80)
+            }
+        };
         let keyword_follows = match c {
             b'a' => follows(b"nd"),
             b'e' => follows(b"lse"),
