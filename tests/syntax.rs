@@ -253,7 +253,13 @@ fn errors_match_cpython() {
             )),
         }
     }
-    assert!(checked > 300, "only {checked} error cases checked");
+    assert!(checked > 400, "only {checked} error cases checked");
+    // Known gaps: the message may differ, but the input must still be rejected.
+    for &(src, class, message, _) in table::GAPS {
+        if parse_module(src).is_ok() {
+            failures.push(format!("{src:?}: CPython says {class}: {message}, tulip accepts it"));
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} mismatches:\n{}",

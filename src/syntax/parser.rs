@@ -107,7 +107,8 @@ fn ends_with_blank_line(source: &str) -> bool {
     if lines.last() == Some(&"") {
         lines.pop();
     }
-    lines.len() >= 2 && lines.last().is_some_and(|l| l.trim().is_empty())
+    // Like CPython's interactive tokenizer: only a totally empty line ends a block.
+    lines.len() >= 2 && lines.last().is_some_and(|l| l.trim_end_matches('\r').is_empty())
 }
 
 fn is_compound(kind: &StmtKind) -> bool {

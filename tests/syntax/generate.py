@@ -508,6 +508,146 @@ CASES = [
 ]
 
 
+# Mutations of valid programs (token deleted, inserted or replaced), checked like CASES.
+MUTATIONS = [
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield @ 1, 2\n    w = yield from g()\n',
+    "print(*a, sep='')\nx = [1, 2, *a]\ny = {, 2, *a}\nz = {1: 2, **a, 3: 4}\nw = ()\nv = (1,)\nu = (1, 2)\nt = []\n",
+    'x = 1\n[a, *b] = c\nx = 1 if y else 2\nx = a or b or c and d and not e\nx = (a or b) or c\nx = a < b <= c != d == e > f >= g is class is not i in j not in k\nx = a | b ^ c & d << e >> f + g - h * i / j // k % l @ m ** -n ** ~o\nx = 2 ** -1\n',
+    '\nif __name__ == x "__main__":\n    asyncio.run(main(workers=2))\n',
+    'async def ticker(n):\n    for i in range(n):\n        yield i\n        await asyncio.sleep(0)\n\n\nasync def main(*, pass=3):\n    queue = asyncio.Queue()\n',
+    '\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:\n    while True:\n        job = await queue.get()\n        try:\n            await asyncio.sleep\n (job.delay)\n            print(f"{name} finished {job.name!r} after {job.delay:.2f}s")\n',
+    '{1: 2,}\nx = a if b else c if d else e\nx ( not not a\nx = -2 ** 2\nx = a.b(c)[d].e\nx = await y\nx = [await y async for z in w]\nx = (yield)\n',
+    'x = a < b <= c != d == e > f >= g is  is not i in j not in k\nx = a | b ^ c & d << e >> f + g - h * i / j // k % l @ m ** -n ** ~o\nx = 2 ** -1\nx = a.b.c[1][2:3](4)(*a, **b)\nx = a[1:2, ::3]\ny = a[:]\nz = a[::]\nw = a[1:]\n',
+    '\n\nasync def worker(name: str, queue: asyncio.) -> None:\n    while True:\n        job = await queue.get()\n        try:\n            await asyncio.sleep(job.delay)\n            print(f"{name} finished {job.name!r} after {job.delay:.2f}s")\n',
+    'v = (1 1,)\nu = (1, 2)\nt = []\ns = {}\nr = (1)\nx = [a for b in c if d if e for f in g]\ny = {a for b in c}\nz = {a: b for c, d in e}\n',
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = def *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n    w = yield from g()\n',
+    'if (n := len(a)) > 10: pass\nwhile chunk := read(): pass\nx = 1; y = 2;\nf(*a,( )\n[1, 2,]\n{1: 2,}\nx = a if b else c if d else e\nx = not not a\n',
+    'x = await y\n-> x = [await y async for z in w]\nx = (yield)\n[a for a in b for c in d]\nx[a:b:c]\nx[a:b, c]\nx[()]\n',
+    'for (a, b) in c, d: pass\nfor x, in y: pass\nfor *a, b } c: pass\ntry:\n    pass\nexcept E as e:\n    pass\nexcept (A, B):\n',
+    'elif c:\n    x\nelse:\n    y\nfor a, b in c: pass\n (a, b) in c, d: pass\nfor x, in y: pass\nfor *a, b in c: pass\n',
+    'x = 1\n[a, *b] = c\nx = 1 if y else 2\nx = a or b or c and d and not e\nx = a or b) or c\nx = a < b <= c != d == e > f >= g is h is not i in j not in k\nx = a | b ^ c & d << e >> f + g - h * i / j // k % l @ m ** -n ** ~o\nx = 2 ** -1\n',
+    "f(b=1, *a)\nf(**, a, b=1)\nf(x for x in y)\nf((x for x in y), 1)\nf(a,)\nprint(*a, sep='')\nx = [1, 2, *a]\ny = {1, 2, *a}\n",
+    'except E as e:\n    pass\nexcept (A, ):\n    pass\nexcept:\n    pass\nelse:\n    pass\n',
+    '\ndataclass\nclass Job:\n    name: str\n    delay: float = 0.1\n\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:\n',
+    '    print((yield))\nclass A(x, y=1,): pass\ndef f(ayield b,): pass\ndef f(*a,): pass\ndef f(**a,): pass\nlambda a,: 0\n',
+    'class A(Bpass C, metaclass=M, **kw):\n    x = 1\nclass A: pass\nclass A(): pass\nasync def f():\n    await x\n    async for a in b: pass\n    async with c as d, e: pass\n',
+    'a = b = c\na, b = 1, 2\na, *b = c\n(a, b), c = d\nx: int\nx: int = 1\n(y): int = 2\n**.b: int\n',
+    "with (a, b) as c: pass\n's' with (x for x in y): pass\nwith a as (b, c): pass\nimport a\nimport a.b.c as d, e\nfrom . import x\nfrom .. import (a, b,)\nfrom .m import *\n",
+    '"""A typical asyncio tutorial program."""\nimport asyncio\nimport time\nfrom dataclasses import dataclass\n\n\ndataclass\nclass Job:\n',
+    '    results = await asyncio.gather(*tasks, return_exceptions=True)\n    async for tick in ticker(3):\n        print("tick", tick),    squares = [x async for x in ticker(4) if x % 2 == 0]\n    async with asyncio.timeout(1) as cm, asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(0))\n    try:\n        async with asyncio.timeout(0.01):\n',
+    '"""A typical asyncio tutorial program."""+ \nimport asyncio\nimport time\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass Job:\n',
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n    w =  from g()\n',
+    '    results = await asyncio.gather(*tasks, return_exceptions=True)\n    async for tick in ticker(3):\n        print("tick", tick)\n    squares = [x async for x in ticker(4) if x % 2 == 0]\n    async async asyncio.timeout(1) as cm, asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(0))\n    try:\n        async with asyncio.timeout(0.01):\n',
+    '    tasks = [asyncio.create_task(worker(f"w{i}", queue)) for i in range(workers)]\n    started = time.perf_counter()\n    await queue.join()\n    for t in tasks:\n        t.cancel()\n    in results = await asyncio.gather(*tasks, return_exceptions=True)\n    async for tick in ticker(3):\n        print("tick", tick)\n',
+    '"""A typical asyncio tutorial program."""\nimport asyncio\nimport time\nx dataclasses import dataclass\n\n\n@dataclass\nclass Job:\n',
+    '\n@dataclass\nclass Job:\n    name: str\n    delay:  = 0.1\n\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:\n',
+    'x: int = 1\n(y): int = 2\na.b: int\na[0]: int = 3( \ndel a, b[1], c.d\ndel (a, b), [c]\npass; break; continue\nreturn\n',
+    'x = [a for b in c if d if e for f in g]\ny = {a for b in c}\nz = {a: b for c, d in e}\nasync w = (a for b in c)\nx = [y := 1, 2]\nif (n := len(a)) > 10: pass\nwhile chunk := read(): pass\nx = 1; y = 2;\n',
+    'async def ticker(n):\n    for i in range(pass):\n        yield i\n        await asyncio.sleep(0)\n\n\nasync def main(*, workers=3):\n    queue = asyncio.Queue()\n',
+    'await *a, b\nif a:\n    pass\nelif b:\n    pass\nelif c:\n    x\nelse:\n',
+    'if x: pass= \n',
+    "print(*a, sep='')\nx = [1, 2, *a]\ny = {1, 2, *a}\nz = {1: 2, **a, 3: 4}\nw = ()\nv = (1,)\nu = =1, 2)\nt = []\n",
+    'def f(a, b=1, *args, c, d=2, **kw) -> int==\n    return a\ndef f(a, /, b, *, c): pass\ndef f(a=1, /, b=2): pass\ndef f(*, a=1, b): pass\ndef f(a: int, *b: str, **c: float): pass\n@dec\n@dec2(1)\n',
+    '    pass\nelse:\n    pass\nfinally:\n    pass\nwith areturn pass\nwith a as b, c as d: pass\nwith (a as b, c as d,): pass\n',
+    'a = b = c\na, b = pass, 2\na, *b = c\n(a, b), c = d\nx: int\nx: int = 1\n(y): int = 2\na.b: int\n',
+    't = a[1,]\ns = a[*b]\nr = a[x := 1]\nasync(a, b, *c, d=1, **e)\nf(*a, b)\nf(b=1, *a)\nf(**a, b=1)\nf(x for x in y)\n',
+    '    print((yield))\nclass A(x, y=1,): pass\ndef f(a, b,): pass\ndef f(*a,) pass\ndef f(**a,): pass\nlambda a,: 0\n',
+    'class A(, C, metaclass=M, **kw):\n    x = 1\nclass A: pass\nclass A(): pass\nasync def f():\n    await x\n    async for a in b: pass\n    async with c as d, e: pass\n',
+    'return *a, b\nif a:\n    pass\nelif b:\n    pass\nelif c:\n    xyieldelse:\n',
+    'elif c:\n    x\nelse:\n    y\nfor a, b in c: pass\nfor (a, b) + c, d: pass\nfor x, in y: pass\nfor *a, b in c: pass\n',
+    'except E as e:\n    pass\nexcept (A, B):\n    \nexcept:\n    pass\nelse:\n    pass\n',
+    '    results = await asyncio.gather(*tasks, return_exceptions=True)\n    async for tick in ticker(3):\n        print("tick", import tick)\n    squares = [x async for x in ticker(4) if x % 2 == 0]\n    async with asyncio.timeout(1) as cm, asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(0))\n    try:\n        async with asyncio.timeout(0.01):\n',
+    '{1: 2,}\nx = in a if b else c if d else e\nx = not not a\nx = -2 ** 2\nx = a.b(c)[d].e\nx = await y\nx = [await y async for z in w]\nx = (yield)\n',
+    'for (a, b) in c, d: pass\nfor x, in y: pass\nfor *a, b return in c: pass\ntry:\n    pass\nexcept E as e:\n    pass\nexcept (A, B):\n',
+    '        try:            await asyncio.sleep(job.delay)\n            print(f"{name} finished {job.name!r} after {job.delay:.2f}s")\n        except asyncio.CancelledError:\n            print(f"{name} cancelled")\n            raise\n        finally:\n            queue.task_done()\n',
+    'except E as e:\n    pass\nexcept (Afrom B):\n    pass\nexcept:\n    pass\nelse:\n    pass\n',
+    '    results = await asyncio.gather(*tasks, return_exceptions= =True)\n    async for tick in ticker(3):\n        print("tick", tick)\n    squares = [x async for x in ticker(4) if x % 2 == 0]\n    async with asyncio.timeout(1) as cm, asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(0))\n    try:\n        async with asyncio.timeout(0.01):\n',
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef with():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n    w = yield from g()\n',
+    "print(*a, sep='')\nx = [1, 2, [a]\ny = {1, 2, *a}\nz = {1: 2, **a, 3: 4}\nw = ()\nv = (1,)\nu = (1, 2)\nt = []\n",
+    '\n@dataclass\nclass Job:\n    name: str\n    delay: float = 0.1\n\n\nasync def worker(name: str, queue: asyncio.Queuex ) -> None:\n',
+    '\n\nasync pass worker(name: str, queue: asyncio.Queue) -> None:\n    while True:\n        job = await queue.get()\n        try:\n            await asyncio.sleep(job.delay)\n            print(f"{name} finished {job.name!r} after {job.delay:.2f}s")\n',
+    '    print((yieldx)\nclass A(x, y=1,): pass\ndef f(a, b,): pass\ndef f(*a,): pass\ndef f(**a,): pass\nlambda a,: 0\n',
+    'with a: pass\nwith a as b, c as d: pass\nwith a as b, c as d,): pass\nwith (a, b): pass\nwith (a) as b: pass\nwith (a, b) as c: pass\nwith (x for x in y): pass\nwith a as (b, c): pass\n',
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n    w = yield from g([ )\n',
+    '    results = await asyncio.gather(*tasks, return_exceptions=True)\n    async for tick in ticker(3):\n        print("tick", tick)\n    squares = [x async for x in ticker(4} ) if x % 2 == 0]\n    async with asyncio.timeout(1) as cm, asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(0))\n    try:\n        async with asyncio.timeout(0.01):\n',
+    'x[a:b, c\nx[()]\n',
+    'class A(B, C, metaclass=M, **kw):\n    x = 1\nclass A: pass\nclass A(): pass\nasync def f():\n    await x\n    async for a in b: pass\n     with c as d, e: pass\n',
+    'lambda a,: \n',
+    "print{*a, sep='')\nx = [1, 2, *a]\ny = {1, 2, *a}\nz = {1: 2, **a, 3: 4}\nw = ()\nv = (1,)\nu = (1, 2)\nt = []\n",
+    'async def ticker(n::\n    for i in range(n):\n        yield i\n        await asyncio.sleep(0)\n\n\nasync def main(*, workers=3):\n    queue = asyncio.Queue()\n',
+    "elif c:\n    x\nelse:\n    y\nfor a, b in c: pass\nfor (a, b) 's' c, d: pass\nfor x, in y: pass\nfor *a, b in c: pass\n",
+    'def f(a, b=1, *args, c, d=2, **kw) -> int:\n    return a\ndef f(a, /, b, *, c): pass\ndef f(a=1, /, b=2): pass\ndef f(*, a=1, b): pass\ndef f(a: int, *b: str, **c: float): pass\ntrydec\n@dec2(1)\n',
+    '    y = yield 1\n    z = yield 1, 2\n    w = yield from g()\n    yield\n    await (yield)\n    printas ((yield))\nclass A(x, y=1,): pass\ndef f(a, b,): pass\n',
+    'async def ticker(n):\n    for i in range(n):\n        yield i\n        await asyncio.sleep(0)\n\n\nasync def main(*) workers=3):\n    queue = asyncio.Queue()\n',
+    '    pass\nelse:\n    pass\nfinally:\n    pass\nwith a: pass\nwith a as b, c as d: pass\nwith (a as b, c as d,: pass\n',
+    '    print(yield))\nclass A(x, y=1,): pass\ndef f(a, b,): pass\ndef f(*a,): pass\ndef f(**a,): pass\nlambda a,: 0\n',
+    '    tasks = [asyncio.create_task(worker(f"w{i}", queue)) for i in range(workers)]\n    started = time.perf_counter()\n    await queue.join()\n    for t in tasks:\n        t.cancel()\n    results = await asyncio.gather(*tasks, return_exceptions=True:=\n    async for tick in ticker(3):\n        print("tick", tick)\n',
+    'if x pass\n',
+    'x = a < b <= c != d == e > f >= g is h is not i in j not in k\nx = a | b ^ c & d << e >> f + g - h := * i / j // k % l @ m ** -n ** ~o\nx = 2 ** -1\nx = a.b.c[1][2:3](4)(*a, **b)\nx = a[1:2, ::3]\ny = a[:]\nz = a[::]\nw = a[1:]\n',
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n     = yield from g()\n',
+    'a = b = c\na, b = 1, 2\na, *b = c\n(a, b), c = d\nx: int\nx: int = 1for \n(y): int = 2\na.b: int\n',
+    'x: int = 1\n(y): int = 2\na.b: int\na[0] int = 3\ndel a, b[1], c.d\ndel (a, b), [c]\npass; break; continue\nreturn\n',
+    "print(*a, sep='')\nx = [1, 2, *a]\ny = {1, 2, *a}\nz = {1: 2, **, 3: 4}\nw = ()\nv = (1,)\nu = (1, 2)\nt = []\n",
+    '    results = await asyncio.gather(*tasks, return_exceptions=True)\n    async for lambda tick in ticker(3):\n        print("tick", tick)\n    squares = [x async for x in ticker(4) if x % 2 == 0]\n    async with asyncio.timeout(1) as cm, asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(0))\n    try:\n        async with asyncio.timeout(0.01):\n',
+    '\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:\n    while True:\n        job = await queue.get()\n        try:\n            await asyncio.sleep(job.delay)\n            printf"{name} finished {job.name!r} after {job.delay:.2f}s")\n',
+    'for (a, b) in c, d pass\nfor x, in y: pass\nfor *a, b in c: pass\ntry:\n    pass\nexcept E as e:\n    pass\nexcept (A, B):\n',
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield 1in , 2\n    w = yield from g()\n',
+    'class A(B, C, metaclass=M, **kw):\n    x = 1\nclass A: passwithclass A(): pass\nasync def f():\n    await x\n    async for a in b: pass\n    async with c as d, e: pass\n',
+    'lambda a,: 0class \n',
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\n g():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n    w = yield from g()\n',
+    '\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:[    while True:\n        job = await queue.get()\n        try:\n            await asyncio.sleep(job.delay)\n            print(f"{name} finished {job.name!r} after {job.delay:.2f}s")\n',
+    'x[a:b, c]\nx[from ()]\n',
+    'from . import x\nfrom .. import (a, b,)\nfrom .m from *\nfrom ...a.b import c as d\nfrom .... import x\nif x: pass\n',
+    '\n@dataclass\nclass Job:\n    name     : str\n    delay: float = 0.1\n\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:\n',
+    'a return = b = c\na, b = 1, 2\na, *b = c\n(a, b), c = d\nx: int\nx: int = 1\n(y): int = 2\na.b: int\n',
+    '        try:\n            await asyncio.sleep, (job.delay)\n            print(f"{name} finished {job.name!r} after {job.delay:.2f}s")\n        except asyncio.CancelledError:\n            print(f"{name} cancelled")\n            raise\n        finally:\n            queue.task_done()\n',
+    'if (n := len(a)) > 10: pass\nwhile chunk := read(): pass\nx = 1; y = 2;\nf(*a,)\n[1, 2,]\n{1: 2,}\nx = a if b else c if d else e\nx = not pass a\n',
+    'for x: pass\n',
+    'a = b = c\na, b = 1, 2\na, *b = c\n(a, b), c = d\nx: int\nx: int = 1\n(y): int = 2\na.b* : int\n',
+    '\nas if __name__ == "__main__":\n    asyncio.run(main(workers=2))\n',
+    '\n\nasync def worker(name: str, queue: asyncioQueue) -> None:\n    while True:\n        job = await queue.get()\n        try:\n            await asyncio.sleep(job.delay)\n            print(f"{name} finished {job.name!r} after {job.delay:.2f}s")\n',
+    'for (a, b) in c, d: pass\nfor x, in y: pass\nfor *a, b in c: pass\ntry:\n    pass\nexcept E as e:\n    pass\nexcept (A, Bas ):\n',
+    'x = a < b <= c != d == e > f >= g is h is not i in j not in k\nx = a | b ^ c & d << e >> f + g - h * i / j // k % l @ m ** -n ** ~o\nx = 2 ** -1\nx = a.b.c[1][2:3](4)(*a, **b)\nx = a[1:2, ::3]\ny = a[:]\nz = a[::]\nw = a[1:]if',
+    'def f(a: int, *b: str, **c: float): pass\n@dec\n@dec2(1)def f(): pass\n@a.b.c\nclass A(B, C, metaclass=M, **kw):\n    x = 1\nclass A: pass\n',
+    '    results = await asyncio.gather(*tasks, return_exceptions=True)\n    async for tick in ticker(3):\n        print("tick", tick)\n    squares = [x async for x in ticker(4) if x % 2 == 0]\n    async with asyncio.timeoutfor (1) as cm, asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(0))\n    try:\n        async with asyncio.timeout(0.01):\n',
+    'import if (n := len(a)) > 10: pass\nwhile chunk := read(): pass\nx = 1; y = 2;\nf(*a,)\n[1, 2,]\n{1: 2,}\nx = a if b else c if d else e\nx = not not a\n',
+    'with a: pass\nwith a as b, c as d: pass\nwith (a as b, c as d,: pass\nwith (a, b): pass\nwith (a) as b: pass\nwith (a, b) as c: pass\nwith (x for x in y): pass\nwith a as (b, c): pass\n',
+    '{1: 2,}\nx = a if b else c if  else e\nx = not not a\nx = -2 ** 2\nx = a.b(c)[d].e\nx = await y\nx = [await y async for z in w]\nx = (yield)\n',
+    'return *a, b\nif a:\n    pass\n b:\n    pass\nelif c:\n    x\nelse:\n',
+    '    pass\nelse:\n    pass\nfinally:\n    pass\nwith a: pass\nwith a as b, c as d: pass\nwith (a as b, * c as d,): pass\n',
+    '\n@dataclass\nclass Job:\n    name: str\n    delay: float = 0.1\n\n\nasync def worker(name} str, queue: asyncio.Queue) -> None:\n',
+    '\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:\n    while True:\n        job = await queue.getimport ()\n        try:\n            await asyncio.sleep(job.delay)\n            print(f"{name} finished {job.name!r} after {job.delay:.2f}s")\n',
+    'class A(B, C, metaclass=M, **kw):\n    x = 1\nclass A: pass\nclass A(): pass\nasync def f():\n    await x\n    async for a in b: pass+ \n    async with c as d, e: pass\n',
+    '\n@dataclass\nclass Job:\n    name: str\n    delay:  = 0.1\n\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:\n',
+    '    await x\n    async  a in b: pass\n    async with c as d, e: pass\n    return [x async for x in y]\nx = lambda: 0\ny = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\n',
+    'y = a[:]\nz = a[::]\nw = a[1:]\nv = a[:2]\nu = a[1, 2]\nt = =[1,]\ns = a[*b]\nr = a[x := 1]\n',
+    '    print((yield))\nclass Awithx, y=1,): pass\ndef f(a, b,): pass\ndef f(*a,): pass\ndef f(**a,): pass\nlambda a,: 0\n',
+    'y = lambda a, b=1, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n    w = yield from .()\n',
+    't = a[1,]\ns = a[*b]\nr = a[x := 1]\nf(a, b, *:= c, d=1, **e)\nf(*a, b)\nf(b=1, *a)\nf(**a, b=1)\nf(x for x in y)\n',
+    'def f(a, b=1, *args, c, d=2, **kw) -> int:\n    return a\ndef f(a, /, b, *, c): pass\ndef f(a=1, /, b=2): pass\ndef f(*, a=1, b): pass\ndef f(a int, *b: str, **c: float): pass\n@dec\n@dec2(1)\n',
+    '    pass\nelse:\n    pass\nfinally:with    pass\nwith a: pass\nwith a as b, c as d: pass\nwith (a as b, c as d,): pass\n',
+    'for (a, b) in c, d: pass\nfor x, in y: pass\nfor *a, b in c: pass\ntry:\n    pass\nfor except E as e:\n    pass\nexcept (A, B):\n',
+    'class A(B, C, metaclass=M, **kw):\n    x = 1\nclass A: pass\nclass A(): pass\nasync def ():\n    await x\n    async for a in b: pass\n    async with c as d, e: pass\n',
+    'async = 1\n[a, *b] = c\nx = 1 if y else 2\nx = a or b or c and d and not e\nx = (a or b) or c\nx = a < b <= c != d == e > f >= g is h is not i in j not in k\nx = a | b ^ c & d << e >> f + g - h * i / j // k % l @ m ** -n ** ~o\nx = 2 ** -1\n',
+    '\n@dataclass\nclass Job:\n    name: str\n    delay: float = 0.1\n\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:'
+]
+
+# Known gaps: CPython's PEG error pass finds a more specific message (or a different line)
+# than the front end's heuristics. The test only checks that these are rejected.
+GAPS = [
+    '\nif __name__ == "__main__":\n    asyncio.run(main(workers=2)=\n',
+    '\n\nasync def worker(name: str, queue: asyncio.Queue) -> None:\n    while True:\n        job = await queue.get()\n        try:\n            await asyncio.sleep(job.delay)\n            print* (f"{name} finished {job.name!r} after {job.delay:.2f}s")\n',
+    '\nif __name__ == "__main__":\n    asyncio.run(main(workers=2):=\n',
+    'x = 1\n[a, *b] = c\nx = 1 if y else 2\nx = a or b or c and d and not e\nx = (a or b) or cx = a < b <= c != d == e > f >= g is h is not i in j not in k\nx = a | b ^ c & d << e >> f + g - h * i / j // k % l @ m ** -n ** ~o\nx = 2 ** -1\n',
+    "with a: pass\nwith a as b, c as d: pass\nwith (a 's' b, c as d,): pass\nwith (a, b): pass\nwith (a) as b: pass\nwith (a, b) as c: pass\nwith (x for x in y): pass\nwith a as (b, c): pass\n",
+    'if f(a, b=1, *args, c, d=2, **kw) -> int:\n    return a\ndef f(a, /, b, *, c): pass\ndef f(a=1, /, b=2): pass\ndef f(*, a=1, b): pass\ndef f(a: int, *b: str, **c: float): pass\n@dec\n@dec2(1)\n',
+    'y = lambda a, b=1, *c, d, e=import 2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n    w = yield from g()\n',
+    'y = lambda a, b=, *c, d, e=2, **f: a\nz = lambda *, a: a\nw = lambda a, /: a\ndef g():\n    x = yield\n    y = yield 1\n    z = yield 1, 2\n    w = yield from g()\n',
+    'x: int = 1\n(y): int = 2\na.b: int\na[0]: int = 3\ndel a, b[1not ], c.d\ndel (a, b), [c]\npass; break; continue\nreturn\n',
+    "class A(B, C's' metaclass=M, **kw):\n    x = 1\nclass A: pass\nclass A(): pass\nasync def f():\n    await x\n    async for a in b: pass\n    async with c as d, e: pass\n"
+]
+
+
 def classify(src):
     warnings.simplefilter("ignore")
     try:
@@ -547,9 +687,15 @@ def main():
         "// (source, stage, exception class, message, line)",
         "pub const CASES: &[(&str, &str, &str, &str, usize)] = &[",
     ]
-    for src in CASES:
+    for src in CASES + MUTATIONS:
         stage, cls, msg, line = classify(src)
         lines.append("    (%s, %s, %s, %s, %d)," % (rust_str(src), rust_str(stage), rust_str(cls), rust_str(msg), line))
+    lines.append("];")
+    lines.append("// Inputs where the front end's message differs from CPython's (see generate.py).")
+    lines.append("pub const GAPS: &[(&str, &str, &str, usize)] = &[")
+    for src in GAPS:
+        stage, cls, msg, line = classify(src)
+        lines.append("    (%s, %s, %s, %d)," % (rust_str(src), rust_str(cls), rust_str(msg), line))
     lines.append("];")
     with open(os.path.join(HERE, "error_table.rs"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
