@@ -257,7 +257,9 @@ fn errors_match_cpython() {
     // Known gaps: the message may differ, but the input must still be rejected.
     for &(src, class, message, _) in table::GAPS {
         if parse_module(src).is_ok() {
-            failures.push(format!("{src:?}: CPython says {class}: {message}, tulip accepts it"));
+            failures.push(format!(
+                "{src:?}: CPython says {class}: {message}, tulip accepts it"
+            ));
         }
     }
     assert!(

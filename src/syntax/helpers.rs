@@ -59,11 +59,13 @@ pub fn expr(kind: ExprKind, l: usize, r: usize) -> Expr {
     }
 }
 
-pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Stmt {
-    Stmt {
+/// Statements are boxed while on the parser's stack: LALRPOP's symbol type is as large as the
+/// largest nonterminal, and every shift moves one.
+pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Box<Stmt> {
+    Box::new(Stmt {
         kind,
         span: Span::new(l, r),
-    }
+    })
 }
 
 pub fn err<'a, T>(message: impl Into<String>, span: Span) -> PResult<'a, T> {
@@ -370,7 +372,7 @@ pub fn assign<'a>(
     mut rest: Vec<Expr>,
     l: usize,
     r: usize,
-) -> PResult<'a, Stmt> {
+) -> PResult<'a, Box<Stmt>> {
     let value = rest
         .pop()
         .unwrap_or_else(|| expr(ExprKind::Tuple(vec![]), l, r));
@@ -487,7 +489,7 @@ pub fn aug_assign<'a>(
     value: Expr,
     l: usize,
     r: usize,
-) -> PResult<'a, Stmt> {
+) -> PResult<'a, Box<Stmt>> {
     if !matches!(
         target.kind,
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
@@ -509,7 +511,7 @@ pub fn ann_assign<'a>(
     value: Option<Expr>,
     l: usize,
     r: usize,
-) -> PResult<'a, Stmt> {
+) -> PResult<'a, Box<Stmt>> {
     let simple = match &target.kind {
         ExprKind::Starred(_) => {
             let at = target.span.end as usize;
@@ -563,7 +565,7 @@ pub fn named_expr<'a>(target: Expr, value: Expr) -> PResult<'a, Expr> {
     })
 }
 
-pub fn delete<'a>(targets: Vec<Expr>, l: usize, r: usize) -> PResult<'a, Stmt> {
+pub fn delete<'a>(targets: Vec<Expr>, l: usize, r: usize) -> PResult<'a, Box<Stmt>> {
     for t in &targets {
         check_target(t, TargetKind::Del)?;
     }
@@ -582,7 +584,7 @@ pub fn paren<'a>(e: Expr) -> PResult<'a, Expr> {
 pub enum ParenInner {
     Single(Expr),
     Tuple(Vec<Expr>),
-    GenExp(Expr, Vec<Comprehension>),
+    GenExp(Box<Expr>, Vec<Comprehension>),
 }
 
 impl ParenInner {
@@ -590,14 +592,9 @@ impl ParenInner {
         match self {
             ParenInner::Single(e) => paren(e),
             ParenInner::Tuple(items) => Ok(expr(ExprKind::Tuple(items), l, r)),
-            ParenInner::GenExp(elt, generators) => Ok(expr(
-                ExprKind::GeneratorExp {
-                    elt: Box::new(elt),
-                    generators,
-                },
-                l,
-                r,
-            )),
+            ParenInner::GenExp(elt, generators) => {
+                Ok(expr(ExprKind::GeneratorExp { elt, generators }, l, r))
+            }
         }
     }
 }
@@ -637,18 +634,18 @@ pub enum Arg {
     /// A generator expression written without its own parentheses: `f(x for x in y)`.
     BareGenExp(Expr),
     Starred(Expr),
-    Keyword(Keyword),
-    DoubleStarred(Keyword),
+    Keyword(Box<Keyword>),
+    DoubleStarred(Box<Keyword>),
 }
 
 pub fn keyword_arg<'a>(name: Expr, value: Expr) -> PResult<'a, Arg> {
     let span = name.span.to(value.span);
     match name.kind {
-        ExprKind::Name(n) => Ok(Arg::Keyword(Keyword {
+        ExprKind::Name(n) => Ok(Arg::Keyword(Box::new(Keyword {
             name: Some(n),
             value,
             span,
-        })),
+        }))),
         ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
             let what = expr_name(&name);
             err(format!("cannot assign to {what}"), span)
@@ -705,11 +702,11 @@ pub fn arguments<'a>(ctx: &Ctx<'_>, args: Vec<Arg>) -> PResult<'a, (Vec<Expr>, V
                         );
                     }
                 }
-                keywords.push(k);
+                keywords.push(*k);
             }
             Arg::DoubleStarred(k) => {
                 seen_double_star = true;
-                keywords.push(k);
+                keywords.push(*k);
             }
         }
     }
@@ -745,10 +742,10 @@ pub fn genexp_arg(elt: Expr, generators: Vec<Comprehension>, r: usize) -> Arg {
 // ---- Parameters --------------------------------------------------------------------------
 
 pub enum ParamItem {
-    Plain(Param),
+    Plain(Box<Param>),
     /// `*name` (or a bare `*` when the param is `None`).
-    Star(Option<Param>, Span),
-    DoubleStar(Param),
+    Star(Option<Box<Param>>, Span),
+    DoubleStar(Box<Param>),
     Slash(Span),
 }
 
@@ -758,17 +755,17 @@ pub fn param(
     default: Option<Expr>,
     l: usize,
     r: usize,
-) -> Param {
-    Param {
+) -> Box<Param> {
+    Box::new(Param {
         name: name.to_string(),
         span: span(l, r),
         annotation,
         default,
-    }
+    })
 }
 
 /// Checks parameter order with CPython 3.11's messages and builds [`Parameters`].
-pub fn parameters<'a>(ctx: &Ctx<'_>, items: Vec<ParamItem>) -> PResult<'a, Parameters> {
+pub fn parameters<'a>(ctx: &Ctx<'_>, items: Vec<ParamItem>) -> PResult<'a, Box<Parameters>> {
     let mut p = Parameters::default();
     let mut seen_slash = false;
     let mut seen_star = false;
@@ -809,7 +806,7 @@ pub fn parameters<'a>(ctx: &Ctx<'_>, items: Vec<ParamItem>) -> PResult<'a, Param
                     if let Some(d) = &param.default {
                         return err("var-positional argument cannot have default value", d.span);
                     }
-                    p.vararg = Some(param.clone());
+                    p.vararg = Some((**param).clone());
                 } else {
                     bare_star = Some(*s);
                     // A bare `*` must be followed by a keyword-only parameter.
@@ -828,18 +825,18 @@ pub fn parameters<'a>(ctx: &Ctx<'_>, items: Vec<ParamItem>) -> PResult<'a, Param
                     return err("var-keyword argument cannot have default value", d.span);
                 }
                 kwarg_span = Some(param.span);
-                p.kwarg = Some(param.clone());
+                p.kwarg = Some((**param).clone());
             }
             ParamItem::Plain(param) => {
                 if seen_star {
-                    p.kwonly.push(param.clone());
+                    p.kwonly.push((**param).clone());
                 } else {
                     if param.default.is_some() {
                         seen_default = true;
                     } else if seen_default {
                         return err("non-default argument follows default argument", param.span);
                     }
-                    p.args.push(param.clone());
+                    p.args.push((**param).clone());
                 }
             }
         }
@@ -867,7 +864,7 @@ pub fn parameters<'a>(ctx: &Ctx<'_>, items: Vec<ParamItem>) -> PResult<'a, Param
         }
         seen.push(&param.name);
     }
-    Ok(p)
+    Ok(Box::new(p))
 }
 
 // ---- Statements ---------------------------------------------------------------------------
@@ -880,14 +877,15 @@ pub fn block_end(body: &[Stmt], fallback: usize) -> usize {
 pub fn if_chain(
     test: Expr,
     body: Vec<Stmt>,
-    elifs: Vec<(usize, Expr, Vec<Stmt>)>,
+    elifs: Vec<Box<(usize, Expr, Vec<Stmt>)>>,
     orelse: Option<Vec<Stmt>>,
     l: usize,
-) -> Stmt {
+) -> Box<Stmt> {
     let mut tail = orelse.unwrap_or_default();
-    for (el, t, b) in elifs.into_iter().rev() {
+    for clause in elifs.into_iter().rev() {
+        let (el, t, b) = *clause;
         let end = block_end(&tail, block_end(&b, el));
-        tail = vec![stmt(
+        tail = vec![*stmt(
             StmtKind::If {
                 test: t,
                 body: b,
@@ -916,11 +914,11 @@ pub struct Handler {
 
 pub fn try_stmt<'a>(
     body: Vec<Stmt>,
-    handlers: Vec<Handler>,
+    handlers: Vec<Box<Handler>>,
     orelse: Option<Vec<Stmt>>,
     finalbody: Option<Vec<Stmt>>,
     l: usize,
-) -> PResult<'a, Stmt> {
+) -> PResult<'a, Box<Stmt>> {
     let is_star = handlers.first().is_some_and(|h| h.star);
     if let Some(h) = handlers.iter().find(|h| h.star != is_star) {
         return err(
@@ -1006,7 +1004,7 @@ pub fn import_from<'a>(
     trailing_comma_at: Option<usize>,
     l: usize,
     r: usize,
-) -> PResult<'a, Stmt> {
+) -> PResult<'a, Box<Stmt>> {
     if let Some(at) = trailing_comma_at {
         return err(
             "trailing comma not allowed without surrounding parentheses",
@@ -1024,7 +1022,7 @@ pub fn import_from<'a>(
     ))
 }
 
-pub fn expression_statement(ctx: &Ctx<'_>, e: Expr, l: usize, r: usize) -> Stmt {
+pub fn expression_statement(ctx: &Ctx<'_>, e: Expr, l: usize, r: usize) -> Box<Stmt> {
     check_value(ctx, &e);
     stmt(StmtKind::Expr(e), l, r)
 }

@@ -108,7 +108,10 @@ fn ends_with_blank_line(source: &str) -> bool {
         lines.pop();
     }
     // Like CPython's interactive tokenizer: only a totally empty line ends a block.
-    lines.len() >= 2 && lines.last().is_some_and(|l| l.trim_end_matches('\r').is_empty())
+    lines.len() >= 2
+        && lines
+            .last()
+            .is_some_and(|l| l.trim_end_matches('\r').is_empty())
 }
 
 fn is_compound(kind: &StmtKind) -> bool {
