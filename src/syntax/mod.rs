@@ -9,6 +9,7 @@ pub mod error;
 pub mod fstring;
 pub mod helpers;
 pub mod indent;
+pub mod parse_errors;
 pub mod parser;
 pub mod strings;
 pub mod token;
