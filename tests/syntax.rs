@@ -271,6 +271,41 @@ fn errors_match_cpython() {
 }
 
 #[test]
+fn compiler_stage_errors_can_be_deferred() {
+    use tulip::syntax::{parse_module_deferred, CompilerPhase};
+    let src = "f(a=1, a=2)\ndef g(x, x): pass\nx = *y\n";
+    let (module, checks) = parse_module_deferred(src).expect("parses");
+    assert_eq!(module.body.len(), 3);
+    let got: Vec<(CompilerPhase, &str)> = checks
+        .iter()
+        .map(|c| (c.phase, c.error.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                CompilerPhase::SymbolTable,
+                "duplicate argument 'x' in function definition"
+            ),
+            (
+                CompilerPhase::CodeGeneration,
+                "keyword argument repeated: a"
+            ),
+            (
+                CompilerPhase::CodeGeneration,
+                "can't use starred expression here"
+            ),
+        ]
+    );
+    // parse_module reports the first, as CPython's compiler would.
+    let e = parse_module(src).expect_err("error");
+    assert_eq!(e.message, "duplicate argument 'x' in function definition");
+    let e = parse_module("match x:\n    case 1: pass\n").expect_err("no match statement");
+    assert_eq!(e.message, "invalid syntax");
+    assert!(e.hint.is_some());
+}
+
+#[test]
 fn errors_generated_in_code() {
     let deep = "(".repeat(201);
     let e = parse_module(&deep).expect_err("too deep");

@@ -10,6 +10,7 @@ use super::ast::*;
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::fstring::parse_fstring;
 use super::indent::Failure;
+use super::parser::{CompilerCheck, CompilerPhase};
 use super::strings::{decode_bytes, decode_int, decode_str, split_literal};
 use super::token::Token;
 
@@ -21,7 +22,7 @@ pub struct Ctx<'s> {
     pub source: &'s str,
     /// Errors CPython raises from its compiler rather than its parser: reported only when the
     /// whole input parses. (priority, error) — symbol-table errors come before code generation.
-    deferred: RefCell<Vec<(u8, SyntaxError)>>,
+    deferred: RefCell<Vec<(CompilerPhase, SyntaxError)>>,
 }
 
 impl<'s> Ctx<'s> {
@@ -32,21 +33,22 @@ impl<'s> Ctx<'s> {
         }
     }
 
-    fn defer(&self, priority: u8, err: SyntaxError) {
+    fn defer(&self, priority: CompilerPhase, err: SyntaxError) {
         self.deferred.borrow_mut().push((priority, err));
     }
 
-    /// The error CPython's compiler would report first, if any.
-    pub fn first_deferred(&self) -> Option<SyntaxError> {
-        let mut all = self.deferred.borrow_mut();
+    /// The deferred errors in the order CPython's compiler would find them.
+    pub fn take_deferred(&self) -> Vec<CompilerCheck> {
+        let mut all = std::mem::take(&mut *self.deferred.borrow_mut());
         all.sort_by_key(|(p, e)| (*p, e.span.start));
-        all.first().map(|(_, e)| e.clone())
+        all.into_iter()
+            .map(|(phase, error)| CompilerCheck { phase, error })
+            .collect()
     }
 }
 
-/// Priorities of deferred errors.
-const SYMTABLE: u8 = 0;
-const CODEGEN: u8 = 1;
+const SYMTABLE: CompilerPhase = CompilerPhase::SymbolTable;
+const CODEGEN: CompilerPhase = CompilerPhase::CodeGeneration;
 
 pub fn span(l: usize, r: usize) -> Span {
     Span::new(l, r)

@@ -14,4 +14,7 @@ pub mod parser;
 pub mod strings;
 pub mod token;
 
-pub use parser::{check_completeness, parse_module, Completeness};
+pub use parser::{
+    check_completeness, parse_module, parse_module_deferred, CompilerCheck, CompilerPhase,
+    Completeness,
+};

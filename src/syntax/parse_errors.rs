@@ -218,9 +218,16 @@ impl<'a> ErrorContext<'a> {
                 incomplete: false,
             };
         }
-        Failure::parser(
-            error.unwrap_or_else(|| invalid_syntax(here).with_label(format!("unexpected {tok}"))),
-        )
+        Failure::parser(error.unwrap_or_else(|| {
+            let mut e = invalid_syntax(here).with_label(format!("unexpected {tok}"));
+            // `match` and `case` are ordinary names for tulip.
+            if let Some(Token::Name("match" | "case")) = self.first_of_line() {
+                if self.toks.len() == self.line_first + 1 {
+                    e = e.with_hint("tulip does not support the match statement");
+                }
+            }
+            e
+        }))
     }
 
     /// A CPython-specific message for this error, if one applies. `Err` carries a failure that

@@ -25,19 +25,49 @@ pub enum Top {
 }
 
 /// Parses a whole file (or `-c` string, or REPL entry).
+///
+/// Also reports the few errors CPython raises from its compiler that the front end checks on
+/// the way (duplicate parameter names, repeated keyword arguments, misplaced starred
+/// expressions); see [`parse_module_deferred`] to receive those separately.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
+    let (module, checks) = parse_failure(source).map_err(|f| f.error)?;
+    match checks.into_iter().next() {
+        Some(c) => Err(c.error),
+        None => Ok(module),
+    }
+}
+
+/// Which stage of CPython's compiler raises a [`CompilerCheck`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CompilerPhase {
+    /// The symbol table, which runs over the whole module before any code is generated
+    /// (`duplicate argument 'x' in function definition`).
+    SymbolTable,
+    /// Code generation, statement by statement (`keyword argument repeated: x`,
+    /// `can't use starred expression here`, `multiple starred expressions in assignment`).
+    CodeGeneration,
+}
+
+/// An error found while parsing that CPython reports from its compiler.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompilerCheck {
+    pub phase: CompilerPhase,
+    pub error: SyntaxError,
+}
+
+/// Like [`parse_module`], but returns the compiler-stage errors (sorted by phase, then
+/// position) instead of failing with the first, so that the compiler can report them in
+/// CPython's order among its own (`'return' outside function`, ...).
+pub fn parse_module_deferred(source: &str) -> Result<(Module, Vec<CompilerCheck>), SyntaxError> {
     parse_failure(source).map_err(|f| f.error)
 }
 
-fn parse_failure(source: &str) -> Result<Module, Failure> {
+fn parse_failure(source: &str) -> Result<(Module, Vec<CompilerCheck>), Failure> {
     let ctx = Ctx::new(source);
     let mut stream = TokenStream::new(source, Mode::Module);
     let parser = python::TopParser::new();
     match parser.parse(&ctx, &mut stream) {
-        Ok(Top::Module(body)) => match ctx.first_deferred() {
-            Some(e) => Err(Failure::parser(e)),
-            None => Ok(Module { body }),
-        },
+        Ok(Top::Module(body)) => Ok((Module { body }, ctx.take_deferred())),
         Ok(Top::Expression(e)) => Err(Failure::parser(invalid_syntax(e.span))),
         Err(e) => Err(explain(&ctx, 0, source.len(), Mode::Module, e, &mut stream)),
     }
@@ -74,7 +104,7 @@ pub enum Completeness {
 pub fn check_completeness(source: &str) -> Completeness {
     let blank_end = ends_with_blank_line(source);
     match parse_failure(source) {
-        Ok(module) => {
+        Ok((module, _)) => {
             let compound = module.body.last().is_some_and(|s| is_compound(&s.kind));
             if compound && !blank_end {
                 Completeness::Incomplete
