@@ -272,6 +272,9 @@ pub fn decode_bytes(body: &str, raw: bool, span: Span) -> Result<Vec<u8>, Syntax
 
 /// The value of an integer literal the lexer has already validated.
 pub fn decode_int(text: &str, span: Span) -> Result<Constant, SyntaxError> {
+    if let Ok(v) = text.parse::<i64>() {
+        return Ok(Constant::Int(v));
+    }
     let cleaned: String = text.chars().filter(|&c| c != '_').collect();
     let (digits, radix) = match cleaned.get(..2) {
         Some("0x" | "0X") => (&cleaned[2..], 16),

@@ -472,10 +472,13 @@ fn number<'a>(lex: &mut Lexer<'a, Token<'a>>) -> Result<Token<'a>, LexError> {
         ));
     }
     if is_float {
-        let cleaned: std::string::String = text.chars().filter(|&c| c != '_').collect();
-        let value: f64 = cleaned
-            .parse()
-            .map_err(|_| LexError::raised("invalid decimal literal", start, end))?;
+        let parsed = if text.contains('_') {
+            text.replace('_', "").parse()
+        } else {
+            text.parse()
+        };
+        let value: f64 =
+            parsed.map_err(|_| LexError::raised("invalid decimal literal", start, end))?;
         Ok(Token::Float(value))
     } else {
         Ok(Token::Int(text))
