@@ -322,6 +322,9 @@ fn errors_generated_in_code() {
         e.message
     );
     assert!(parse_module(&format!("x = 0x{}\n", "f".repeat(5000))).is_ok());
+    let e = parse_module("x = 1\ny = \0\n").expect_err("NUL");
+    assert_eq!(e.message, "source code cannot contain null bytes");
+    assert_eq!(line_col("x = 1\ny = \0\n", e.span.start as usize).0, 2);
     let e = parse_module("x = 1j\n").expect_err("imaginary");
     assert!(e.message.contains("imaginary"), "{}", e.message);
     let e = parse_module("if True:\n".repeat(101).as_str()).expect_err("deep blocks");

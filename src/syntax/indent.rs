@@ -136,7 +136,10 @@ impl<'a> TokenStream<'a> {
             // No pattern matched: CPython's message for the character, or an error token.
             let ch = self.source[start..].chars().next().unwrap_or('\0');
             let end = start + ch.len_utf8();
-            let message = if is_printable(ch) {
+            let message = if ch == '\0' {
+                // What CPython says when it reads such a line from a file.
+                "source code cannot contain null bytes".to_string()
+            } else if is_printable(ch) {
                 format!("invalid character '{ch}' (U+{:04X})", ch as u32)
             } else {
                 format!("invalid non-printable character U+{:04X}", ch as u32)
