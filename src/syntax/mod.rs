@@ -4,6 +4,7 @@
 //! `grammar/python.lalrpop` with `helpers` for its actions, `strings`/`fstring` for literals →
 //! `parser` (entry points, CPython-compatible error messages).
 
+pub mod arguments;
 pub mod ast;
 pub mod error;
 pub mod fstring;
@@ -12,6 +13,7 @@ pub mod indent;
 pub mod parse_errors;
 pub mod parser;
 pub mod strings;
+pub mod targets;
 pub mod token;
 
 pub use parser::{
