@@ -1,6 +1,6 @@
-//! The logic behind the grammar's actions: node construction, target checks, parameter-order
-//! validation, call-argument checks, literal concatenation. The grammar stays declarative and
-//! every CPython error message raised while building the tree lives here.
+//! The logic behind the grammar's actions: node construction, literal concatenation, statement
+//! assembly, and the state shared by one parse. The grammar stays declarative; the checks that
+//! can fail live here and in `targets.rs` / `arguments.rs`.
 
 use std::cell::RefCell;
 

@@ -1,8 +1,10 @@
 //! The front end: source text → tokens → indentation-aware token stream → AST.
 //!
 //! `token` (logos) → `indent` (NEWLINE/INDENT/DEDENT, brackets) → the LALRPOP grammar in
-//! `grammar/python.lalrpop` with `helpers` for its actions, `strings`/`fstring` for literals →
-//! `parser` (entry points, CPython-compatible error messages).
+//! `grammar/python.lalrpop`, whose actions call `helpers` (node building), `targets` and
+//! `arguments` (the checks CPython makes while parsing), `strings`/`fstring` (literals) →
+//! `parser` (entry points, REPL completeness) and `parse_errors` (CPython's messages for what
+//! the grammar rejects). `ast` and `error` are the contract with the compiler.
 
 pub mod arguments;
 pub mod ast;
