@@ -327,10 +327,16 @@ impl<'a> ErrorContext<'a> {
                 here,
             )));
         }
-        if header == Some(Token::For) && self.depth == 0 && expects(expected, &quoted("in")) {
+        if expects(expected, &quoted("in")) {
             if let Some(e) = self.invalid_for_target() {
                 return Ok(Some(e));
             }
+        }
+        if prev == Some(Token::Equal)
+            && matches!(tok, Token::Comma | Token::Colon)
+            && self.in_lambda_parameters()
+        {
+            return Ok(Some(syntax("expected default value expression", here)));
         }
         if self.in_def_parameters() {
             if prev == Some(Token::Equal) && matches!(tok, Token::Comma | Token::RPar) {
@@ -368,6 +374,15 @@ impl<'a> ErrorContext<'a> {
                     Span::new(self.toks.get(start).map_or(l, |t| t.0), end),
                 )));
             }
+        }
+        if tok == Token::Star
+            && prev == Some(Token::Colon)
+            && self.innermost_open() == Some(Token::LBrace)
+        {
+            return Ok(Some(syntax(
+                "cannot use a starred expression in a dictionary value",
+                here,
+            )));
         }
         if let Some(e) = self.dict_key_without_value(l, tok, r, expected) {
             return Ok(Some(e));
@@ -412,9 +427,7 @@ impl<'a> ErrorContext<'a> {
         } else {
             (self.toks.len(), prev)
         };
-        if (tok.starts_expression() || b_at < self.toks.len())
-            && before_b.is_some_and(|p| p.ends_expression())
-        {
+        if tok.starts_expression() && before_b.is_some_and(|p| p.ends_expression()) {
             let sub;
             let cx = if b_at < self.toks.len() {
                 sub = self.truncated(b_at);
@@ -443,30 +456,33 @@ impl<'a> ErrorContext<'a> {
                     )));
                 }
             }
-            // CPython's `invalid_expression` parses the second expression whatever the depth;
-            // running into the end of the input with a bracket open reports the bracket.
-            let b_complete = self.skip_expression(tok, stream)?;
             let b_first = if b_at < self.toks.len() {
                 Token::Not
             } else {
                 tok
             };
-            if cx.depth > 0
-                && b_complete
+            // Where CPython tries `invalid_expression` (an expression context, not an import
+            // list or a parameter name), it parses the second expression whatever the depth;
+            // running into the end of the input with a bracket open reports the bracket.
+            let importing = matches!(cx.first_of_line(), Some(Token::From | Token::Import));
+            let plain = !importing
                 && start < cx.toks.len()
                 && cx.is_plain_element(start, b_first)
                 && (!cx.in_def_parameters()
-                    || matches!(cx.toks[start - 1].1, Token::Colon | Token::Equal))
-            {
-                let from = first.map_or(l, |t| t.0);
-                let to = cx.toks.last().map_or(r, |t| t.2);
-                return Ok(Some(
-                    syntax(
-                        "invalid syntax. Perhaps you forgot a comma?",
-                        Span::new(from, to),
-                    )
-                    .with_label("perhaps a comma is missing after this"),
-                ));
+                    || matches!(cx.toks[start - 1].1, Token::Colon | Token::Equal));
+            if plain {
+                let b_complete = self.skip_expression(tok, stream)?;
+                if cx.depth > 0 && b_complete {
+                    let from = first.map_or(l, |t| t.0);
+                    let to = cx.toks.last().map_or(r, |t| t.2);
+                    return Ok(Some(
+                        syntax(
+                            "invalid syntax. Perhaps you forgot a comma?",
+                            Span::new(from, to),
+                        )
+                        .with_label("perhaps a comma is missing after this"),
+                    ));
+                }
             }
         }
         Ok(None)
@@ -496,10 +512,26 @@ impl<'a> ErrorContext<'a> {
 
     /// `for f() in x:` where the target did not even parse as one (`for f(x for x in y)`).
     fn invalid_for_target(&self) -> Option<SyntaxError> {
-        let k = self.toks[self.line_first..]
-            .iter()
-            .position(|t| t.1 == Token::For)?
-            + self.line_first;
+        // The innermost `for` at the error's bracket depth.
+        let mut depth = 0i32;
+        let mut k = None;
+        for i in (self.line_first..self.toks.len()).rev() {
+            match self.toks[i].1 {
+                Token::RPar | Token::RSqb | Token::RBrace => depth += 1,
+                Token::LPar | Token::LSqb | Token::LBrace | Token::WithLPar => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                Token::For if depth == 0 => {
+                    k = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let k = k?;
         // With an `in` already read, the target was fine and the iterable is at fault.
         if self.toks[k..].iter().any(|t| t.1 == Token::In) {
             return None;
@@ -813,6 +845,47 @@ impl<'a> ErrorContext<'a> {
             prev_ends = t.ends_expression();
         }
         Ok(true)
+    }
+
+    /// The innermost bracket still open at the error.
+    fn innermost_open(&self) -> Option<Token<'a>> {
+        let mut depth = 0i32;
+        for t in self.toks.iter().rev() {
+            match t.1 {
+                Token::RPar | Token::RSqb | Token::RBrace => depth += 1,
+                Token::LPar | Token::LSqb | Token::LBrace | Token::WithLPar => {
+                    if depth == 0 {
+                        return Some(t.1);
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Are we between a `lambda` and its `:`?
+    fn in_lambda_parameters(&self) -> bool {
+        let mut depth = 0i32;
+        for t in self.toks[self.line_first.min(self.toks.len())..]
+            .iter()
+            .rev()
+        {
+            match t.1 {
+                Token::RPar | Token::RSqb | Token::RBrace => depth += 1,
+                Token::LPar | Token::LSqb | Token::LBrace | Token::WithLPar => {
+                    if depth == 0 {
+                        return false;
+                    }
+                    depth -= 1;
+                }
+                Token::Colon if depth == 0 => return false,
+                Token::Lambda if depth == 0 => return true,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Is the innermost open bracket a call's parenthesis?
