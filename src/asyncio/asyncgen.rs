@@ -75,9 +75,7 @@ pub fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// One step of an `asend`/`athrow` awaitable, given what the awaiting frame sends or throws.
 pub fn step(vm: &mut Vm, a: &mut AgenAwaitable, input: Resume) -> PyResult<SendResult> {
     if a.done {
-        return Err(vm.runtime_error(
-            "cannot reuse already awaited __anext__()/asend()",
-        ));
+        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
     }
     let gen = a.gen.clone();
     let resume = match a.op.take() {
@@ -113,7 +111,10 @@ pub fn step(vm: &mut Vm, a: &mut AgenAwaitable, input: Resume) -> PyResult<SendR
         }
         None => input,
     };
-    if gen.running_async.get() && matches!(resume, Resume::Send(_)) && gen.state.get() == GeneratorState::Running {
+    if gen.running_async.get()
+        && matches!(resume, Resume::Send(_))
+        && gen.state.get() == GeneratorState::Running
+    {
         return Err(vm.runtime_error("anext(): asynchronous generator is already running"));
     }
     let result = vm.resume_generator(&gen, resume);

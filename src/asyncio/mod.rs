@@ -156,7 +156,12 @@ impl Vm {
         }
     }
 
-    fn drive_anext_default(&mut self, inner: &Value, default: Value, r: Resume) -> PyResult<SendResult> {
+    fn drive_anext_default(
+        &mut self,
+        inner: &Value,
+        default: Value,
+        r: Resume,
+    ) -> PyResult<SendResult> {
         let result = match inner {
             Value::Generator(g) => self.drive_wrapped(g, r),
             other => match r {
@@ -165,13 +170,19 @@ impl Vm {
             },
         };
         match result {
-            Err(e) if e.is_instance_of(&self.types.stop_async_iteration) => Ok(SendResult::Returned(default)),
+            Err(e) if e.is_instance_of(&self.types.stop_async_iteration) => {
+                Ok(SendResult::Returned(default))
+            }
             other => other,
         }
     }
 
     /// Runs a coroutine behind a `coroutine_wrapper` one step.
-    fn drive_wrapped(&mut self, g: &Rc<crate::vm::object::Generator>, r: Resume) -> PyResult<SendResult> {
+    fn drive_wrapped(
+        &mut self,
+        g: &Rc<crate::vm::object::Generator>,
+        r: Resume,
+    ) -> PyResult<SendResult> {
         Ok(match self.resume_generator(g, r)? {
             FrameResult::Returned(v) => SendResult::Returned(v),
             FrameResult::Yielded(v) | FrameResult::AsyncGenYielded(v) => SendResult::Yielded(v),

@@ -1073,7 +1073,10 @@ fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let awaitable = vm.get_anext(&args.pos[0])?;
     match args.pos.get(1) {
-        Some(default) => Ok(new_iter(IterState::AnextDefault(awaitable, default.clone()))),
+        Some(default) => Ok(new_iter(IterState::AnextDefault(
+            awaitable,
+            default.clone(),
+        ))),
         None => Ok(awaitable),
     }
 }

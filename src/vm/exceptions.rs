@@ -203,8 +203,36 @@ impl Vm {
         let tb = err.data().traceback.clone();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // CPython prints a run of identical entries three times, then a count.
+            let mut last: Option<(usize, usize, usize)> = None;
+            let mut repeats = 0usize;
+            let flush = |out: &mut String, repeats: usize| {
+                if repeats > 3 {
+                    let n = repeats - 3;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        n,
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+            };
             for entry in tb.iter().rev() {
                 let line = entry.code.line_of(entry.pc);
+                let key = (
+                    std::rc::Rc::as_ptr(&entry.code.file) as usize,
+                    line,
+                    std::rc::Rc::as_ptr(&entry.code) as usize,
+                );
+                if last == Some(key) {
+                    repeats += 1;
+                    if repeats > 3 {
+                        continue;
+                    }
+                } else {
+                    flush(out, repeats);
+                    last = Some(key);
+                    repeats = 1;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     entry.code.file.name, line, entry.code.name
@@ -214,6 +242,7 @@ impl Vm {
                     out.push_str(&format!("    {text}\n"));
                 }
             }
+            flush(out, repeats);
         }
         out.push_str(&self.exception_summary(err));
         out.push('\n');
