@@ -35,6 +35,11 @@ impl Vm {
         kwnames: Option<&Rc<[Symbol]>>,
         method: bool,
     ) -> PyResult<()> {
+        if kwnames.is_none() {
+            if let Some(done) = self.call_simple_function(at, argc, method)? {
+                return Ok(done);
+            }
+        }
         let frame = self.frames.last_mut().expect("frame");
         let callable = std::mem::replace(&mut frame.stack[at], Value::Undef);
         let first_arg = if method { at + 2 } else { at + 1 };
@@ -60,6 +65,50 @@ impl Vm {
             Called::Frame(f) => self.frames.push(f),
         }
         Ok(())
+    }
+
+    /// The common case of a call from bytecode: a plain Python function (or method) called with
+    /// exactly its positional parameters. Arguments move straight from the caller's stack into
+    /// the new frame. Returns `None` when the call needs the general path.
+    #[inline]
+    fn call_simple_function(&mut self, at: usize, argc: usize, method: bool) -> PyResult<Option<()>> {
+        let frame = self.frames.last_mut().expect("frame");
+        let (func, has_self) = match &frame.stack[at] {
+            Value::Function(f) => {
+                let has_self = method && !frame.stack[at + 1].is_undef();
+                (f.clone(), has_self)
+            }
+            _ => return Ok(None),
+        };
+        let code = &func.code;
+        let nargs = argc + has_self as usize;
+        if nargs != code.argcount as usize
+            || code.flags.varargs
+            || code.flags.varkw
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || !func.closure.is_empty()
+            || code.is_async_or_generator()
+        {
+            return Ok(None);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let mut new = self.new_frame(func.code.clone(), func.globals.clone());
+        let caller = self.frames.last_mut().expect("frame");
+        let first = if method { at + 2 } else { at + 1 };
+        let mut slot = 0;
+        if has_self {
+            new.stack[0] = std::mem::replace(&mut caller.stack[at + 1], Value::Undef);
+            slot = 1;
+        }
+        for (i, v) in caller.stack.drain(first..).enumerate() {
+            new.stack[slot + i] = v;
+        }
+        caller.stack.truncate(at);
+        self.frames.push(new);
+        Ok(Some(()))
     }
 
     /// `CallEx`: `f(*args, **kwargs)`.
@@ -152,7 +201,7 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
-        let mut frame = Box::new(Frame::new(f.code.clone(), f.globals.clone()));
+        let mut frame = self.new_frame(f.code.clone(), f.globals.clone());
         self.bind_args(f, &mut frame, args, kw)?;
         if f.code.is_async_or_generator() {
             return Ok(Called::Value(self.make_generator(f, frame)));

@@ -191,8 +191,40 @@ impl Vm {
 
     /// Returns a finished frame's buffers for reuse.
     #[inline]
-    pub(crate) fn recycle(&mut self, frame: Box<Frame>) {
-        drop(frame);
+    pub(crate) fn recycle(&mut self, mut frame: Box<Frame>) {
+        // Keep the allocation (frame box and stack buffer) for the next call.
+        if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
+            frame.stack.clear();
+            frame.cells.clear();
+            frame.namespace = None;
+            frame.handled = None;
+            frame.generator = None;
+            self.frame_pool.push(frame);
+        }
+    }
+
+    /// A frame for `code`, reusing a pooled allocation when there is one.
+    #[inline]
+    pub(crate) fn new_frame(
+        &mut self,
+        code: Rc<crate::compile::code::Code>,
+        globals: Rc<super::object::Module>,
+    ) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                let need = code.nlocals() + code.stacksize as usize;
+                f.stack.reserve(need);
+                for _ in 0..code.nlocals() {
+                    f.stack.push(Value::Undef);
+                }
+                f.code = code;
+                f.globals = globals;
+                f.pc = 0;
+                f.exit = FrameExit::Push;
+                f
+            }
+            None => Box::new(Frame::new(code, globals)),
+        }
     }
 
     /// The hot loop. Returns when the frame at `base` exits, or with the first error (the

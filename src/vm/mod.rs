@@ -104,6 +104,8 @@ pub struct Vm {
     pub(crate) pending_yield: Option<Value>,
     /// Containers being repr'd, to print `[...]` for self-references.
     pub(crate) repr_stack: Vec<usize>,
+    /// Finished frames kept for reuse (a call allocates nothing when one is available).
+    pub(crate) frame_pool: Vec<Box<frame::Frame>>,
 }
 
 /// The default recursion limit, as in CPython.
@@ -137,6 +139,7 @@ impl Vm {
             pending_throw: None,
             pending_yield: None,
             repr_stack: Vec::new(),
+            frame_pool: Vec::new(),
         };
         crate::runtime::types::install_methods(&mut vm);
         crate::runtime::builtins::install(&mut vm);
