@@ -193,10 +193,14 @@ impl Builder {
                 ));
             }
             if u.used || u.bound {
-                let verb = if u.bound { "assigned to" } else { "used" };
+                let how = if u.bound {
+                    "assigned to before"
+                } else {
+                    "used prior to"
+                };
                 return Err(SyntaxError::new(
                     SyntaxErrorKind::SyntaxError,
-                    format!("name '{name}' is {verb} prior to {what} declaration"),
+                    format!("name '{name}' is {how} {what} declaration"),
                     span,
                 ));
             }
