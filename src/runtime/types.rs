@@ -134,6 +134,7 @@ pub fn new_class(
         layout,
         is_builtin: builtin,
         version: Cell::new(0),
+        lookup_cache: Default::default(),
     })
 }
 

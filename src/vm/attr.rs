@@ -449,6 +449,7 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                super::object::bump_type_epoch();
                 if c.dict.borrow_mut().shift_remove(&name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
