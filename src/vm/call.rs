@@ -71,7 +71,12 @@ impl Vm {
     /// exactly its positional parameters. Arguments move straight from the caller's stack into
     /// the new frame. Returns `None` when the call needs the general path.
     #[inline]
-    fn call_simple_function(&mut self, at: usize, argc: usize, method: bool) -> PyResult<Option<()>> {
+    fn call_simple_function(
+        &mut self,
+        at: usize,
+        argc: usize,
+        method: bool,
+    ) -> PyResult<Option<()>> {
         let frame = self.frames.last_mut().expect("frame");
         let (func, has_self) = match &frame.stack[at] {
             Value::Function(f) => {

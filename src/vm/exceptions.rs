@@ -243,6 +243,28 @@ impl Vm {
                 }
             }
             flush(out, repeats);
+            // Point at the failing expression in the innermost frame of the user's code.
+            if let Some(entry) = tb.iter().find(|e| {
+                !e.code.file.name.starts_with('<')
+                    || e.code.file.name == "<string>"
+                    || e.code.file.name == "<stdin>"
+            }) {
+                let span = entry.code.span_of(entry.pc);
+                if span.end > span.start {
+                    let label = format!("{} raised here", self.exception_type_name(err));
+                    let report = crate::diagnostics::render_span_report(
+                        &entry.code.file.name,
+                        &entry.code.file.text,
+                        "Traceback",
+                        &format!("in {}", entry.code.name),
+                        span,
+                        Some(&label),
+                        None,
+                        self.options.color,
+                    );
+                    out.push_str(&report);
+                }
+            }
         }
         out.push_str(&self.exception_summary(err));
         out.push('\n');

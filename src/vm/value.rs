@@ -61,7 +61,6 @@ pub enum Value {
     Cell(super::object::CellRef),
 }
 
-
 impl Clone for Value {
     // Inlined so that copying an int or a float is a few moves, not a call.
     #[inline]
