@@ -163,22 +163,12 @@ fn check(path: &str) -> i32 {
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let path = path.to_string();
     with_big_stack(move || {
-        let ast = match crate::syntax::parse_module(&source) {
-            Ok(a) => a,
-            Err(e) => {
-                eprint!(
-                    "{}",
-                    crate::diagnostics::render_syntax_error(&path, &source, &e, color)
-                );
-                return 1;
-            }
-        };
         let file = std::rc::Rc::new(crate::compile::code::SourceFile::new(
             path.clone(),
             source.clone(),
         ));
         let module = crate::runtime::modules::new_module("__main__");
-        match crate::compile::compile_module(&ast, file, &module, crate::compile::Mode::File) {
+        match crate::compile::compile_source(&source, file, &module, crate::compile::Mode::File) {
             Ok(_) => 0,
             Err(e) => {
                 eprint!(

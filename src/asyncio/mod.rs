@@ -47,10 +47,8 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         .globals
         .borrow_mut()
         .set(sym::NAME, Value::str("asyncio"));
-    let ast = crate::syntax::parse_module(SOURCE)
-        .map_err(|e| vm.runtime_error(format!("internal error in asyncio: {}", e.message)))?;
     let file = Rc::new(crate::compile::code::SourceFile::new("<asyncio>", SOURCE));
-    let code = crate::compile::compile_module(&ast, file, &module, crate::compile::Mode::File)
+    let code = crate::compile::compile_source(SOURCE, file, &module, crate::compile::Mode::File)
         .map_err(|e| vm.runtime_error(format!("internal error in asyncio: {}", e.message)))?;
     let frame = Box::new(crate::vm::frame::Frame::new(code, module.clone()));
     vm.run_frame_to_completion(frame)?;
