@@ -44,7 +44,24 @@ impl Vm {
             "random" => make_random(self),
             "asyncio" => crate::asyncio::make_module(self)?,
             "_tulip" => crate::asyncio::native::make_module(self),
-            _ => return Err(self.module_not_found(name)),
+            _ => {
+                let fix = crate::vm::lenient::unambiguous_match(first, KNOWN_MODULES);
+                if let Some(fix) = fix {
+                    if self.options.lenient {
+                        self.lenient_warning(&format!("no module named '{first}'; using '{fix}'"));
+                        let m = self.import_module(fix)?;
+                        // Later code names the module correctly (`asyncio.run`): bind that too.
+                        if let Some(f) = self.frames.last() {
+                            f.globals.globals.borrow_mut().set(intern(fix), m.clone());
+                        }
+                        return Ok(m);
+                    }
+                    let err = self.module_not_found(name);
+                    self.attach_hint(&err, format!("did you mean '{fix}'?"));
+                    return Err(err);
+                }
+                return Err(self.module_not_found(name));
+            }
         };
         let v = Value::Module(module);
         self.modules.insert(first.to_string(), v.clone());

@@ -27,7 +27,26 @@ impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
         match self.get_attr_opt(obj, name)? {
             Some(v) => Ok(v),
-            None => Err(self.no_attribute(obj, name)),
+            None => {
+                if let Value::Module(m) = obj {
+                    let names: Vec<&'static str> = m
+                        .globals
+                        .borrow()
+                        .bound()
+                        .map(|(k, _)| k.as_str())
+                        .collect();
+                    if let Some(fix) = super::lenient::unambiguous_match(name.as_str(), &names) {
+                        if self.options.lenient {
+                            self.lenient_warning(&format!(
+                                "module '{}' has no attribute '{}'; using '{}'",
+                                m.name, name, fix
+                            ));
+                            return self.get_attr(obj, super::symbol::intern(fix));
+                        }
+                    }
+                }
+                Err(self.no_attribute(obj, name))
+            }
         }
     }
 

@@ -100,6 +100,7 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
+        self.charge_step()?;
         let mut new = self.new_frame(func.code.clone(), func.globals.clone());
         let caller = self.frames.last_mut().expect("frame");
         let first = if method { at + 2 } else { at + 1 };
@@ -206,6 +207,7 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
+        self.charge_step()?;
         let mut frame = self.new_frame(f.code.clone(), f.globals.clone());
         self.bind_args(f, &mut frame, args, kw)?;
         if f.code.is_async_or_generator() {
@@ -315,7 +317,27 @@ impl Vm {
                             posonly_as_kw.push(*name);
                             continue;
                         }
-                        return Err(self.unexpected_keyword(&fname, *name));
+                        let params: Vec<&str> = code.varnames[posonly..argcount + kwonly]
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect();
+                        let fix = super::lenient::unambiguous_match(name.as_str(), &params)
+                            .map(|s| s.to_string());
+                        if let (Some(fix), true) = (&fix, self.options.lenient) {
+                            let i = posonly + params.iter().position(|p| p == fix).unwrap_or(0);
+                            if frame.stack[i].is_undef() {
+                                self.lenient_warning(&format!(
+                                    "{fname}() has no parameter '{name}'; using '{fix}'"
+                                ));
+                                frame.stack[i] = value.clone();
+                                continue;
+                            }
+                        }
+                        let err = self.unexpected_keyword(&fname, *name);
+                        if let Some(fix) = fix {
+                            self.attach_hint(&err, format!("did you mean '{fix}='?"));
+                        }
+                        return Err(err);
                     }
                 },
             }

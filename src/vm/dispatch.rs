@@ -552,7 +552,13 @@ impl Vm {
                     let after = (packed & 0xff) as usize;
                     self.unpack_sequence(v, before, Some(after))?;
                 }
-                Instr::Jump(t) => frame.pc = t,
+                Instr::Jump(t) => {
+                    let backwards = t < frame.pc;
+                    frame.pc = t;
+                    if backwards {
+                        self.charge_step()?;
+                    }
+                }
                 Instr::PopJumpIfFalse(t) => {
                     let v = frame.pop();
                     let truth = match v {
@@ -1261,7 +1267,7 @@ impl Vm {
         let name = frame.globals.globals.borrow().names[slot as usize];
         match self.builtins.get(&name) {
             Some(v) => Ok(v.clone()),
-            None => Err(self.name_error_with_hint(name.as_str())),
+            None => self.missing_global(name.as_str()),
         }
     }
 
@@ -1279,7 +1285,7 @@ impl Vm {
         }
         match self.builtins.get(&name) {
             Some(v) => Ok(v.clone()),
-            None => Err(self.name_error_with_hint(name.as_str())),
+            None => self.missing_global(name.as_str()),
         }
     }
 

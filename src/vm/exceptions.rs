@@ -252,6 +252,10 @@ impl Vm {
                 let span = entry.code.span_of(entry.pc);
                 if span.end > span.start {
                     let label = format!("{} raised here", self.exception_type_name(err));
+                    let hint = match err.exc.dict.borrow().get(&super::lenient::hint_symbol()) {
+                        Some(Value::Str(s)) => Some(s.as_str().to_string()),
+                        _ => None,
+                    };
                     let report = crate::diagnostics::render_span_report(
                         &entry.code.file.name,
                         &entry.code.file.text,
@@ -259,7 +263,7 @@ impl Vm {
                         &format!("in {}", entry.code.name),
                         span,
                         Some(&label),
-                        None,
+                        hint.as_deref(),
                         self.options.color,
                     );
                     out.push_str(&report);
