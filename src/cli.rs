@@ -112,6 +112,16 @@ pub fn main() -> i32 {
     if args.first().map(String::as_str) == Some("check") && args.len() >= 2 {
         return check(&args[1]);
     }
+    let interactive = args.is_empty() && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    if interactive || args.first().map(String::as_str) == Some("repl") {
+        let options = RunOptions {
+            clock,
+            lenient: cli.lenient,
+            argv: vec![String::new()],
+            color,
+        };
+        return with_big_stack(move || crate::repl::run(options));
+    }
     if args.is_empty() {
         args.push("-".into());
     }

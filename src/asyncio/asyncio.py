@@ -292,15 +292,29 @@ def _set_running_loop(loop):
     _running_loop = loop
 
 
+_repl_loop = None
+
+
 def get_running_loop():
     loop = _running_loop
+    if loop is None:
+        # At tulip's prompt the session loop counts as running (as in `python -m asyncio`),
+        # though asyncio.run() may still start its own.
+        loop = _repl_loop
     if loop is None:
         raise RuntimeError('no running event loop')
     return loop
 
 
+def _repl_session_loop():
+    global _repl_loop
+    if _repl_loop is None:
+        _repl_loop = new_event_loop()
+    return _repl_loop
+
+
 def _get_event_loop(stacklevel=3):
-    loop = _running_loop
+    loop = _running_loop or _repl_loop
     if loop is not None:
         return loop
     return get_event_loop_policy().get_event_loop()
@@ -449,6 +463,18 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._running = False
             _set_running_loop(None)
+
+    def _run_once_idle(self):
+        # One iteration while tulip's prompt waits for input: waits end early on input.
+        global _running_loop
+        previous = _running_loop
+        _running_loop = self
+        _tulip.set_repl_idle(True)
+        try:
+            self._run_once()
+        finally:
+            _tulip.set_repl_idle(False)
+            _running_loop = previous
 
     def run_until_complete(self, future):
         self._check_closed()

@@ -263,10 +263,30 @@ pub fn resume(
 /// Runs REPL module code that uses top-level `await`.
 pub fn run_toplevel_coroutine(
     vm: &mut Vm,
-    _code: Rc<crate::compile::code::Code>,
-    _frame: Box<crate::vm::frame::Frame>,
+    code: Rc<crate::compile::code::Code>,
+    frame: Box<crate::vm::frame::Frame>,
 ) -> PyResult<Value> {
-    Err(vm.runtime_error("top-level await is not supported yet"))
+    let coro = Value::Generator(Rc::new(crate::vm::object::Generator {
+        kind: GeneratorKind::Coroutine,
+        name: "<module>".into(),
+        qualname: "<module>".into(),
+        code,
+        frame: std::cell::RefCell::new(Some(frame)),
+        state: std::cell::Cell::new(crate::vm::object::GeneratorState::Created),
+        origin: None,
+        running_async: std::cell::Cell::new(false),
+    }));
+    let module = vm.import_module("asyncio")?;
+    let lp = vm.call_method(
+        &module,
+        crate::vm::symbol::intern("_repl_session_loop"),
+        &[],
+    )?;
+    vm.call_method(
+        &lp,
+        crate::vm::symbol::intern("run_until_complete"),
+        &[coro],
+    )
 }
 
 /// Called before exit: reports futures whose exception was never retrieved.

@@ -44,6 +44,7 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
             ("untrack", untrack),
             ("report_unretrieved", report_unretrieved),
             ("asyncgens", asyncgens),
+            ("set_repl_idle", set_repl_idle),
         ],
     );
     m
@@ -60,6 +61,20 @@ fn monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn wait_until(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = crate::runtime::builtins::to_float(vm, &arg(&args, 0))?;
     vm.out.flush();
+    if vm.repl.is_some() && !vm.clock.is_virtual() {
+        // At the prompt: wake early for input (when idle) and for Ctrl-C.
+        let secs = (t - vm.clock.now()).max(0.0);
+        let idle = vm.repl_idle;
+        let interrupted = vm
+            .repl
+            .as_mut()
+            .map(|io| io.wait_for(std::time::Duration::from_secs_f64(secs), idle))
+            .unwrap_or(false);
+        if interrupted {
+            return Err(vm.err(&vm.types.keyboard_interrupt.clone(), ""));
+        }
+        return Ok(Value::None);
+    }
     vm.clock.advance_to(t);
     Ok(Value::None)
 }
@@ -72,6 +87,20 @@ fn tick(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn deadlock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if vm.repl.is_some() {
+        // At the prompt nothing is stuck: idle until input, or until Ctrl-C interrupts an
+        // entry that awaits something that will never happen (CPython would wait forever).
+        let idle = vm.repl_idle;
+        let interrupted = vm
+            .repl
+            .as_mut()
+            .map(|io| io.wait_for(std::time::Duration::from_secs(3600), idle))
+            .unwrap_or(false);
+        if interrupted {
+            return Err(vm.err(&vm.types.keyboard_interrupt.clone(), ""));
+        }
+        return Ok(Value::None);
+    }
     Err(vm.runtime_error(
         "event loop stalled: every task is waiting and no timer is pending, so nothing can \
          ever wake them (CPython would wait forever here)",
@@ -120,6 +149,11 @@ fn isgenerator(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         arg(&args, 0),
         Value::Generator(g) if g.kind == GeneratorKind::Generator
     )))
+}
+
+fn set_repl_idle(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.repl_idle = vm.truthy(&arg(&args, 0))?;
+    Ok(Value::None)
 }
 
 fn asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {

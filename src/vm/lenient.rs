@@ -108,6 +108,14 @@ impl Vm {
         if self.step_budget == u64::MAX {
             return Ok(());
         }
+        if let Some(io) = &self.repl {
+            if io
+                .interrupted
+                .swap(false, std::sync::atomic::Ordering::SeqCst)
+            {
+                return Err(self.err(&self.types.keyboard_interrupt.clone(), ""));
+            }
+        }
         if self.step_budget == 0 {
             return Err(self.err(
                 &self.types.keyboard_interrupt.clone(),

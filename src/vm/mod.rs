@@ -111,6 +111,10 @@ pub struct Vm {
     pub step_budget: u64,
     /// Source places that already printed a lenient-mode warning.
     pub(crate) warned_at: std::collections::HashSet<(usize, u32, u32)>,
+    /// Set while the interactive prompt runs: input and Ctrl-C arrive through it.
+    pub repl: Option<crate::repl::ReplIo>,
+    /// The prompt is idle: the event loop's waits end early when input arrives.
+    pub repl_idle: bool,
 }
 
 /// The default recursion limit, as in CPython.
@@ -147,6 +151,8 @@ impl Vm {
             frame_pool: Vec::new(),
             step_budget: u64::MAX,
             warned_at: Default::default(),
+            repl: None,
+            repl_idle: false,
         };
         crate::runtime::types::install_methods(&mut vm);
         crate::runtime::builtins::install(&mut vm);
