@@ -115,8 +115,12 @@ pub fn check_completeness(source: &str) -> Completeness {
         Err(f) => {
             let unclosed = matches!(f.class, FailureClass::Unclosed { .. });
             // A block header at the end of the input (also a nested one) waits for its body.
-            let open_block =
-                !blank_end && f.error.message.starts_with("expected an indented block");
+            let at_end = source
+                .get(f.error.span.start as usize..)
+                .is_none_or(|rest| rest.trim().is_empty());
+            let open_block = !blank_end
+                && at_end
+                && f.error.message.starts_with("expected an indented block");
             if open_block
                 || f.incomplete
                     && (unclosed || !blank_end || f.class == FailureClass::TokenizerRaised)
