@@ -1163,35 +1163,8 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let v = match args.pos.get(1) {
-        None => vec![],
-        Some(Value::Str(s)) => {
-            if args.pos.len() < 3 && kwarg(&args, "encoding").is_none() {
-                return Err(vm.type_error("string argument without an encoding"));
-            }
-            s.as_str().as_bytes().to_vec()
-        }
-        Some(Value::Int(n)) => {
-            if *n < 0 {
-                return Err(vm.value_error("negative count"));
-            }
-            vec![0; *n as usize]
-        }
-        Some(Value::Bytes(b)) => b.to_vec(),
-        Some(other) => {
-            let items = vm.collect(other)?;
-            let mut out = Vec::with_capacity(items.len());
-            for i in items {
-                let n = as_int_arg(vm, &i)?;
-                if !(0..256).contains(&n) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(n as u8);
-            }
-            out
-        }
-    };
-    Ok(Value::Bytes(Rc::new(v)))
+    let data = super::bytes_methods::bytes_from_args(vm, &args.pos[1..], args.kw, "bytes")?;
+    Ok(Value::Bytes(Rc::new(data)))
 }
 
 fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {

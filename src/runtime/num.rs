@@ -435,7 +435,7 @@ pub fn hash_float(f: f64) -> i64 {
     r
 }
 
-fn frexp(x: f64) -> (f64, i32) {
+pub fn frexp(x: f64) -> (f64, i32) {
     if x == 0.0 || !x.is_finite() {
         return (x, 0);
     }
