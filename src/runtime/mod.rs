@@ -28,3 +28,4 @@ pub mod strformat;
 pub mod time;
 pub mod types;
 pub mod ucd;
+pub mod value_dunders;

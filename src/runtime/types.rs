@@ -363,6 +363,7 @@ pub fn install_methods(vm: &mut Vm) {
     super::str_methods::install(vm);
     super::bytes_methods::install(vm);
     super::int_methods::install(vm);
+    super::value_dunders::install(vm);
     let t = &vm.types;
     install(&t.list, "list", super::list::METHODS);
     install(&t.tuple, "tuple", super::list::TUPLE_METHODS);
