@@ -556,10 +556,8 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exactly(vm, &args, "divmod", 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
-    if let (Some(_), Some(_)) = (super::num::as_num(a), super::num::as_num(b)) {
-        let q = vm.binary_op(crate::syntax::ast::BinOp::FloorDiv, a, b)?;
-        let r = vm.binary_op(crate::syntax::ast::BinOp::Mod, a, b)?;
-        return Ok(Value::tuple(vec![q, r]));
+    if let Some(r) = super::num::divmod(vm, a, b) {
+        return r;
     }
     if let Some(v) = vm.call_special(a, sym::DIVMOD, std::slice::from_ref(b))? {
         if !matches!(v, Value::NotImplemented) {
@@ -581,16 +579,7 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let (Some(a), Some(b), Some(m)) = (super::num::to_big(a), super::num::to_big(b), super::num::to_big(m)) else {
                 return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             };
-            use num_traits::{Signed, Zero};
-            if m.is_zero() {
-                return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-            }
-            if b.is_negative() {
-                return Err(vm.value_error("base is not invertible for the given modulus"));
-            }
-            let r = a.modpow(&b, &m.abs());
-            let r = if m.is_negative() && !r.is_zero() { r + m } else { r };
-            Ok(Value::from_bigint(r))
+            super::num::pow_mod(vm, &a, &b, &m)
         }
         _ => Err(vm.type_error(format!(
             "pow expected 2 or 3 arguments, got {}",

@@ -115,15 +115,11 @@ pub fn parse_kw(
         out[i] = Some(v.clone());
     }
     if let Some(i) = (0..min).find(|&i| out[i].is_none()) {
-        return Err(vm.type_error(if i < pos.len() || pos.len() + kw.len() >= min {
-            format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)
-        } else {
-            format!(
-                "{fname}() takes at least {min} positional argument{} ({} given)",
-                plural(min),
-                pos.len()
-            )
-        }));
+        return Err(vm.type_error(format!(
+            "{fname}() missing required argument '{}' (pos {})",
+            names[i],
+            i + 1
+        )));
     }
     Ok(out)
 }

@@ -12,6 +12,7 @@ pub mod int_methods;
 pub mod io;
 pub mod iter;
 pub mod list;
+pub mod math;
 pub mod methargs;
 pub mod modules;
 pub mod num;
