@@ -575,14 +575,14 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "pow", &["base", "exp", "mod"])?;
     match args.pos {
         [a, b] => vm.binary_op(crate::syntax::ast::BinOp::Pow, a, b),
-        [a, b, m] => {
-            let (Some(a), Some(b), Some(m)) = (super::num::to_big(a), super::num::to_big(b), super::num::to_big(m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-            };
-            super::num::pow_mod(vm, &a, &b, &m)
-        }
+        [a, b, m] => super::num::pow3(vm, a, b, m),
+        [] | [_] => Err(vm.type_error(format!(
+            "pow() missing required argument '{}' (pos {})",
+            if args.pos.is_empty() { "base" } else { "exp" },
+            args.pos.len() + 1
+        ))),
         _ => Err(vm.type_error(format!(
-            "pow expected 2 or 3 arguments, got {}",
+            "pow() takes at most 3 arguments ({} given)",
             args.pos.len()
         ))),
     }

@@ -1055,7 +1055,7 @@ fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
 
 fn m_hypot(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !args.kw.is_empty() {
-        return Err(vm.type_error("hypot() takes no keyword arguments"));
+        return Err(vm.type_error("math.hypot() takes no keyword arguments"));
     }
     let mut coords = Vec::with_capacity(args.pos.len());
     let (mut max, mut found_nan) = (0.0f64, false);

@@ -452,6 +452,45 @@ pub fn divmod(vm: &Vm, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     }
 }
 
+/// The int value of an int, bool or int-subclass instance.
+pub fn to_big_unboxed(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Instance(i) => match &i.payload {
+            crate::vm::object::Payload::Boxed(b) => to_big(&b.borrow()),
+            _ => None,
+        },
+        _ => to_big(v),
+    }
+}
+
+/// `pow(base, exp, mod)`.
+pub fn pow3(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
+    match (to_big_unboxed(a), to_big_unboxed(b), to_big_unboxed(m)) {
+        (Some(a), Some(b), Some(m)) => pow_mod(vm, &a, &b, &m),
+        _ => {
+            if let Value::Instance(_) = a {
+                if let Some(f) = vm.lookup_special(a, crate::vm::symbol::intern("__pow__")) {
+                    let r = vm.call_bound(f, a.clone(), &[b.clone(), m.clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            if as_num(a).is_some() && as_num(b).is_some() && as_num(m).is_some() {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+            Err(vm.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                vm.type_name(a),
+                vm.type_name(b),
+                vm.type_name(m)
+            )))
+        }
+    }
+}
+
 /// Three-argument `pow(base, exp, mod)` on ints; a negative exponent needs an inverse.
 pub fn pow_mod(vm: &Vm, base: &BigInt, exp: &BigInt, m: &BigInt) -> PyResult<Value> {
     if m.is_zero() {

@@ -22,7 +22,8 @@ enum AutoNumber {
 }
 
 struct Ctx<'a> {
-    args: &'a [Value],
+    /// Positional arguments; `None` for `format_map`, which has none.
+    args: Option<&'a [Value]>,
     named: Named<'a>,
     state: AutoNumber,
     next: usize,
@@ -30,7 +31,7 @@ struct Ctx<'a> {
 
 pub fn format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[(Symbol, Value)]) -> PyResult<Value> {
     let mut ctx = Ctx {
-        args,
+        args: Some(args),
         named: Named::Kw(kw),
         state: AutoNumber::Init,
         next: 0,
@@ -41,7 +42,7 @@ pub fn format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[(Symbol, Value)]) ->
 
 pub fn format_map(vm: &mut Vm, fmt: &str, mapping: &Value) -> PyResult<Value> {
     let mut ctx = Ctx {
-        args: &[],
+        args: None,
         named: Named::Map(mapping),
         state: AutoNumber::Init,
         next: 0,
@@ -220,13 +221,16 @@ fn get_field_object(vm: &mut Vm, name: &[char], ctx: &mut Ctx) -> PyResult<Value
         }
     }
     let mut obj = match idx {
-        Some(i) => match ctx.args.get(i) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(vm.index_error(format!(
-                    "Replacement index {i} out of range for positional args tuple"
-                )))
-            }
+        Some(i) => match ctx.args {
+            None => return Err(vm.value_error("Format string contains positional fields")),
+            Some(args) => match args.get(i) {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(vm.index_error(format!(
+                        "Replacement index {i} out of range for positional args tuple"
+                    )))
+                }
+            },
         },
         None => {
             let key: String = first.iter().collect();
