@@ -125,11 +125,7 @@ fn byte_at(s: &PyStr, i: i64) -> usize {
 
 /// Code points in `text[..b]`.
 fn chars_before(s: &PyStr, b: usize) -> i64 {
-    if s.is_ascii() {
-        b as i64
-    } else {
-        s.as_str()[..b].chars().count() as i64
-    }
+    s.char_index(b) as i64
 }
 
 // ----- join, split, partition -----------------------------------------------------------------
