@@ -185,7 +185,14 @@ fn recv(vm: &Vm, args: &Args, name: &str) -> PyResult<Recv> {
     }
 }
 
-fn recv_checked(vm: &Vm, args: &Args, name: &str, conv: Conv, min: usize, max: usize) -> PyResult<Recv> {
+fn recv_checked(
+    vm: &Vm,
+    args: &Args,
+    name: &str,
+    conv: Conv,
+    min: usize,
+    max: usize,
+) -> PyResult<Recv> {
     let r = recv(vm, args, name)?;
     check(vm, args, r.owner(), name, conv, min, max)?;
     Ok(r)
@@ -360,7 +367,13 @@ fn split_ws(hay: &[u8], max: i64, right: bool) -> Vec<&[u8]> {
 
 // ----- methods ----------------------------------------------------------------------------
 
-fn str_kwarg(vm: &Vm, v: &Option<Value>, fname: &str, pname: &str, default: &str) -> PyResult<String> {
+fn str_kwarg(
+    vm: &Vm,
+    v: &Option<Value>,
+    fname: &str,
+    pname: &str,
+    default: &str,
+) -> PyResult<String> {
     match v {
         None => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
@@ -373,7 +386,14 @@ fn str_kwarg(vm: &Vm, v: &Option<Value>, fname: &str, pname: &str, default: &str
 
 fn b_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = recv(vm, &args, "decode")?;
-    let a = parse_kw(vm, &args.pos[1..], args.kw, "decode", &["encoding", "errors"], 0)?;
+    let a = parse_kw(
+        vm,
+        &args.pos[1..],
+        args.kw,
+        "decode",
+        &["encoding", "errors"],
+        0,
+    )?;
     let encoding = str_kwarg(vm, &a[0], "decode", "encoding", "utf-8")?;
     let errors = str_kwarg(vm, &a[1], "decode", "errors", "strict")?;
     let s = super::codecs::decode(vm, &r.data, &encoding, &errors)?;
@@ -382,7 +402,14 @@ fn b_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn b_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = recv(vm, &args, "hex")?;
-    let a = parse_kw(vm, &args.pos[1..], args.kw, "hex", &["sep", "bytes_per_sep"], 0)?;
+    let a = parse_kw(
+        vm,
+        &args.pos[1..],
+        args.kw,
+        "hex",
+        &["sep", "bytes_per_sep"],
+        0,
+    )?;
     let hex = |b: &u8| format!("{b:02x}");
     let sep: Option<char> = match &a[0] {
         None => None,
@@ -438,12 +465,21 @@ fn b_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `bytes.fromhex(s)` / `bytearray.fromhex(s)` (class methods).
 fn b_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let is_ba = matches!(args.pos.first(), Some(Value::Class(c)) if c.is_subclass_of(&vm.types.bytearray));
+    let is_ba =
+        matches!(args.pos.first(), Some(Value::Class(c)) if c.is_subclass_of(&vm.types.bytearray));
     let owner = if is_ba { "bytearray" } else { "bytes" };
     if !args.kw.is_empty() {
         return Err(vm.type_error(format!("{owner}.fromhex() takes no keyword arguments")));
     }
-    check_count(vm, args.pos.len().saturating_sub(1), owner, "fromhex", Conv::One, 1, 1)?;
+    check_count(
+        vm,
+        args.pos.len().saturating_sub(1),
+        owner,
+        "fromhex",
+        Conv::One,
+        1,
+        1,
+    )?;
     let Value::Str(s) = &args.pos[1] else {
         return Err(vm.type_error(format!(
             "fromhex() argument must be str, not {}",
@@ -468,13 +504,20 @@ fn b_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let Some(hi) = chars[i].to_digit(16).filter(|_| chars[i].is_ascii()) else {
             return Err(bad(vm, i));
         };
-        let Some(lo) = chars.get(i + 1).and_then(|c| c.to_digit(16).filter(|_| c.is_ascii())) else {
+        let Some(lo) = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()))
+        else {
             return Err(bad(vm, i + 1));
         };
         out.push((hi * 16 + lo) as u8);
         i += 2;
     }
-    let v = if is_ba { new_bytearray(vm, out) } else { Value::Bytes(Rc::new(out)) };
+    let v = if is_ba {
+        new_bytearray(vm, out)
+    } else {
+        Value::Bytes(Rc::new(out))
+    };
     Ok(v)
 }
 
@@ -598,7 +641,9 @@ fn split_impl(vm: &mut Vm, args: &Args, name: &str, right: bool) -> PyResult<Val
         Some(s) if right => rsplit_bytes(&r.data, s, max),
         Some(s) => split_bytes(&r.data, s, max),
     };
-    Ok(Value::list(parts.into_iter().map(|p| r.make(vm, p.to_vec())).collect()))
+    Ok(Value::list(
+        parts.into_iter().map(|p| r.make(vm, p.to_vec())).collect(),
+    ))
 }
 
 fn b_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -736,7 +781,13 @@ fn b_capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
     map_impl(vm, &args, "capitalize", |d| {
         d.iter()
             .enumerate()
-            .map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() })
+            .map(|(i, &b)| {
+                if i == 0 {
+                    b.to_ascii_uppercase()
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            })
             .collect()
     })
 }
@@ -764,19 +815,27 @@ fn pred_impl(vm: &mut Vm, args: &Args, name: &str, f: fn(&[u8]) -> bool) -> PyRe
 }
 
 fn b_isdigit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred_impl(vm, &args, "isdigit", |d| !d.is_empty() && d.iter().all(u8::is_ascii_digit))
+    pred_impl(vm, &args, "isdigit", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_digit)
+    })
 }
 
 fn b_isalpha(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred_impl(vm, &args, "isalpha", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic))
+    pred_impl(vm, &args, "isalpha", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)
+    })
 }
 
 fn b_isalnum(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred_impl(vm, &args, "isalnum", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric))
+    pred_impl(vm, &args, "isalnum", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric)
+    })
 }
 
 fn b_isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred_impl(vm, &args, "isspace", |d| !d.is_empty() && d.iter().all(|&b| is_ascii_space(b)))
+    pred_impl(vm, &args, "isspace", |d| {
+        !d.is_empty() && d.iter().all(|&b| is_ascii_space(b))
+    })
 }
 
 fn b_isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -827,7 +886,11 @@ fn b_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
     };
-    let max = if count < 0 { usize::MAX } else { count as usize };
+    let max = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     let d = &r.data;
     let mut out = Vec::with_capacity(d.len());
     if old.is_empty() {
@@ -882,7 +945,9 @@ fn partition_impl(vm: &mut Vm, args: &Args, name: &str, right: bool) -> PyResult
         None if right => [vec![], vec![], d.to_vec()],
         None => [d.to_vec(), vec![], vec![]],
     };
-    Ok(Value::tuple(parts.into_iter().map(|p| r.make(vm, p)).collect()))
+    Ok(Value::tuple(
+        parts.into_iter().map(|p| r.make(vm, p)).collect(),
+    ))
 }
 
 fn b_partition(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1008,7 +1073,12 @@ fn b_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- construction -----------------------------------------------------------------------
 
 /// The contents for `bytes(...)` / `bytearray(...)`: `(source[, encoding[, errors]])`.
-pub fn bytes_from_args(vm: &mut Vm, pos: &[Value], kw: &[(crate::vm::symbol::Symbol, Value)], what: &str) -> PyResult<Vec<u8>> {
+pub fn bytes_from_args(
+    vm: &mut Vm,
+    pos: &[Value],
+    kw: &[(crate::vm::symbol::Symbol, Value)],
+    what: &str,
+) -> PyResult<Vec<u8>> {
     let a = parse_kw(vm, pos, kw, what, &["source", "encoding", "errors"], 0)?;
     let encoding = match &a[1] {
         None => None,
@@ -1127,9 +1197,16 @@ fn ba_cell<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a RefCell<Value>
 }
 
 /// Runs `f` on the mutable contents of the `bytearray` receiver.
-fn ba_mutate<R>(vm: &Vm, args: &Args, name: &str, f: impl FnOnce(&mut Vec<u8>) -> R) -> PyResult<R> {
+fn ba_mutate<R>(
+    vm: &Vm,
+    args: &Args,
+    name: &str,
+    f: impl FnOnce(&mut Vec<u8>) -> R,
+) -> PyResult<R> {
     let Some(recv) = args.pos.first() else {
-        return Err(vm.type_error(format!("unbound method bytearray.{name}() needs an argument")));
+        return Err(vm.type_error(format!(
+            "unbound method bytearray.{name}() needs an argument"
+        )));
     };
     let cell = ba_cell(vm, recv, name)?;
     let mut v = cell.borrow_mut();
@@ -1141,7 +1218,9 @@ fn ba_mutate<R>(vm: &Vm, args: &Args, name: &str, f: impl FnOnce(&mut Vec<u8>) -
 
 fn ba_data(vm: &Vm, args: &Args, name: &str) -> PyResult<Rc<Vec<u8>>> {
     let Some(recv) = args.pos.first() else {
-        return Err(vm.type_error(format!("unbound method bytearray.{name}() needs an argument")));
+        return Err(vm.type_error(format!(
+            "unbound method bytearray.{name}() needs an argument"
+        )));
     };
     let cell = ba_cell(vm, recv, name)?;
     let v = cell.borrow();
@@ -1157,7 +1236,10 @@ fn ba_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Instance(i)) => i.class.name.clone(),
         _ => "bytearray".to_string(),
     };
-    Ok(Value::string(format!("{name}({})", super::numfmt::python_bytes_repr(&data))))
+    Ok(Value::string(format!(
+        "{name}({})",
+        super::numfmt::python_bytes_repr(&data)
+    )))
 }
 
 fn ba_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1193,9 +1275,9 @@ fn ba_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(b) => b.to_vec(),
             None => {
                 if matches!(value, Value::Int(_) | Value::Str(_)) || !vm.is_iterable(&value) {
-                    return Err(vm.type_error(format!(
-                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)"
-                    )));
+                    return Err(vm.type_error(
+                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                    ));
                 }
                 let items = vm.collect(&value)?;
                 let mut out = Vec::with_capacity(items.len());
@@ -1273,7 +1355,12 @@ fn ba_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn ba_compare(vm: &mut Vm, args: &Args, name: &str, f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
+fn ba_compare(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    f: fn(std::cmp::Ordering) -> bool,
+) -> PyResult<Value> {
     check(vm, args, "bytearray", name, Conv::One, 1, 1)?;
     let data = ba_data(vm, args, name)?;
     match as_bytes(&args.pos[1]) {
@@ -1307,16 +1394,18 @@ fn ba_ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn concat_operand(vm: &Vm, v: &Value) -> PyResult<Rc<Vec<u8>>> {
-    as_bytes(v).ok_or_else(|| {
-        vm.type_error(format!("can't concat {} to bytearray", vm.type_name(v)))
-    })
+    as_bytes(v)
+        .ok_or_else(|| vm.type_error(format!("can't concat {} to bytearray", vm.type_name(v))))
 }
 
 fn ba_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check(vm, &args, "bytearray", "__add__", Conv::One, 1, 1)?;
     let data = ba_data(vm, &args, "__add__")?;
     let other = concat_operand(vm, &args.pos[1])?;
-    Ok(new_bytearray(vm, [data.as_slice(), other.as_slice()].concat()))
+    Ok(new_bytearray(
+        vm,
+        [data.as_slice(), other.as_slice()].concat(),
+    ))
 }
 
 /// `bytes + bytearray` gives `bytes`.
@@ -1324,7 +1413,9 @@ fn ba_radd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check(vm, &args, "bytearray", "__radd__", Conv::One, 1, 1)?;
     let data = ba_data(vm, &args, "__radd__")?;
     match &args.pos[1] {
-        Value::Bytes(b) => Ok(Value::Bytes(Rc::new([b.as_slice(), data.as_slice()].concat()))),
+        Value::Bytes(b) => Ok(Value::Bytes(Rc::new(
+            [b.as_slice(), data.as_slice()].concat(),
+        ))),
         _ => Ok(Value::NotImplemented),
     }
 }
@@ -1359,10 +1450,9 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(b) => b.to_vec(),
         None => {
             if !vm.is_iterable(src) {
-                return Err(vm.type_error(format!(
-                    "can't extend bytearray with {}",
-                    vm.type_name(src)
-                )));
+                return Err(
+                    vm.type_error(format!("can't extend bytearray with {}", vm.type_name(src)))
+                );
             }
             let items = vm.collect(src)?;
             let mut out = Vec::with_capacity(items.len());
@@ -1399,7 +1489,11 @@ fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = byte_value(vm, &args.pos[2])?;
     ba_mutate(vm, &args, "insert", |d| {
         let len = d.len() as i64;
-        let i = if idx < 0 { (idx + len).max(0) } else { idx.min(len) };
+        let i = if idx < 0 {
+            (idx + len).max(0)
+        } else {
+            idx.min(len)
+        };
         d.insert(i as usize, b);
     })?;
     Ok(Value::None)
@@ -1408,12 +1502,14 @@ fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn ba_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check(vm, &args, "bytearray", "remove", Conv::One, 1, 1)?;
     let b = byte_value(vm, &args.pos[1])?;
-    let found = ba_mutate(vm, &args, "remove", |d| match d.iter().position(|&x| x == b) {
-        Some(i) => {
-            d.remove(i);
-            true
+    let found = ba_mutate(vm, &args, "remove", |d| {
+        match d.iter().position(|&x| x == b) {
+            Some(i) => {
+                d.remove(i);
+                true
+            }
+            None => false,
         }
-        None => false,
     })?;
     if !found {
         return Err(vm.value_error("value not found in bytearray"));
@@ -1445,7 +1541,10 @@ mod tests {
 
     #[test]
     fn byte_splitting() {
-        assert_eq!(split_bytes(b"a,b,,c", b",", -1), vec![&b"a"[..], b"b", b"", b"c"]);
+        assert_eq!(
+            split_bytes(b"a,b,,c", b",", -1),
+            vec![&b"a"[..], b"b", b"", b"c"]
+        );
         assert_eq!(split_bytes(b"a,b,c", b",", 1), vec![&b"a"[..], b"b,c"]);
         assert_eq!(rsplit_bytes(b"a,b,c", b",", 1), vec![&b"a,b"[..], b"c"]);
         assert_eq!(split_ws(b"  a b  c ", 1, false), vec![&b"a"[..], b"b  c "]);

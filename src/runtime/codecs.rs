@@ -53,12 +53,30 @@ pub fn lookup(name: &str) -> Option<Codec> {
         "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "us" | "iso646_us" => Codec::Ascii,
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
         | "iso_ir_100" => Codec::Latin1,
-        "utf_16" | "utf16" | "u16" => Codec::Utf16 { le: true, bom: true },
-        "utf_16_le" | "utf_16le" => Codec::Utf16 { le: true, bom: false },
-        "utf_16_be" | "utf_16be" => Codec::Utf16 { le: false, bom: false },
-        "utf_32" | "utf32" | "u32" => Codec::Utf32 { le: true, bom: true },
-        "utf_32_le" | "utf_32le" => Codec::Utf32 { le: true, bom: false },
-        "utf_32_be" | "utf_32be" => Codec::Utf32 { le: false, bom: false },
+        "utf_16" | "utf16" | "u16" => Codec::Utf16 {
+            le: true,
+            bom: true,
+        },
+        "utf_16_le" | "utf_16le" => Codec::Utf16 {
+            le: true,
+            bom: false,
+        },
+        "utf_16_be" | "utf_16be" => Codec::Utf16 {
+            le: false,
+            bom: false,
+        },
+        "utf_32" | "utf32" | "u32" => Codec::Utf32 {
+            le: true,
+            bom: true,
+        },
+        "utf_32_le" | "utf_32le" => Codec::Utf32 {
+            le: true,
+            bom: false,
+        },
+        "utf_32_be" | "utf_32be" => Codec::Utf32 {
+            le: false,
+            bom: false,
+        },
         _ => return None,
     })
 }
@@ -76,6 +94,7 @@ fn bad_handler(vm: &Vm, errors: &str) -> PyErr {
 }
 
 /// A `UnicodeEncodeError`/`UnicodeDecodeError` with CPython's message and attributes.
+#[allow(clippy::too_many_arguments)]
 fn unicode_error(
     vm: &Vm,
     kind: &str,
@@ -90,7 +109,11 @@ fn unicode_error(
         .types
         .exception_by_name(kind)
         .unwrap_or_else(|| vm.types.value_error.clone());
-    let verb = if kind == "UnicodeEncodeError" { "encode" } else { "decode" };
+    let verb = if kind == "UnicodeEncodeError" {
+        "encode"
+    } else {
+        "decode"
+    };
     let msg = format!("'{}' codec can't {verb} {what}: {reason}", codec.name());
     let err = vm.err(&class, msg);
     {
@@ -123,9 +146,8 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
         Codec::Utf16 { le, bom } => {
             let mut out = Vec::with_capacity(s.len() * 2 + 2);
-            let mut put = |u: u16| {
-                out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() })
-            };
+            let mut put =
+                |u: u16| out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
             if bom {
                 put(0xfeff);
             }
@@ -136,9 +158,8 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         }
         Codec::Utf32 { le, bom } => {
             let mut out = Vec::with_capacity(s.len() * 4 + 4);
-            let mut put = |u: u32| {
-                out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() })
-            };
+            let mut put =
+                |u: u32| out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
             if bom {
                 put(0xfeff);
             }
@@ -278,7 +299,16 @@ pub fn decode(vm: &mut Vm, bytes: &[u8], encoding: &str, errors: &str) -> PyResu
                                 )
                             }
                         };
-                        decode_error(vm, &mut out, codec, errors, bytes, start, start + len, reason)?;
+                        decode_error(
+                            vm,
+                            &mut out,
+                            codec,
+                            errors,
+                            bytes,
+                            start,
+                            start + len,
+                            reason,
+                        )?;
                         rest = &rest[good + len..];
                         base = start + len;
                     }
@@ -320,7 +350,13 @@ pub fn decode(vm: &mut Vm, bytes: &[u8], encoding: &str, errors: &str) -> PyResu
             }
             let units: Vec<u16> = data
                 .chunks_exact(2)
-                .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+                .map(|p| {
+                    if le {
+                        u16::from_le_bytes([p[0], p[1]])
+                    } else {
+                        u16::from_be_bytes([p[0], p[1]])
+                    }
+                })
                 .collect();
             let mut i = 0;
             for r in char::decode_utf16(units.iter().copied()) {
@@ -347,7 +383,16 @@ pub fn decode(vm: &mut Vm, bytes: &[u8], encoding: &str, errors: &str) -> PyResu
             }
             if data.len() % 2 == 1 {
                 let start = base + data.len() - 1;
-                decode_error(vm, &mut out, codec, errors, bytes, start, start + 1, "truncated data")?;
+                decode_error(
+                    vm,
+                    &mut out,
+                    codec,
+                    errors,
+                    bytes,
+                    start,
+                    start + 1,
+                    "truncated data",
+                )?;
             }
         }
         Codec::Utf32 { le, bom } => {
@@ -366,7 +411,11 @@ pub fn decode(vm: &mut Vm, bytes: &[u8], encoding: &str, errors: &str) -> PyResu
             }
             for (k, p) in data.chunks_exact(4).enumerate() {
                 let arr = [p[0], p[1], p[2], p[3]];
-                let n = if le { u32::from_le_bytes(arr) } else { u32::from_be_bytes(arr) };
+                let n = if le {
+                    u32::from_le_bytes(arr)
+                } else {
+                    u32::from_be_bytes(arr)
+                };
                 match char::from_u32(n) {
                     Some(c) => out.push(c),
                     None => {
@@ -383,7 +432,16 @@ pub fn decode(vm: &mut Vm, bytes: &[u8], encoding: &str, errors: &str) -> PyResu
             let rem = data.len() % 4;
             if rem != 0 {
                 let start = base + data.len() - rem;
-                decode_error(vm, &mut out, codec, errors, bytes, start, bytes.len(), "truncated data")?;
+                decode_error(
+                    vm,
+                    &mut out,
+                    codec,
+                    errors,
+                    bytes,
+                    start,
+                    bytes.len(),
+                    "truncated data",
+                )?;
             }
         }
     }
@@ -401,7 +459,13 @@ mod tests {
         assert_eq!(lookup("Latin_1"), Some(Codec::Latin1));
         assert_eq!(lookup("ISO-8859-1"), Some(Codec::Latin1));
         assert_eq!(lookup("us-ascii"), Some(Codec::Ascii));
-        assert_eq!(lookup("utf-16-le"), Some(Codec::Utf16 { le: true, bom: false }));
+        assert_eq!(
+            lookup("utf-16-le"),
+            Some(Codec::Utf16 {
+                le: true,
+                bom: false
+            })
+        );
         assert_eq!(lookup("ebcdic"), None);
     }
 }

@@ -123,7 +123,11 @@ fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(match int_recv_checked(vm, &args, "bit_count")? {
         Value::Int(i) => Value::Int(i.unsigned_abs().count_ones() as i64),
         Value::BigInt(b) => {
-            let ones: u64 = b.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
+            let ones: u64 = b
+                .magnitude()
+                .iter_u64_digits()
+                .map(|d| d.count_ones() as u64)
+                .sum();
             Value::Int(ones as i64)
         }
         _ => Value::Int(0),
@@ -197,7 +201,8 @@ fn bytes_conv_args(
 fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = int_recv(vm, &args, "to_bytes")?;
     let n = as_int(&v).unwrap_or_default();
-    let (length, order, signed) = bytes_conv_args(vm, &args.pos[1..], args.kw, "to_bytes", "length")?;
+    let (length, order, signed) =
+        bytes_conv_args(vm, &args.pos[1..], args.kw, "to_bytes", "length")?;
     let length = match &length {
         None => 1,
         Some(l) => super::methargs::ssize_arg(vm, l)?,
@@ -245,7 +250,7 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     vm.type_name(&src)
                 )));
             }
-            super::bytes_methods::bytes_from_args(vm, &[src.clone()], &[], "bytes")?
+            super::bytes_methods::bytes_from_args(vm, std::slice::from_ref(&src), &[], "bytes")?
         }
     };
     let n = if signed {
@@ -355,7 +360,10 @@ fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.value_error("cannot convert NaN to integer ratio"));
     }
     match float_ratio(x) {
-        Some((n, d)) => Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)])),
+        Some((n, d)) => Ok(Value::tuple(vec![
+            Value::from_bigint(n),
+            Value::from_bigint(d),
+        ])),
         None => Err(vm.overflow_error("cannot convert Infinity to integer ratio")),
     }
 }
@@ -369,7 +377,12 @@ pub fn float_to_hex(x: f64) -> String {
         return if x > 0.0 { "inf" } else { "-inf" }.into();
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }.into();
+        return if x.is_sign_negative() {
+            "-0x0.0p+0"
+        } else {
+            "0x0.0p+0"
+        }
+        .into();
     }
     const DBL_MIN_EXP: i32 = -1021;
     let (m, e) = frexp(x.abs());
@@ -517,7 +530,15 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !args.kw.is_empty() {
         return Err(vm.type_error("float.fromhex() takes no keyword arguments"));
     }
-    check_count(vm, args.pos.len().saturating_sub(1), "float", "fromhex", Conv::One, 1, 1)?;
+    check_count(
+        vm,
+        args.pos.len().saturating_sub(1),
+        "float",
+        "fromhex",
+        Conv::One,
+        1,
+        1,
+    )?;
     let cls = args.pos[0].clone();
     let Value::Str(s) = &args.pos[1] else {
         return Err(vm.type_error("bad argument type for built-in operation"));
@@ -551,7 +572,15 @@ mod tests {
 
     #[test]
     fn fromhex_round_trips_and_rounds() {
-        for x in [1.0, 0.1, 5e-324, f64::MAX, 2.2250738585072014e-308, 123.456, -7.25] {
+        for x in [
+            1.0,
+            0.1,
+            5e-324,
+            f64::MAX,
+            2.2250738585072014e-308,
+            123.456,
+            -7.25,
+        ] {
             assert_eq!(float_from_hex(&float_to_hex(x)), Ok(x));
         }
         assert_eq!(float_from_hex("0x1.8p1"), Ok(3.0));
@@ -569,7 +598,10 @@ mod tests {
         assert_eq!(float_ratio(2.5), Some((BigInt::from(5), BigInt::from(2))));
         assert_eq!(
             float_ratio(0.1),
-            Some((BigInt::from(3602879701896397i64), BigInt::from(36028797018963968i64)))
+            Some((
+                BigInt::from(3602879701896397i64),
+                BigInt::from(36028797018963968i64)
+            ))
         );
         assert_eq!(float_ratio(-0.0), Some((BigInt::from(0), BigInt::from(1))));
     }

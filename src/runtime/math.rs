@@ -4,6 +4,9 @@
 //! `lgamma`, `remainder`, `log` of huge ints), the platform libm for everything else (as
 //! CPython uses it), and the same argument conversions and messages.
 
+// The constants below are written with all the digits they were published with.
+#![allow(clippy::excessive_precision)]
+
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -228,7 +231,13 @@ fn two_doubles(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(f64, f64)> {
 
 /// CPython's `math_1`: a NaN from a non-NaN is a domain error; an infinity from a finite value
 /// is an overflow (`can_overflow`) or a singularity (domain error).
-fn math1(vm: &mut Vm, args: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math1(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let x = one_double(vm, args, name)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
@@ -332,7 +341,13 @@ fn float_to_int(vm: &Vm, x: f64) -> PyResult<Value> {
 
 /// `floor`/`ceil`: floats directly, ints as themselves, else `__floor__`/`__ceil__`, else the
 /// float value.
-fn integral(vm: &mut Vm, args: &Args, name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+fn integral(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    dunder: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     let x = one(vm, args, name)?.clone();
     match &x {
         Value::Float(v) => return float_to_int(vm, f(*v)),
@@ -448,8 +463,19 @@ const LANCZOS_NUM: [f64; 13] = [
     2.5066282746310002701649081771338373386264310793408,
 ];
 const LANCZOS_DEN: [f64; 13] = [
-    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0,
-    357423.0, 32670.0, 1925.0, 66.0, 1.0,
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
 ];
 
 /// Lanczos' rational sum for positive `x`, in `1/x` for large `x` to avoid overflow.
@@ -494,13 +520,36 @@ enum Fp {
 fn tgamma(x: f64) -> Fp {
     use std::f64::consts::PI;
     const GAMMA_INTEGRAL: [f64; 23] = [
-        1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0,
-        39916800.0, 479001600.0, 6227020800.0, 87178291200.0, 1307674368000.0,
-        20922789888000.0, 355687428096000.0, 6402373705728000.0, 121645100408832000.0,
-        2432902008176640000.0, 51090942171709440000.0, 1124000727777607680000.0,
+        1.0,
+        1.0,
+        2.0,
+        6.0,
+        24.0,
+        120.0,
+        720.0,
+        5040.0,
+        40320.0,
+        362880.0,
+        3628800.0,
+        39916800.0,
+        479001600.0,
+        6227020800.0,
+        87178291200.0,
+        1307674368000.0,
+        20922789888000.0,
+        355687428096000.0,
+        6402373705728000.0,
+        121645100408832000.0,
+        2432902008176640000.0,
+        51090942171709440000.0,
+        1124000727777607680000.0,
     ];
     if !x.is_finite() {
-        return if x.is_nan() || x > 0.0 { Fp::Ok(x) } else { Fp::Domain };
+        return if x.is_nan() || x > 0.0 {
+            Fp::Ok(x)
+        } else {
+            Fp::Domain
+        };
     }
     if x == 0.0 {
         return Fp::Domain;
@@ -516,10 +565,18 @@ fn tgamma(x: f64) -> Fp {
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return if r.is_infinite() { Fp::Range(r) } else { Fp::Ok(r) };
+        return if r.is_infinite() {
+            Fp::Range(r)
+        } else {
+            Fp::Ok(r)
+        };
     }
     if absx > 200.0 {
-        return if x < 0.0 { Fp::Ok(0.0 / sinpi(x)) } else { Fp::Range(f64::INFINITY) };
+        return if x < 0.0 {
+            Fp::Ok(0.0 / sinpi(x))
+        } else {
+            Fp::Range(f64::INFINITY)
+        };
     }
     let y = absx + LANCZOS_G_MINUS_HALF;
     let z = if absx > LANCZOS_G_MINUS_HALF {
@@ -720,7 +777,11 @@ fn atan2(y: f64, x: f64) -> f64 {
         return (0.5 * PI).copysign(y);
     }
     if x.is_infinite() || y == 0.0 {
-        return if x.is_sign_positive() { 0.0f64.copysign(y) } else { PI.copysign(y) };
+        return if x.is_sign_positive() {
+            0.0f64.copysign(y)
+        } else {
+            PI.copysign(y)
+        };
     }
     y.atan2(x)
 }
@@ -1124,7 +1185,14 @@ fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
             args.pos.len()
         )));
     }
-    let a = parse_kw(vm, args.pos, args.kw, "isclose", &["a", "b", "rel_tol", "abs_tol"], 2)?;
+    let a = parse_kw(
+        vm,
+        args.pos,
+        args.kw,
+        "isclose",
+        &["a", "b", "rel_tol", "abs_tol"],
+        2,
+    )?;
     let mut vals = [0.0f64, 0.0, 1e-9, 0.0];
     for (i, slot) in a.iter().enumerate() {
         if let Some(v) = slot {
@@ -1272,10 +1340,7 @@ fn m_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let k = std::cmp::min(k.clone(), &n - &k);
     let Some(k) = k.to_u64() else {
-        return Err(vm.overflow_error(format!(
-            "min(n - k, k) must not exceed {}",
-            i64::MAX
-        )));
+        return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
     };
     Ok(Value::from_bigint(falling(&n, k) / factorial(k)))
 }
@@ -1336,7 +1401,10 @@ mod tests {
         assert_eq!(vector_norm(&[3.0, 4.0], 4.0, false), 5.0);
         // Values printed by CPython 3.11.
         assert_eq!(vector_norm(&[1.1, 2.2, 3.3], 3.3, false), 4.115823125451335);
-        assert_eq!(vector_norm(&[1e308, 1e308], 1e308, false), 1.4142135623730952e308);
+        assert_eq!(
+            vector_norm(&[1e308, 1e308], 1e308, false),
+            1.4142135623730952e308
+        );
     }
 
     #[test]

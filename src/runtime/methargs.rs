@@ -42,7 +42,15 @@ pub fn check(
     if !args.kw.is_empty() {
         return Err(vm.type_error(format!("{owner}.{name}() takes no keyword arguments")));
     }
-    check_count(vm, args.pos.len().saturating_sub(1), owner, name, conv, min, max)
+    check_count(
+        vm,
+        args.pos.len().saturating_sub(1),
+        owner,
+        name,
+        conv,
+        min,
+        max,
+    )
 }
 
 /// Checks only the count of positional arguments (after the receiver).
@@ -62,13 +70,25 @@ pub fn check_count(
         Conv::NoArgs => format!("{owner}.{name}() takes no arguments ({n} given)"),
         Conv::One => format!("{owner}.{name}() takes exactly one argument ({n} given)"),
         Conv::Tuple if n < min => {
-            format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))
+            format!(
+                "{name}() takes at least {min} argument{} ({n} given)",
+                plural(min)
+            )
         }
-        Conv::Tuple => format!("{name}() takes at most {max} argument{} ({n} given)", plural(max)),
+        Conv::Tuple => format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            plural(max)
+        ),
         Conv::Clinic if n < min => {
-            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
         }
-        Conv::Clinic => format!("{name} expected at most {max} argument{}, got {n}", plural(max)),
+        Conv::Clinic => format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        ),
     };
     Err(vm.type_error(msg))
 }
@@ -87,11 +107,21 @@ pub fn parse_kw(
     if total > names.len() {
         let max = names.len();
         return Err(vm.type_error(if kw.is_empty() {
-            format!("{fname}() takes at most {max} argument{} ({} given)", plural(max), pos.len())
+            format!(
+                "{fname}() takes at most {max} argument{} ({} given)",
+                plural(max),
+                pos.len()
+            )
         } else if pos.is_empty() {
-            format!("{fname}() takes at most {max} keyword argument{} ({total} given)", plural(max))
+            format!(
+                "{fname}() takes at most {max} keyword argument{} ({total} given)",
+                plural(max)
+            )
         } else {
-            format!("{fname}() takes at most {max} argument{} ({total} given)", plural(max))
+            format!(
+                "{fname}() takes at most {max} argument{} ({total} given)",
+                plural(max)
+            )
         }));
     }
     let mut out: Vec<Option<Value>> = vec![None; names.len()];
@@ -144,13 +174,17 @@ pub fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
         None | Some(Value::None) => Ok(None),
         Some(Value::BigInt(b)) => {
             use num_traits::Signed;
-            Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))
+            Ok(Some(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }))
         }
         Some(v) => match vm.index_of(v)? {
             Some(i) => Ok(Some(i)),
-            None => Err(vm.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            None => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         },
     }
 }

@@ -129,7 +129,8 @@ pub fn int_op(vm: &Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
             if y == 0 {
                 return Some(Err(vm.zero_division("integer division or modulo by zero")));
             }
-            x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
+            x.checked_div_euclid(y)
+                .map(|_| Value::Int(Integer::div_floor(&x, &y)))
         }
         BinOp::Mod => {
             if y == 0 {
@@ -234,7 +235,7 @@ pub fn big_op(vm: &Vm, op: BinOp, x: &BigInt, y: &BigInt) -> Option<PyResult<Val
             }
             match y.to_u32() {
                 Some(e) => {
-                    if x.bits() as u64 * e as u64 > 64_000_000 {
+                    if x.bits() * e as u64 > 64_000_000 {
                         return Some(Err(vm.err(&vm.types.memory_error, "")));
                     }
                     Value::from_bigint(num_traits::pow(x.clone(), e as usize))
@@ -308,7 +309,11 @@ fn big_true_div(vm: &Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
     };
     let (q, r) = num.div_rem(&den);
     // Sticky bit for correct rounding.
-    let q = if r.is_zero() { q } else { (q << 1u32) | BigInt::from(1) };
+    let q = if r.is_zero() {
+        q
+    } else {
+        (q << 1u32) | BigInt::from(1)
+    };
     let extra = if r.is_zero() { 0 } else { 1 };
     let qf = q.to_f64().unwrap_or(f64::INFINITY);
     let exp = -(shift as i32) - extra;
@@ -424,7 +429,9 @@ pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
 /// `divmod(a, b)` for numbers (`None` when either is not a number).
 pub fn divmod(vm: &Vm, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     let (x, y) = (as_num(a)?, as_num(b)?);
-    let pair = |q: PyResult<Value>, r: PyResult<Value>| -> PyResult<Value> { Ok(Value::tuple(vec![q?, r?])) };
+    let pair = |q: PyResult<Value>, r: PyResult<Value>| -> PyResult<Value> {
+        Ok(Value::tuple(vec![q?, r?]))
+    };
     match (&x, &y) {
         (Num::Float(_), _) | (_, Num::Float(_)) => {
             let xf = match num_to_f64(vm, &x) {
@@ -614,7 +621,9 @@ pub fn compare_nums(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
         (Num::Int(x), Num::Int(y)) => Some(x.cmp(y)),
         (Num::Float(x), Num::Float(y)) => x.partial_cmp(y),
         (Num::Int(x), Num::Float(y)) => compare_int_float(&BigInt::from(*x), *y),
-        (Num::Float(x), Num::Int(y)) => compare_int_float(&BigInt::from(*y), *x).map(Ordering::reverse),
+        (Num::Float(x), Num::Int(y)) => {
+            compare_int_float(&BigInt::from(*y), *x).map(Ordering::reverse)
+        }
         (Num::Big(x), Num::Float(y)) => compare_int_float(x, *y),
         (Num::Float(x), Num::Big(y)) => compare_int_float(y, *x).map(Ordering::reverse),
         (Num::Big(x), Num::Big(y)) => Some(x.cmp(y)),
@@ -629,7 +638,11 @@ fn compare_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fb = num_bigint::BigInt::from(fl as i128);

@@ -90,7 +90,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
 pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Value> {
     let chars: Vec<char> = fmt.iter().map(|&b| b as char).collect();
     let out = format_impl(vm, &chars, args, true)?;
-    Ok(Value::Bytes(Rc::new(out.into_iter().map(|c| c as u32 as u8).collect())))
+    Ok(Value::Bytes(Rc::new(
+        out.into_iter().map(|c| c as u32 as u8).collect(),
+    )))
 }
 
 /// The parsed `%` specification.
@@ -101,7 +103,11 @@ struct Spec {
 }
 
 fn format_impl(vm: &mut Vm, f: &[char], args: &Value, bytes: bool) -> PyResult<Vec<char>> {
-    let dict = if is_mapping(vm, args) { Some(args.clone()) } else { None };
+    let dict = if is_mapping(vm, args) {
+        Some(args.clone())
+    } else {
+        None
+    };
     let mut st = ArgState::new(args);
     let mut out: Vec<char> = Vec::with_capacity(f.len());
     let mut i = 0;
@@ -365,7 +371,11 @@ fn format_one(
             emit(out, spec, sign_for(neg, spec.flags), "", &body, true);
         }
         other => {
-            let shown = if (' '..='~').contains(&other) { other } else { '?' };
+            let shown = if (' '..='~').contains(&other) {
+                other
+            } else {
+                '?'
+            };
             return Err(vm.value_error(format!(
                 "unsupported format character '{shown}' (0x{:x}) at index {conv_index}",
                 other as u32
@@ -402,12 +412,8 @@ fn char_operand(vm: &mut Vm, v: &Value, bytes: bool) -> PyResult<char> {
         return match v {
             Value::Int(n) if (0..256).contains(n) => Ok(*n as u8 as char),
             Value::Bool(b) => Ok(*b as u8 as char),
-            Value::Int(_) | Value::BigInt(_) => {
-                Err(vm.overflow_error("%c arg not in range(256)"))
-            }
-            _ => Err(vm.type_error(
-                "%c requires an integer in range(256) or a single byte",
-            )),
+            Value::Int(_) | Value::BigInt(_) => Err(vm.overflow_error("%c arg not in range(256)")),
+            _ => Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
         };
     }
     match v {
@@ -432,7 +438,11 @@ fn int_operand(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
             return numfmt::float_to_int(*f).map_err(|e| vm.numfmt_error(e));
         }
         Value::Instance(_) => {
-            let names = if decimal { &[sym::INDEX, sym::INT][..] } else { &[sym::INDEX][..] };
+            let names = if decimal {
+                &[sym::INDEX, sym::INT][..]
+            } else {
+                &[sym::INDEX][..]
+            };
             for &name in names {
                 if let Some(r) = vm.call_special(v, name, &[])? {
                     if let Some(b) = super::num::to_big(&r) {
@@ -445,7 +455,11 @@ fn int_operand(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
     }
     Err(vm.type_error(format!(
         "%{conv} format: {} is required, not {}",
-        if decimal { "a real number" } else { "an integer" },
+        if decimal {
+            "a real number"
+        } else {
+            "an integer"
+        },
         vm.type_name(v)
     )))
 }
@@ -458,10 +472,9 @@ fn float_operand(vm: &mut Vm, v: &Value) -> PyResult<f64> {
                 if vm.lookup_special(v, sym::FLOAT).is_none()
                     && vm.lookup_special(v, sym::INDEX).is_none()
                 {
-                    return Err(vm.type_error(format!(
-                        "must be real number, not {}",
-                        vm.type_name(v)
-                    )));
+                    return Err(
+                        vm.type_error(format!("must be real number, not {}", vm.type_name(v)))
+                    );
                 }
             }
             super::builtins::to_float(vm, v)

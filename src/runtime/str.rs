@@ -25,7 +25,11 @@ impl PyStr {
     }
 
     pub fn from_string(s: String) -> PyStr {
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         PyStr {
             text: s.into_boxed_str(),
             char_len,
@@ -135,7 +139,15 @@ mod tests {
 
     #[test]
     fn indexing_non_ascii_uses_marks_correctly() {
-        let text: String = (0..500).map(|i| if i % 3 == 0 { 'é' } else { char::from(b'a' + (i % 26) as u8) }).collect();
+        let text: String = (0..500)
+            .map(|i| {
+                if i % 3 == 0 {
+                    'é'
+                } else {
+                    char::from(b'a' + (i % 26) as u8)
+                }
+            })
+            .collect();
         let s = PyStr::new(&text);
         let chars: Vec<char> = text.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
@@ -145,6 +157,9 @@ mod tests {
         }
         assert_eq!(s.byte_offset(500), text.len());
         assert_eq!(s.char_index(text.len()), 500);
-        assert_eq!(s.substring(130, 133), chars[130..133].iter().collect::<String>());
+        assert_eq!(
+            s.substring(130, 133),
+            chars[130..133].iter().collect::<String>()
+        );
     }
 }

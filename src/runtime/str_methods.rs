@@ -156,7 +156,11 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `(sep, maxsplit)` of `split`/`rsplit`.
-fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Rc<PyStr>, Option<Rc<PyStr>>, i64)> {
+fn split_args(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+) -> PyResult<(Rc<PyStr>, Option<Rc<PyStr>>, i64)> {
     let s = recv(vm, args, name)?;
     let a = parse_kw(vm, &args.pos[1..], args.kw, name, &["sep", "maxsplit"], 0)?;
     let sep = match &a[0] {
@@ -205,7 +209,10 @@ pub fn rsplit_whitespace(text: &str, max: i64) -> Vec<&str> {
             out.push(rest);
             break;
         }
-        let start = rest.rfind(ucd::is_space).map(|b| b + rest[b..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+        let start = rest
+            .rfind(ucd::is_space)
+            .map(|b| b + rest[b..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
         out.push(&rest[start..]);
         rest = rest[..start].trim_end_matches(ucd::is_space);
         n += 1;
@@ -218,7 +225,10 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "split")?;
     let text = s.as_str();
     let parts: Vec<Value> = match sep {
-        None => split_whitespace(text, max).into_iter().map(Value::str).collect(),
+        None => split_whitespace(text, max)
+            .into_iter()
+            .map(Value::str)
+            .collect(),
         Some(sep) if max < 0 => text.split(sep.as_str()).map(Value::str).collect(),
         Some(sep) => text
             .splitn(max.saturating_add(1) as usize, sep.as_str())
@@ -232,7 +242,10 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "rsplit")?;
     let text = s.as_str();
     let parts: Vec<Value> = match sep {
-        None => rsplit_whitespace(text, max).into_iter().map(Value::str).collect(),
+        None => rsplit_whitespace(text, max)
+            .into_iter()
+            .map(Value::str)
+            .collect(),
         Some(sep) => {
             let mut v: Vec<Value> = if max < 0 {
                 text.rsplit(sep.as_str()).map(Value::str).collect()
@@ -265,7 +278,10 @@ fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => false,
     };
     Ok(Value::list(
-        splitlines(s.as_str(), keepends).into_iter().map(Value::str).collect(),
+        splitlines(s.as_str(), keepends)
+            .into_iter()
+            .map(Value::str)
+            .collect(),
     ))
 }
 
@@ -283,7 +299,11 @@ pub fn splitlines(text: &str, keepends: bool) -> Vec<&str> {
                     end += 1;
                 }
             }
-            out.push(if keepends { &text[start..end] } else { &text[start..i] });
+            out.push(if keepends {
+                &text[start..end]
+            } else {
+                &text[start..i]
+            });
             start = end;
         }
     }
@@ -603,7 +623,9 @@ fn str_isalnum(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred_impl(vm, &args, "isspace", |s| !s.is_empty() && s.chars().all(ucd::is_space))
+    pred_impl(vm, &args, "isspace", |s| {
+        !s.is_empty() && s.chars().all(ucd::is_space)
+    })
 }
 
 fn str_isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -752,7 +774,14 @@ fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = recv(vm, &args, "encode")?;
-    let a = parse_kw(vm, &args.pos[1..], args.kw, "encode", &["encoding", "errors"], 0)?;
+    let a = parse_kw(
+        vm,
+        &args.pos[1..],
+        args.kw,
+        "encode",
+        &["encoding", "errors"],
+        0,
+    )?;
     let mut names = ["utf-8".to_string(), "strict".to_string()];
     for (i, (slot, pname)) in a.iter().zip(["encoding", "errors"]).enumerate() {
         if let Some(v) = slot {
@@ -778,9 +807,7 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for c in s.as_str().chars() {
         let mapped = match vm.get_item(&table, &Value::Int(c as i64)) {
             Ok(v) => v,
-            Err(e)
-                if e.is_instance_of(&vm.types.lookup_error.clone()) =>
-            {
+            Err(e) if e.is_instance_of(&vm.types.lookup_error.clone()) => {
                 out.push(c);
                 continue;
             }
@@ -796,9 +823,7 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             other => match as_pystr(other) {
                 Some(r) => out.push_str(r.as_str()),
                 None => {
-                    return Err(
-                        vm.type_error("character mapping must return integer, None or str")
-                    )
+                    return Err(vm.type_error("character mapping must return integer, None or str"))
                 }
             },
         }
@@ -815,46 +840,51 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = Rc::new(std::cell::RefCell::new(super::dict::Dict::new()));
     if args.pos.len() == 1 {
         let Value::Dict(src) = &args.pos[0] else {
-            return Err(vm.type_error(
-                "if you give only one argument to maketrans it must be a dict",
-            ));
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         };
         let items = src.borrow().items();
         for (k, v) in items {
-            let key = match &k {
-                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => k.clone(),
-                other => match as_pystr(other) {
-                    Some(s) if s.char_len() == 1 => {
-                        Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
-                    }
-                    Some(_) => {
-                        return Err(vm.value_error(
-                            "string keys in translate table must be of length 1",
-                        ))
-                    }
-                    None => {
-                        return Err(
-                            vm.type_error("keys in translate table must be strings or integers")
-                        )
-                    }
-                },
-            };
+            let key =
+                match &k {
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => k.clone(),
+                    other => match as_pystr(other) {
+                        Some(s) if s.char_len() == 1 => {
+                            Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
+                        }
+                        Some(_) => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
+                        None => {
+                            return Err(vm
+                                .type_error("keys in translate table must be strings or integers"))
+                        }
+                    },
+                };
             vm.dict_set(&d, key, v)?;
         }
         return Ok(Value::Dict(d));
     }
     let (Some(x), Some(y)) = (as_pystr(&args.pos[0]), as_pystr(&args.pos[1])) else {
-        let bad = if as_pystr(&args.pos[0]).is_none() { &args.pos[0] } else { &args.pos[1] };
-        let n = if as_pystr(&args.pos[0]).is_none() { 1 } else { 2 };
+        let bad = if as_pystr(&args.pos[0]).is_none() {
+            &args.pos[0]
+        } else {
+            &args.pos[1]
+        };
+        let n = if as_pystr(&args.pos[0]).is_none() {
+            1
+        } else {
+            2
+        };
         return Err(vm.type_error(format!(
             "maketrans() argument {n} must be str, not {}",
             vm.type_name(bad)
         )));
     };
     if x.char_len() != y.char_len() {
-        return Err(vm.value_error(
-            "the first two maketrans arguments must have equal length",
-        ));
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
         vm.dict_set(&d, Value::Int(a as i64), Value::Int(b as i64))?;
@@ -888,8 +918,14 @@ mod tests {
 
     #[test]
     fn splitlines_boundaries() {
-        assert_eq!(splitlines("a\r\nb\rc\n\nd", false), vec!["a", "b", "c", "", "d"]);
-        assert_eq!(splitlines("a\r\nb\u{2028}", true), vec!["a\r\n", "b\u{2028}"]);
+        assert_eq!(
+            splitlines("a\r\nb\rc\n\nd", false),
+            vec!["a", "b", "c", "", "d"]
+        );
+        assert_eq!(
+            splitlines("a\r\nb\u{2028}", true),
+            vec!["a\r\n", "b\u{2028}"]
+        );
         assert!(splitlines("", false).is_empty());
     }
 }

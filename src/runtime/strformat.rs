@@ -197,13 +197,20 @@ fn get_integer(vm: &Vm, s: &[char]) -> PyResult<Option<usize>> {
 }
 
 fn get_field_object(vm: &mut Vm, name: &[char], ctx: &mut Ctx) -> PyResult<Value> {
-    let first_end = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+    let first_end = name
+        .iter()
+        .position(|&c| c == '.' || c == '[')
+        .unwrap_or(name.len());
     let first = &name[..first_end];
     let mut idx = get_integer(vm, first)?;
     let empty = first.is_empty();
     if empty || idx.is_some() {
         if ctx.state == AutoNumber::Init {
-            ctx.state = if empty { AutoNumber::Auto } else { AutoNumber::Manual };
+            ctx.state = if empty {
+                AutoNumber::Auto
+            } else {
+                AutoNumber::Manual
+            };
         }
         if ctx.state == AutoNumber::Manual && empty {
             return Err(vm.value_error(
@@ -283,9 +290,9 @@ fn get_field_object(vm: &mut Vm, name: &[char], ctx: &mut Ctx) -> PyResult<Value
                 obj = vm.get_item(&obj, &k)?;
             }
             _ => {
-                return Err(vm.value_error(
-                    "Only '.' or '[' may follow ']' in format field specifier",
-                ))
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                )
             }
         }
     }

@@ -79,7 +79,10 @@ impl Kind {
         match self {
             Kind::Int => matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)),
             Kind::Float => {
-                matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_))
+                matches!(
+                    v,
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+                )
             }
             Kind::Str => matches!(v, Value::Str(_)),
         }
@@ -141,8 +144,14 @@ pub fn install(vm: &mut Vm) {
         for (i, (name, _)) in COMPARES.iter().enumerate() {
             cls.set_attr(intern(name), method(name, owner, compare, pack(kind, i)));
         }
-        cls.set_attr(intern("__hash__"), method("__hash__", owner, hash, pack(kind, 0)));
-        cls.set_attr(intern("__repr__"), method("__repr__", owner, repr, pack(kind, 0)));
+        cls.set_attr(
+            intern("__hash__"),
+            method("__hash__", owner, hash, pack(kind, 0)),
+        );
+        cls.set_attr(
+            intern("__repr__"),
+            method("__repr__", owner, repr, pack(kind, 0)),
+        );
         if kind == Kind::Str {
             for (name, f) in [
                 ("__str__", str_str as BuiltinFn),
@@ -201,7 +210,11 @@ fn binop_impl(vm: &mut Vm, args: &Args, reflected: bool) -> PyResult<Value> {
     let this = receiver(vm, args, kind, mname)?;
     // `int.__pow__(a, b, mod)`: three-argument pow.
     if op == BinOp::Pow && !reflected && args.pos.len() == 3 && !args.pos[2].is_none() {
-        let f = vm.builtins.get(&intern("pow")).cloned().unwrap_or(Value::None);
+        let f = vm
+            .builtins
+            .get(&intern("pow"))
+            .cloned()
+            .unwrap_or(Value::None);
         return vm.call(&f, &[this, raw(&args.pos[1]), raw(&args.pos[2])]);
     }
     let other = one_arg(vm, args)?;
@@ -213,8 +226,14 @@ fn binop_impl(vm: &mut Vm, args: &Args, reflected: bool) -> PyResult<Value> {
     if !ok {
         return Ok(Value::NotImplemented);
     }
-    let (a, b) = if reflected { (other, this) } else { (this, other) };
-    Ok(vm.binary_op_opt(op, &a, &b)?.unwrap_or(Value::NotImplemented))
+    let (a, b) = if reflected {
+        (other, this)
+    } else {
+        (this, other)
+    };
+    Ok(vm
+        .binary_op_opt(op, &a, &b)?
+        .unwrap_or(Value::NotImplemented))
 }
 
 fn binop(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -230,7 +249,9 @@ fn compare(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (name, ck) = COMPARES[i.min(COMPARES.len() - 1)];
     let this = receiver(vm, &args, kind, name)?;
     let other = one_arg(vm, &args)?;
-    if !kind.accepts(&other) && !(kind == Kind::Int && matches!(other, Value::Float(_))) {
+    let comparable =
+        kind.accepts(&other) || (kind == Kind::Int && matches!(other, Value::Float(_)));
+    if !comparable {
         return Ok(Value::NotImplemented);
     }
     vm.compare(ck, &this, &other)
@@ -261,7 +282,11 @@ fn unary(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "__invert__" => vm.unary_op(UnaryKind::Invert, &this),
         "__bool__" => Ok(Value::Bool(vm.truthy(&this)?)),
         _ => {
-            let f = vm.builtins.get(&intern("abs")).cloned().unwrap_or(Value::None);
+            let f = vm
+                .builtins
+                .get(&intern("abs"))
+                .cloned()
+                .unwrap_or(Value::None);
             vm.call(&f, &[this])
         }
     }
@@ -269,13 +294,21 @@ fn unary(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn divmod_impl(vm: &mut Vm, args: &Args, reflected: bool) -> PyResult<Value> {
     let (kind, _) = unpack(args.data);
-    let name = if reflected { "__rdivmod__" } else { "__divmod__" };
+    let name = if reflected {
+        "__rdivmod__"
+    } else {
+        "__divmod__"
+    };
     let this = receiver(vm, args, kind, name)?;
     let other = one_arg(vm, args)?;
     if !kind.accepts(&other) {
         return Ok(Value::NotImplemented);
     }
-    let f = vm.builtins.get(&intern("divmod")).cloned().unwrap_or(Value::None);
+    let f = vm
+        .builtins
+        .get(&intern("divmod"))
+        .cloned()
+        .unwrap_or(Value::None);
     if reflected {
         vm.call(&f, &[other, this])
     } else {
@@ -294,7 +327,11 @@ fn rdivmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (kind, _) = unpack(args.data);
     let this = receiver(vm, &args, kind, "__round__")?;
-    let f = vm.builtins.get(&intern("round")).cloned().unwrap_or(Value::None);
+    let f = vm
+        .builtins
+        .get(&intern("round"))
+        .cloned()
+        .unwrap_or(Value::None);
     let mut call_args = vec![this];
     call_args.extend(args.pos[1..].iter().map(raw));
     vm.call(&f, &call_args)

@@ -4,6 +4,7 @@
 //! The tables come from CPython itself (`gen_tables.py`), so they do not drift with the Unicode
 //! version of the Rust standard library.
 
+#[rustfmt::skip]
 mod tables;
 #[cfg(test)]
 mod tests;
@@ -107,7 +108,11 @@ fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
             .iter()
             .find(|&&x| !is_case_ignorable(x))
             .is_some_and(|&x| is_cased(x));
-        out.push(if before && !after { '\u{3c2}' } else { '\u{3c3}' });
+        out.push(if before && !after {
+            '\u{3c2}'
+        } else {
+            '\u{3c3}'
+        });
     } else {
         push_lower(out, c);
     }
@@ -278,7 +283,10 @@ pub fn is_printable(s: &str) -> bool {
 #[inline]
 pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
-        matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f')
+        matches!(
+            c,
+            ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f'
+        )
     } else {
         has(c, SPACE)
     }
@@ -288,6 +296,14 @@ pub fn is_space(c: char) -> bool {
 pub fn is_linebreak(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
