@@ -27,7 +27,11 @@ struct Cli {
     #[arg(long)]
     lenient: bool,
     /// The program file (`-` for stdin), or `check FILE`; then its arguments.
-    #[arg(value_name = "FILE", allow_hyphen_values = true, trailing_var_arg = true)]
+    #[arg(
+        value_name = "FILE",
+        allow_hyphen_values = true,
+        trailing_var_arg = true
+    )]
     args: Vec<String>,
 }
 
@@ -50,9 +54,12 @@ fn read_program(path: &str) -> Result<String, String> {
         )
     })?;
     if meta.is_dir() {
-        return Err(format!("tulip: can't open file '{path}': [Errno 21] Is a directory"));
+        return Err(format!(
+            "tulip: can't open file '{path}': [Errno 21] Is a directory"
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("tulip: can't open file '{path}': {}", describe_io_error(&e)))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("tulip: can't open file '{path}': {}", describe_io_error(&e)))?;
     decode_source(path, bytes)
 }
 
@@ -66,7 +73,9 @@ fn describe_io_error(e: &std::io::Error) -> String {
 
 fn decode_source(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     if bytes.contains(&0) {
-        return Err(format!("tulip: can't run '{name}': source code cannot contain null bytes"));
+        return Err(format!(
+            "tulip: can't run '{name}': source code cannot contain null bytes"
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -91,7 +100,12 @@ pub fn main() -> i32 {
     if let Some(code) = cli.code {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());
-        let options = RunOptions { clock, lenient: cli.lenient, argv, color };
+        let options = RunOptions {
+            clock,
+            lenient: cli.lenient,
+            argv,
+            color,
+        };
         return with_big_stack(move || run_source("<string>", &code, options));
     }
     let mut args = cli.args.clone();
@@ -128,7 +142,12 @@ pub fn main() -> i32 {
     if path == "-" {
         argv[0] = "-".into();
     }
-    let options = RunOptions { clock, lenient: cli.lenient, argv, color };
+    let options = RunOptions {
+        clock,
+        lenient: cli.lenient,
+        argv,
+        color,
+    };
     with_big_stack(move || run_source(&name, &source, options))
 }
 
@@ -144,19 +163,18 @@ fn check(path: &str) -> i32 {
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let path = path.to_string();
     with_big_stack(move || {
-        let ast = match crate::syntax::parse_module(&source) {
-            Ok(a) => a,
-            Err(e) => {
-                eprint!("{}", crate::diagnostics::render_syntax_error(&path, &source, &e, color));
-                return 1;
-            }
-        };
-        let file = std::rc::Rc::new(crate::compile::code::SourceFile::new(path.clone(), source.clone()));
+        let file = std::rc::Rc::new(crate::compile::code::SourceFile::new(
+            path.clone(),
+            source.clone(),
+        ));
         let module = crate::runtime::modules::new_module("__main__");
-        match crate::compile::compile_module(&ast, file, &module, crate::compile::Mode::File) {
+        match crate::compile::compile_source(&source, file, &module, crate::compile::Mode::File) {
             Ok(_) => 0,
             Err(e) => {
-                eprint!("{}", crate::diagnostics::render_syntax_error(&path, &source, &e, color));
+                eprint!(
+                    "{}",
+                    crate::diagnostics::render_syntax_error(&path, &source, &e, color)
+                );
                 1
             }
         }

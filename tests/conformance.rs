@@ -41,7 +41,11 @@ fn read_expected(py: &Path) -> Expected {
 fn run_case(py: PathBuf, suite: &'static str) -> Result<(), Failed> {
     let expected = read_expected(&py);
     let source = std::fs::read_to_string(&py).map_err(|e| format!("read: {e}"))?;
-    let name = py.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+    let name = py
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_string();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tulip"));
     if suite != "core" && !name.contains("_real") {
         cmd.arg("--clock").arg("virtual");
@@ -104,7 +108,7 @@ fn run_case(py: PathBuf, suite: &'static str) -> Result<(), Failed> {
         .find(|l| !l.trim().is_empty())
         .map(|l| l.trim_end().to_string());
     if let Some(want) = &expected.last_stderr {
-        if last.as_deref() != Some(want.as_str()) {
+        if last.as_deref().unwrap_or("") != want.as_str() {
             problems.push(format!(
                 "last stderr line {:?}, expected {:?}",
                 last.unwrap_or_default(),
@@ -139,8 +143,14 @@ fn main() {
             .collect();
         files.sort();
         for py in files {
-            let stem = py.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-            trials.push(Trial::test(format!("{suite}::{stem}"), move || run_case(py, suite)));
+            let stem = py
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_string();
+            trials.push(Trial::test(format!("{suite}::{stem}"), move || {
+                run_case(py, suite)
+            }));
         }
     }
     libtest_mimic::run(&args, trials).exit();

@@ -66,7 +66,8 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
 /// Fills `vm.builtins`.
 pub fn install(vm: &mut Vm) {
     for (name, f) in FUNCTIONS {
-        vm.builtins.insert(intern(name), builtin_value(name, None, *f));
+        vm.builtins
+            .insert(intern(name), builtin_value(name, None, *f));
     }
     let t = &vm.types;
     let constructors: &[(&Rc<Class>, BuiltinFn)] = &[
@@ -96,7 +97,11 @@ pub fn install(vm: &mut Vm) {
     // list/dict/set constructors fill in `__init__`-free: `__new__` does everything.
     let fromkeys = Value::Instance(Rc::new(Instance::new(
         t.classmethod.clone(),
-        Payload::ClassMethod(builtin_value("fromkeys", Some("dict"), super::dict_methods::dict_fromkeys)),
+        Payload::ClassMethod(builtin_value(
+            "fromkeys",
+            Some("dict"),
+            super::dict_methods::dict_fromkeys,
+        )),
     )));
     t.dict.set_attr(intern("fromkeys"), fromkeys);
     classes.push(t.object.clone());
@@ -107,12 +112,28 @@ pub fn install(vm: &mut Vm) {
     for cls in exceptions {
         vm.builtins.insert(intern(&cls.name), Value::Class(cls));
     }
-    vm.builtins.insert(intern("EnvironmentError"), Value::Class(vm.types.exception_by_name("OSError").unwrap_or(vm.types.exception.clone())));
-    vm.builtins.insert(intern("IOError"), Value::Class(vm.types.exception_by_name("OSError").unwrap_or(vm.types.exception.clone())));
+    vm.builtins.insert(
+        intern("EnvironmentError"),
+        Value::Class(
+            vm.types
+                .exception_by_name("OSError")
+                .unwrap_or(vm.types.exception.clone()),
+        ),
+    );
+    vm.builtins.insert(
+        intern("IOError"),
+        Value::Class(
+            vm.types
+                .exception_by_name("OSError")
+                .unwrap_or(vm.types.exception.clone()),
+        ),
+    );
     vm.builtins.insert(intern("None"), Value::None);
-    vm.builtins.insert(intern("NotImplemented"), Value::NotImplemented);
+    vm.builtins
+        .insert(intern("NotImplemented"), Value::NotImplemented);
     vm.builtins.insert(intern("Ellipsis"), Value::Ellipsis);
-    vm.builtins.insert(intern("__name__"), Value::str("builtins"));
+    vm.builtins
+        .insert(intern("__name__"), Value::str("builtins"));
     vm.builtins.insert(intern("__debug__"), Value::Bool(true));
 }
 
@@ -129,7 +150,12 @@ pub fn bound_builtin(name: &'static str, func: BuiltinFn, data: Value) -> Value 
 /// A snapshot of a module's globals as a dict (`globals()`, `module.__dict__`).
 pub fn globals_dict(vm: &mut Vm, m: &Module) -> PyResult<Value> {
     let d = Rc::new(RefCell::new(super::dict::Dict::new()));
-    let items: Vec<(Symbol, Value)> = m.globals.borrow().bound().map(|(k, v)| (k, v.clone())).collect();
+    let items: Vec<(Symbol, Value)> = m
+        .globals
+        .borrow()
+        .bound()
+        .map(|(k, v)| (k, v.clone()))
+        .collect();
     for (k, v) in items {
         vm.dict_set(&d, Value::str(k.as_str()), v)?;
     }
@@ -168,10 +194,7 @@ fn exactly(vm: &Vm, args: &Args, fname: &str, n: usize) -> PyResult<()> {
                 args.pos.len()
             )
         } else {
-            format!(
-                "{fname} expected {n} arguments, got {}",
-                args.pos.len()
-            )
+            format!("{fname} expected {n} arguments, got {}", args.pos.len())
         }));
     }
     Ok(())
@@ -252,7 +275,12 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(super::repr::ascii_escape(&r)))
 }
 
-fn class_check(vm: &mut Vm, cls: &Value, fname: &str, test: &mut dyn FnMut(&Rc<Class>) -> bool) -> PyResult<bool> {
+fn class_check(
+    vm: &mut Vm,
+    cls: &Value,
+    fname: &str,
+    test: &mut dyn FnMut(&Rc<Class>) -> bool,
+) -> PyResult<bool> {
     match cls {
         Value::Class(c) => Ok(test(c)),
         Value::Tuple(items) => {
@@ -272,7 +300,9 @@ fn class_check(vm: &mut Vm, cls: &Value, fname: &str, test: &mut dyn FnMut(&Rc<C
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exactly(vm, &args, "isinstance", 2)?;
     let cls = vm.class_of(&args.pos[0]);
-    let r = class_check(vm, &args.pos[1], "isinstance", &mut |c| cls.is_subclass_of(c))?;
+    let r = class_check(vm, &args.pos[1], "isinstance", &mut |c| {
+        cls.is_subclass_of(c)
+    })?;
     Ok(Value::Bool(r))
 }
 
@@ -282,7 +312,9 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
     let cls = cls.clone();
-    let r = class_check(vm, &args.pos[1], "issubclass", &mut |c| cls.is_subclass_of(c))?;
+    let r = class_check(vm, &args.pos[1], "issubclass", &mut |c| {
+        cls.is_subclass_of(c)
+    })?;
     Ok(Value::Bool(r))
 }
 
@@ -332,10 +364,7 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => false,
     };
     if !is_iterator {
-        return Err(vm.type_error(format!(
-            "'{}' object is not an iterator",
-            vm.type_name(it)
-        )));
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
     // A generator's return value travels in StopIteration.value.
     if let Value::Generator(g) = it {
@@ -346,7 +375,11 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 None => Err(vm.stop_iteration(Value::None)),
             };
         }
-        return match super::generators::send_value(vm, &g, crate::vm::dispatch::Resume::Send(Value::None)) {
+        return match super::generators::send_value(
+            vm,
+            &g,
+            crate::vm::dispatch::Resume::Send(Value::None),
+        ) {
             Err(e) if e.is_instance_of(&vm.types.stop_iteration) && args.pos.len() > 1 => {
                 Ok(args.pos[1].clone())
             }
@@ -421,11 +454,7 @@ fn min_max(vm: &mut Vm, args: Args, is_max: bool) -> PyResult<Value> {
     let key = kwarg(&args, "key").unwrap_or(Value::None);
     let default = kwarg(&args, "default");
     let items: Vec<Value> = match args.pos {
-        [] => {
-            return Err(vm.type_error(format!(
-                "{fname} expected at least 1 argument, got 0"
-            )))
-        }
+        [] => return Err(vm.type_error(format!("{fname} expected at least 1 argument, got 0"))),
         [single] => vm.collect(single)?,
         many => {
             if default.is_some() {
@@ -680,10 +709,7 @@ fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut iters = Vec::with_capacity(args.pos.len());
     for (i, a) in args.pos.iter().enumerate() {
         if !vm.is_iterable(a) {
-            return Err(vm.type_error(format!(
-                "'{}' object is not iterable",
-                vm.type_name(a)
-            )));
+            return Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(a))));
         }
         let _ = i;
         iters.push(vm.get_iter(a)?);
@@ -750,7 +776,9 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     s.char_len()
                 )));
             }
-            Ok(Value::Int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)))
+            Ok(Value::Int(
+                s.as_str().chars().next().map(|c| c as i64).unwrap_or(0),
+            ))
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
         other => Err(vm.type_error(format!(
@@ -811,11 +839,12 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Symbol> {
     match v {
         Value::Str(s) => Ok(intern(s.as_str())),
-        other => Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(other)
-        ))
-        .also(fname)),
+        other => Err(vm
+            .type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(other)
+            ))
+            .also(fname)),
     }
 }
 
@@ -902,7 +931,13 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     .filter(|(_, v)| !v.is_undef())
                     .map(|(n, _)| n.to_string())
                     .collect(),
-                Some(f) => f.globals.globals.borrow().bound().map(|(n, _)| n.to_string()).collect(),
+                Some(f) => f
+                    .globals
+                    .globals
+                    .borrow()
+                    .bound()
+                    .map(|(n, _)| n.to_string())
+                    .collect(),
                 None => vec![],
             };
             let mut names = names;
@@ -911,11 +946,22 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Some(v) => {
             let mut names: Vec<String> = match v {
-                Value::Module(m) => m.globals.borrow().bound().map(|(n, _)| n.to_string()).collect(),
+                Value::Module(m) => m
+                    .globals
+                    .borrow()
+                    .bound()
+                    .map(|(n, _)| n.to_string())
+                    .collect(),
                 Value::Class(c) => c
                     .mro()
                     .iter()
-                    .flat_map(|k| k.dict.borrow().keys().map(|s| s.to_string()).collect::<Vec<_>>())
+                    .flat_map(|k| {
+                        k.dict
+                            .borrow()
+                            .keys()
+                            .map(|s| s.to_string())
+                            .collect::<Vec<_>>()
+                    })
                     .collect(),
                 other => {
                     let mut n: Vec<String> = Vec::new();
@@ -944,7 +990,9 @@ fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match vm.read_stdin_line() {
         Some(line) => Ok(Value::string(line)),
         None => Err(vm.err(
-            &vm.types.exception_by_name("EOFError").unwrap_or(vm.types.exception.clone()),
+            &vm.types
+                .exception_by_name("EOFError")
+                .unwrap_or(vm.types.exception.clone()),
             "EOF when reading a line",
         )),
     }
@@ -1002,7 +1050,14 @@ fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.is_empty() {
         return Err(vm.type_error("anext expected at least 1 argument, got 0"));
     }
-    vm.get_anext(&args.pos[0])
+    let awaitable = vm.get_anext(&args.pos[0])?;
+    match args.pos.get(1) {
+        Some(default) => Ok(new_iter(IterState::AnextDefault(
+            awaitable,
+            default.clone(),
+        ))),
+        None => Ok(awaitable),
+    }
 }
 
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1018,7 +1073,10 @@ fn boxed_for(vm: &Vm, cls: &Value, v: Value, base: &Rc<Class>) -> Value {
     match cls {
         Value::Class(c) if !Rc::ptr_eq(c, base) => {
             let _ = vm;
-            Value::Instance(Rc::new(Instance::new(c.clone(), Payload::Boxed(RefCell::new(v)))))
+            Value::Instance(Rc::new(Instance::new(
+                c.clone(),
+                Payload::Boxed(RefCell::new(v)),
+            )))
         }
         _ => v,
     }
@@ -1044,7 +1102,9 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 ),
                 Value::Bytes(bytes) => {
                     let s = String::from_utf8_lossy(bytes).to_string();
-                    Value::from_bigint(numfmt::parse_int(&s, b as u32).map_err(|e| vm.value_error(e))?)
+                    Value::from_bigint(
+                        numfmt::parse_int(&s, b as u32).map_err(|e| vm.value_error(e))?,
+                    )
                 }
                 _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
             }
@@ -1058,8 +1118,12 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     Ok(match x {
         Value::Int(_) | Value::BigInt(_) => x.clone(),
         Value::Bool(b) => Value::Int(*b as i64),
-        Value::Float(f) => Value::from_bigint(numfmt::float_to_int(*f).map_err(|e| vm.numfmt_error(e))?),
-        Value::Str(s) => Value::from_bigint(numfmt::parse_int(s.as_str(), 10).map_err(|e| vm.value_error(e))?),
+        Value::Float(f) => {
+            Value::from_bigint(numfmt::float_to_int(*f).map_err(|e| vm.numfmt_error(e))?)
+        }
+        Value::Str(s) => {
+            Value::from_bigint(numfmt::parse_int(s.as_str(), 10).map_err(|e| vm.value_error(e))?)
+        }
         Value::Bytes(b) => {
             let s = String::from_utf8_lossy(b).to_string();
             Value::from_bigint(numfmt::parse_int(&s, 10).map_err(|e| vm.value_error(e))?)
@@ -1140,7 +1204,13 @@ pub fn to_float(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     check_kw(vm, &args, "str", &["object", "encoding", "errors"])?;
-    let v = match (args.pos.get(1).cloned().or_else(|| kwarg(&args, "object")), args.pos.get(2).cloned().or_else(|| kwarg(&args, "encoding"))) {
+    let v = match (
+        args.pos.get(1).cloned().or_else(|| kwarg(&args, "object")),
+        args.pos
+            .get(2)
+            .cloned()
+            .or_else(|| kwarg(&args, "encoding")),
+    ) {
         (None, _) => Value::str(""),
         (Some(Value::Bytes(b)), Some(_)) => Value::string(String::from_utf8_lossy(&b).to_string()),
         (Some(x), _) => match x {
@@ -1169,7 +1239,12 @@ fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             args.pos.len() - 1
         )));
     }
-    Ok(boxed_for(vm, &cls, Value::list(items), &vm.types.list.clone()))
+    Ok(boxed_for(
+        vm,
+        &cls,
+        Value::list(items),
+        &vm.types.list.clone(),
+    ))
 }
 
 fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1256,17 +1331,32 @@ fn slice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         [a, b, c] => (a.clone(), b.clone(), c.clone()),
         _ => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
     };
-    Ok(Value::Slice(Rc::new(crate::vm::object::Slice { start, stop, step })))
+    Ok(Value::Slice(Rc::new(crate::vm::object::Slice {
+        start,
+        stop,
+        step,
+    })))
 }
 
 /// `dir(obj)` as a sorted list of names (also used for "Did you mean" suggestions).
 pub fn dir_names(vm: &mut Vm, obj: &Value) -> Vec<String> {
     let mut names: Vec<String> = match obj {
-        Value::Module(m) => m.globals.borrow().bound().map(|(n, _)| n.to_string()).collect(),
+        Value::Module(m) => m
+            .globals
+            .borrow()
+            .bound()
+            .map(|(n, _)| n.to_string())
+            .collect(),
         Value::Class(c) => c
             .mro()
             .iter()
-            .flat_map(|k| k.dict.borrow().keys().map(|s| s.to_string()).collect::<Vec<_>>())
+            .flat_map(|k| {
+                k.dict
+                    .borrow()
+                    .keys()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+            })
             .collect(),
         other => {
             let mut n: Vec<String> = Vec::new();

@@ -93,7 +93,9 @@ pub fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.first() {
         Some(Value::Class(cls)) => {
             let cls = cls.clone();
-            if cls.layout == Layout::Native || matches!(cls.layout, Layout::Boxed(_)) && cls.is_builtin {
+            if cls.layout == Layout::Native
+                || matches!(cls.layout, Layout::Boxed(_)) && cls.is_builtin
+            {
                 return Err(vm.type_error(format!(
                     "object.__new__({}) is not safe, use {}.__new__()",
                     cls.name, cls.name
@@ -133,7 +135,8 @@ pub fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1))
+    else {
         return Err(vm.type_error("__getattribute__ expects an instance and a name"));
     };
     let obj = Value::Instance(inst.clone());
@@ -171,7 +174,8 @@ pub fn class_mro_method(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `__build_class__(body, name, *bases, **kw)`: runs the body in a fresh namespace and creates
 /// the class.
 pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+    let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1))
+    else {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     };
     let body = body.clone();
@@ -181,10 +185,9 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match b {
             Value::Class(c) => bases.push(c.clone()),
             other => {
-                return Err(vm.type_error(format!(
-                    "bases must be types, not {}",
-                    vm.type_name(other)
-                )))
+                return Err(
+                    vm.type_error(format!("bases must be types, not {}", vm.type_name(other)))
+                )
             }
         }
     }
@@ -195,7 +198,10 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let namespace = Rc::new(RefCell::new(super::dict::Dict::new()));
     // Run the body with the namespace as its locals.
-    let mut frame = Box::new(crate::vm::frame::Frame::new(body.code.clone(), body.globals.clone()));
+    let mut frame = Box::new(crate::vm::frame::Frame::new(
+        body.code.clone(),
+        body.globals.clone(),
+    ));
     frame.namespace = Some(namespace.clone());
     if !body.closure.is_empty() || !body.code.cellvars.is_empty() {
         let mut cells: Vec<_> = (0..body.code.cellvars.len())
@@ -210,11 +216,20 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         *cell.borrow_mut() = Value::Class(cls.clone());
     }
     // __set_name__ and __init_subclass__.
-    let items: Vec<_> = cls.dict.borrow().iter().map(|(k, v)| (*k, v.clone())).collect();
+    let items: Vec<_> = cls
+        .dict
+        .borrow()
+        .iter()
+        .map(|(k, v)| (*k, v.clone()))
+        .collect();
     for (k, v) in items {
         if let Value::Instance(inst) = &v {
             if let Some(set_name) = inst.class.lookup(sym::SET_NAME) {
-                vm.call_bound(set_name, v.clone(), &[Value::Class(cls.clone()), Value::str(k.as_str())])?;
+                vm.call_bound(
+                    set_name,
+                    v.clone(),
+                    &[Value::Class(cls.clone()), Value::str(k.as_str())],
+                )?;
             }
         }
     }
@@ -256,11 +271,11 @@ pub fn make_class(
         bases
     };
     for b in &bases {
-        if Rc::ptr_eq(b, &vm.types.bool) || Rc::ptr_eq(b, &vm.types.range) || Rc::ptr_eq(b, &vm.types.function) {
-            return Err(vm.type_error(format!(
-                "type '{}' is not an acceptable base type",
-                b.name
-            )));
+        if Rc::ptr_eq(b, &vm.types.bool)
+            || Rc::ptr_eq(b, &vm.types.range)
+            || Rc::ptr_eq(b, &vm.types.function)
+        {
+            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", b.name)));
         }
     }
     let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro()).collect();
@@ -313,6 +328,7 @@ pub fn make_class(
         layout,
         is_builtin: false,
         version: Cell::new(0),
+        lookup_cache: Default::default(),
     }))
 }
 
@@ -324,10 +340,7 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         [obj] => Ok(Value::Class(vm.class_of(obj))),
         [Value::Str(name), bases, Value::Dict(ns)] => {
             let bases = match bases {
-                Value::Tuple(t) => t
-                    .iter()
-                    .filter_map(|b| b.as_class().cloned())
-                    .collect(),
+                Value::Tuple(t) => t.iter().filter_map(|b| b.as_class().cloned()).collect(),
                 _ => vec![],
             };
             let cls = make_class(vm, name.as_str(), bases, ns, name.as_str())?;
@@ -356,9 +369,7 @@ pub fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         other => vm.class_of(other),
     };
     if !obj_cls.is_subclass_of(&start) {
-        return Err(vm.type_error(
-            "super(type, obj): obj must be an instance or subtype of type",
-        ));
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
     Ok(Value::Instance(Rc::new(Instance::new(
         vm.types.super_.clone(),
@@ -425,10 +436,12 @@ pub fn super_getattr(
                     vm.bind_method(v.clone(), obj.clone())?
                 }
                 Value::Instance(i) => match &i.payload {
-                    Payload::ClassMethod(f) => Value::BoundMethod(Rc::new(crate::vm::object::BoundMethod {
-                        func: f.clone(),
-                        receiver: Value::Class(cls.clone()),
-                    })),
+                    Payload::ClassMethod(f) => {
+                        Value::BoundMethod(Rc::new(crate::vm::object::BoundMethod {
+                            func: f.clone(),
+                            receiver: Value::Class(cls.clone()),
+                        }))
+                    }
                     Payload::StaticMethod(f) => f.clone(),
                     Payload::Property(p) if !is_class_obj => {
                         let fget = p.fget.clone();

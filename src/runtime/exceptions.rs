@@ -92,10 +92,7 @@ fn exception_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("add_note() takes exactly one argument"));
     };
     if !matches!(note, Value::Str(_)) {
-        return Err(vm.type_error(format!(
-            "note must be a str, not '{}'",
-            vm.type_name(note)
-        )));
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(note))));
     }
     let notes_sym = crate::vm::symbol::sym::NOTES;
     let existing = inst.dict.borrow().get(&notes_sym).cloned();
@@ -140,7 +137,13 @@ pub fn exception_attr(vm: &mut Vm, inst: &Rc<Instance>, name: Symbol) -> PyResul
                 _ => Value::tuple(vec![]),
             })
         }
-        "errno" | "strerror" | "filename" if inst.class.is_subclass_of(&vm.types.exception_by_name("OSError").unwrap_or_else(|| vm.types.exception.clone())) => {
+        "errno" | "strerror" | "filename"
+            if inst.class.is_subclass_of(
+                &vm.types
+                    .exception_by_name("OSError")
+                    .unwrap_or_else(|| vm.types.exception.clone()),
+            ) =>
+        {
             Some(Value::None)
         }
         _ => None,
@@ -198,7 +201,9 @@ fn exception_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     if !matches!(rest[0], Value::Str(_)) {
-        return Err(vm.type_error("argument 1 must be str, not ".to_string() + &vm.type_name(&rest[0])));
+        return Err(
+            vm.type_error("argument 1 must be str, not ".to_string() + &vm.type_name(&rest[0]))
+        );
     }
     if !matches!(rest[1], Value::List(_) | Value::Tuple(_)) {
         return Err(vm.type_error("second argument (exceptions) must be a sequence"));
@@ -235,7 +240,8 @@ fn exception_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         )));
     }
-    Ok(vm.new_plain_instance(&cls, &[rest[0].clone(), Value::tuple(excs)]))
+    // `args` keeps the sequence as given; `.exceptions` is always a tuple.
+    Ok(vm.new_plain_instance(&cls, &[rest[0].clone(), rest[1].clone()]))
 }
 
 fn exception_group_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -326,8 +332,8 @@ fn split_with(vm: &mut Vm, group: &Value, m: &Matcher) -> PyResult<(Value, Value
     if matches(vm, m, group)? {
         return Ok((group.clone(), Value::None));
     }
-    let is_group = data_of(group)
-        .is_some_and(|i| i.class.is_subclass_of(&vm.types.base_exception_group));
+    let is_group =
+        data_of(group).is_some_and(|i| i.class.is_subclass_of(&vm.types.base_exception_group));
     if !is_group {
         return Ok((Value::None, group.clone()));
     }
@@ -382,7 +388,11 @@ fn exception_group_derive(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 impl Vm {
     /// `except* T`: `(rest, matched)` where matched is a group (or None).
-    pub(crate) fn exception_group_match(&mut self, exc: Value, typ: &Value) -> PyResult<(Value, Value)> {
+    pub(crate) fn exception_group_match(
+        &mut self,
+        exc: Value,
+        typ: &Value,
+    ) -> PyResult<(Value, Value)> {
         if let Value::Class(c) = typ {
             if c.is_subclass_of(&self.types.base_exception_group) {
                 return Err(self.type_error(
@@ -390,13 +400,13 @@ impl Vm {
                 ));
             }
         }
-        let is_group = data_of(&exc)
-            .is_some_and(|i| i.class.is_subclass_of(&self.types.base_exception_group));
+        let is_group =
+            data_of(&exc).is_some_and(|i| i.class.is_subclass_of(&self.types.base_exception_group));
         if !is_group {
             // A naked exception matching except* is wrapped in an ExceptionGroup.
             if self.exception_matches(&exc, typ)? {
                 let cls = Value::Class(self.types.base_exception_group.clone());
-                let group = self.call(&cls, &[Value::str(""), Value::list(vec![exc])])?;
+                let group = self.call(&cls, &[Value::str(""), Value::tuple(vec![exc])])?;
                 return Ok((Value::None, group));
             }
             return Ok((exc, Value::None));

@@ -79,6 +79,13 @@ pub enum IterState {
     },
     /// A dict view (not itself an iterator: `iter(view)` starts a fresh one).
     DictView(ViewKind, DictRef),
+    /// `coro.__await__()`: iterating it drives the coroutine.
+    CoroutineWrapper(Rc<crate::vm::object::Generator>),
+    /// An async generator's `asend`/`athrow`/`aclose` awaitable.
+    AsyncGenStep(Box<crate::asyncio::asyncgen::AgenAwaitable>),
+    /// `anext(it, default)`: awaits the inner awaitable, turning StopAsyncIteration into the
+    /// default.
+    AnextDefault(Value, Value),
     Exhausted,
 }
 
@@ -105,6 +112,15 @@ impl IterState {
             IterState::DictView(ViewKind::Keys, _) => "dict_keys",
             IterState::DictView(ViewKind::Values, _) => "dict_values",
             IterState::DictView(ViewKind::Items, _) => "dict_items",
+            IterState::CoroutineWrapper(_) => "coroutine_wrapper",
+            IterState::AnextDefault(..) => "anext_awaitable",
+            IterState::AsyncGenStep(a) => {
+                if a.close {
+                    "async_generator_athrow"
+                } else {
+                    "async_generator_asend"
+                }
+            }
             IterState::Exhausted => "iterator",
         }
     }
@@ -125,7 +141,10 @@ pub fn class_of_iter(vm: &Vm, it: &NativeIter) -> Rc<Class> {
 }
 
 pub fn is_dict_view(it: &NativeIter) -> bool {
-    matches!(it.state.try_borrow().as_deref(), Ok(IterState::DictView(..)))
+    matches!(
+        it.state.try_borrow().as_deref(),
+        Ok(IterState::DictView(..))
+    )
 }
 
 pub fn view_len(it: &NativeIter) -> Option<usize> {
@@ -316,10 +335,9 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             Ok(None)
         }
         IterState::Exhausted => Ok(None),
-        IterState::DictView(..) => Err(vm.type_error(format!(
-            "'{}' object is not an iterator",
-            state.type_name()
-        ))),
+        IterState::DictView(..) | IterState::AsyncGenStep(_) | IterState::AnextDefault(..) => {
+            Err(vm.type_error(format!("'{}' object is not an iterator", state.type_name())))
+        }
         // The rest run Python code: copy what they need and release the borrow first.
         IterState::SequenceProtocol(obj, i) => {
             let (obj, idx) = (obj.clone(), *i);
@@ -360,7 +378,11 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
                                 "zip() argument {} is shorter than argument{} 1{}",
                                 i + 1,
                                 if i > 1 { "s" } else { "" },
-                                if i > 1 { format!("-{i}") } else { String::new() }
+                                if i > 1 {
+                                    format!("-{i}")
+                                } else {
+                                    String::new()
+                                }
                             )));
                         }
                         if strict && i == 0 {
@@ -370,7 +392,11 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
                                         "zip() argument {} is longer than argument{} 1{}",
                                         j + 1,
                                         if j > 1 { "s" } else { "" },
-                                        if j > 1 { format!("-{j}") } else { String::new() }
+                                        if j > 1 {
+                                            format!("-{j}")
+                                        } else {
+                                            String::new()
+                                        }
                                     )));
                                 }
                             }
@@ -421,6 +447,15 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             *index -= 1;
             drop(state);
             vm.get_item(&seq, &Value::Int(idx)).map(Some)
+        }
+        IterState::CoroutineWrapper(g) => {
+            let g = g.clone();
+            drop(state);
+            match vm.resume_generator(&g, crate::vm::dispatch::Resume::Send(Value::None))? {
+                crate::vm::dispatch::FrameResult::Returned(_) => Ok(None),
+                crate::vm::dispatch::FrameResult::Yielded(v)
+                | crate::vm::dispatch::FrameResult::AsyncGenYielded(v) => Ok(Some(v)),
+            }
         }
         IterState::CallableSentinel { func, sentinel } => {
             let (func, sentinel) = (func.clone(), sentinel.clone());

@@ -258,7 +258,12 @@ pub fn sort_pairs(vm: &mut Vm, items: &mut Vec<(Value, Value)>, reverse: bool) -
 }
 
 /// Sorts values by `key` (or themselves); shared by `list.sort` and `sorted`.
-pub fn sort_values(vm: &mut Vm, values: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    vm: &mut Vm,
+    values: Vec<Value>,
+    key: &Value,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let mut pairs = Vec::with_capacity(values.len());
     for v in values {
         let k = if key.is_none() {

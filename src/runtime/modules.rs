@@ -43,7 +43,25 @@ impl Vm {
             "time" => make_time(self),
             "random" => make_random(self),
             "asyncio" => crate::asyncio::make_module(self)?,
-            _ => return Err(self.module_not_found(name)),
+            "_tulip" => crate::asyncio::native::make_module(self),
+            _ => {
+                let fix = crate::vm::lenient::unambiguous_match(first, KNOWN_MODULES);
+                if let Some(fix) = fix {
+                    if self.options.lenient {
+                        self.lenient_warning(&format!("no module named '{first}'; using '{fix}'"));
+                        let m = self.import_module(fix)?;
+                        // Later code names the module correctly (`asyncio.run`): bind that too.
+                        if let Some(f) = self.frames.last() {
+                            f.globals.globals.borrow_mut().set(intern(fix), m.clone());
+                        }
+                        return Ok(m);
+                    }
+                    let err = self.module_not_found(name);
+                    self.attach_hint(&err, format!("did you mean '{fix}'?"));
+                    return Err(err);
+                }
+                return Err(self.module_not_found(name));
+            }
         };
         let v = Value::Module(module);
         self.modules.insert(first.to_string(), v.clone());
@@ -75,9 +93,7 @@ impl Vm {
                 };
                 Err(self.err(
                     &self.types.import_error.clone(),
-                    format!(
-                        "cannot import name '{name}' from '{mname}' (unknown location)"
-                    ),
+                    format!("cannot import name '{name}' from '{mname}' (unknown location)"),
                 ))
             }
         }
@@ -341,14 +357,41 @@ fn civil_from_unix(t: i64) -> [i64; 8] {
     let is_leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     let yday = cum[(m - 1) as usize] + d + if is_leap && m > 2 { 1 } else { 0 };
-    [y, m, d, secs / 3600, (secs / 60) % 60, secs % 60, weekday, yday]
+    [
+        y,
+        m,
+        d,
+        secs / 3600,
+        (secs / 60) % 60,
+        secs % 60,
+        weekday,
+        yday,
+    ]
 }
 
 fn strftime(fmt: &str, f: &[i64; 8]) -> String {
-    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let mut out = String::new();
     let mut chars = fmt.chars();
@@ -363,7 +406,10 @@ fn strftime(fmt: &str, f: &[i64; 8]) -> String {
             Some('m') => out.push_str(&format!("{:02}", f[1])),
             Some('d') => out.push_str(&format!("{:02}", f[2])),
             Some('H') => out.push_str(&format!("{:02}", f[3])),
-            Some('I') => out.push_str(&format!("{:02}", if f[3] % 12 == 0 { 12 } else { f[3] % 12 })),
+            Some('I') => out.push_str(&format!(
+                "{:02}",
+                if f[3] % 12 == 0 { 12 } else { f[3] % 12 }
+            )),
             Some('M') => out.push_str(&format!("{:02}", f[4])),
             Some('S') => out.push_str(&format!("{:02}", f[5])),
             Some('p') => out.push_str(if f[3] < 12 { "AM" } else { "PM" }),
@@ -446,10 +492,11 @@ fn random_seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             rng(vm).seed(Seed::Bytes(&b));
         }
         other => {
-            return Err(vm.type_error(format!(
+            return Err(vm
+                .type_error(format!(
                 "The only supported seed types are: None,\nint, float, str, bytes, and bytearray."
             ))
-            .tap(other))
+                .tap(other))
         }
     }
     Ok(Value::None)
@@ -487,7 +534,11 @@ fn random_randint(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!(
             "Random.randint() missing {} required positional argument{}",
             2 - args.pos.len(),
-            if args.pos.is_empty() { "s: 'a' and 'b'" } else { ": 'b'" }
+            if args.pos.is_empty() {
+                "s: 'a' and 'b'"
+            } else {
+                ": 'b'"
+            }
         )));
     };
     let a = big_arg(vm, a, "randrange")?;
@@ -547,13 +598,21 @@ fn random_shuffle(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn random_sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(pop), Some(k)) = (args.pos.first(), args.pos.get(1).cloned().or_else(|| args.kw.iter().find(|(n, _)| n.as_str() == "k").map(|(_, v)| v.clone()))) else {
+    let (Some(pop), Some(k)) = (
+        args.pos.first(),
+        args.pos.get(1).cloned().or_else(|| {
+            args.kw
+                .iter()
+                .find(|(n, _)| n.as_str() == "k")
+                .map(|(_, v)| v.clone())
+        }),
+    ) else {
         return Err(vm.type_error("sample() missing required arguments"));
     };
     if matches!(pop, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
-        return Err(vm.type_error(
-            "Population must be a sequence.  For dicts or sets, use sorted(d).",
-        ));
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let items = vm.collect(pop)?;
     let k = match vm.index_of(&k)? {
@@ -563,7 +622,9 @@ fn random_sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let idx = rng(vm)
         .sample_indices(items.len(), k)
         .map_err(|e| vm.numfmt_error(e))?;
-    Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+    Ok(Value::list(
+        idx.into_iter().map(|i| items[i].clone()).collect(),
+    ))
 }
 
 fn random_choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -607,15 +668,23 @@ fn random_choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     let idx = match (weights, cum) {
-        (Some(w), None) => rng(vm).choices_weighted(items.len(), &w, k).map_err(|e| vm.numfmt_error(e))?,
-        (None, Some(c)) => rng(vm).choices_cum_weights(items.len(), &c, k).map_err(|e| vm.numfmt_error(e))?,
-        (Some(_), Some(_)) => return Err(vm.type_error("Cannot specify both weights and cumulative weights")),
+        (Some(w), None) => rng(vm)
+            .choices_weighted(items.len(), &w, k)
+            .map_err(|e| vm.numfmt_error(e))?,
+        (None, Some(c)) => rng(vm)
+            .choices_cum_weights(items.len(), &c, k)
+            .map_err(|e| vm.numfmt_error(e))?,
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("Cannot specify both weights and cumulative weights"))
+        }
         (None, None) => rng(vm).choices_indices(items.len(), k),
     };
     if items.is_empty() && k > 0 {
         return Err(vm.index_error("list index out of range"));
     }
-    Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+    Ok(Value::list(
+        idx.into_iter().map(|i| items[i].clone()).collect(),
+    ))
 }
 
 fn random_gauss(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -66,7 +66,10 @@ impl Vm {
                 if items.is_empty() {
                     "frozenset()".into()
                 } else {
-                    format!("frozenset({})", self.repr_container(v, "{", "}", &items, false)?)
+                    format!(
+                        "frozenset({})",
+                        self.repr_container(v, "{", "}", &items, false)?
+                    )
                 }
             }
             Value::Range(r) => {
@@ -78,7 +81,12 @@ impl Vm {
             }
             Value::Slice(s) => {
                 let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
-                format!("slice({}, {}, {})", self.repr(&a)?, self.repr(&b)?, self.repr(&c)?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&a)?,
+                    self.repr(&b)?,
+                    self.repr(&c)?
+                )
             }
             Value::Function(f) => format!(
                 "<function {} at {:#x}>",
@@ -128,7 +136,11 @@ impl Vm {
                     let inner = self.repr_container(v, "[", "]", &items, false)?;
                     format!("{name}({inner})")
                 } else {
-                    format!("<{} object at {:#x}>", self.type_name(v), v.heap_ptr().unwrap_or(0))
+                    format!(
+                        "<{} object at {:#x}>",
+                        self.type_name(v),
+                        v.heap_ptr().unwrap_or(0)
+                    )
                 }
             }
             Value::Code(c) => format!(
@@ -224,7 +236,10 @@ impl Vm {
                     }
                     _ => {
                         if let Payload::Boxed(inner) = &inst.payload {
-                            if cls.lookup(sym::REPR).is_some_and(|r| is_builtin_named(&r, "__repr__")) {
+                            if cls
+                                .lookup(sym::REPR)
+                                .is_some_and(|r| is_builtin_named(&r, "__repr__"))
+                            {
                                 let inner = inner.borrow().clone();
                                 return self.to_str(&inner);
                             }
@@ -238,7 +253,12 @@ impl Vm {
     }
 
     /// `FormatValue`: apply `!s`/`!r`/`!a` then `format(v, spec)`.
-    pub fn format_value(&mut self, v: &Value, conv: Conversion, spec: Option<&Value>) -> PyResult<Value> {
+    pub fn format_value(
+        &mut self,
+        v: &Value,
+        conv: Conversion,
+        spec: Option<&Value>,
+    ) -> PyResult<Value> {
         let converted = match conv {
             Conversion::None => v.clone(),
             Conversion::Str => Value::string(self.to_str(v)?),

@@ -28,13 +28,17 @@ fn slice_part(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         Value::None => Ok(None),
         Value::BigInt(b) => {
             use num_traits::Signed;
-            Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))
+            Ok(Some(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }))
         }
         other => match vm.index_of(other)? {
             Some(i) => Ok(Some(i)),
-            None => Err(vm.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            None => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         },
     }
 }
@@ -62,8 +66,14 @@ pub fn slice_indices(vm: &mut Vm, s: &Slice, len: usize) -> PyResult<SliceIndice
             }
         }
     };
-    let start = clamp(slice_part(vm, &s.start)?, if step < 0 { upper } else { lower });
-    let stop = clamp(slice_part(vm, &s.stop)?, if step < 0 { lower } else { upper });
+    let start = clamp(
+        slice_part(vm, &s.start)?,
+        if step < 0 { upper } else { lower },
+    );
+    let stop = clamp(
+        slice_part(vm, &s.stop)?,
+        if step < 0 { lower } else { upper },
+    );
     let count = if step < 0 {
         if stop < start {
             (start - stop - 1) / (-step) + 1
@@ -219,7 +229,9 @@ pub fn list_set_item(vm: &mut Vm, obj: &Value, index: Value, value: Value) -> Py
         return Err(vm.type_error("list expected"));
     };
     if let Value::Slice(s) = &index {
-        let items = vm.collect(&value).map_err(|_| vm.type_error("can only assign an iterable"))?;
+        let items = vm
+            .collect(&value)
+            .map_err(|_| vm.type_error("can only assign an iterable"))?;
         let len = l.borrow().len();
         let idx = slice_indices(vm, s, len)?;
         let mut list = l.borrow_mut();
@@ -343,7 +355,10 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
         }
         (BinOp::Mult, seq, n) | (BinOp::Mult, n, seq)
             if count(n).is_some()
-                && matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) =>
+                && matches!(
+                    seq,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) =>
         {
             let n = count(n).unwrap_or(0);
             Some(match seq {
@@ -367,11 +382,17 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
                 _ => unreachable!(),
             })
         }
-        (BinOp::Mod, Value::Str(fmt), args) => Some(super::printf::percent_format(vm, fmt.as_str(), args)),
-        (BinOp::Mod, Value::Bytes(fmt), args) => Some(super::printf::bytes_percent_format(vm, fmt, args)),
-        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
-            Some(super::setops::binary(vm, op, a, b))
+        (BinOp::Mod, Value::Str(fmt), args) => {
+            Some(super::printf::percent_format(vm, fmt.as_str(), args))
         }
+        (BinOp::Mod, Value::Bytes(fmt), args) => {
+            Some(super::printf::bytes_percent_format(vm, fmt, args))
+        }
+        (
+            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            Value::Set(_) | Value::FrozenSet(_),
+            Value::Set(_) | Value::FrozenSet(_),
+        ) => Some(super::setops::binary(vm, op, a, b)),
         (BinOp::BitOr, Value::Dict(x), Value::Dict(_)) => {
             let d = Value::dict(x.borrow().clone());
             Some(vm.dict_update_from(&d, b, false).map(|_| d))

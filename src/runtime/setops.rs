@@ -26,7 +26,10 @@ pub const SET_METHODS: &[(&str, BuiltinFn)] = &[
     ("symmetric_difference", set_symmetric_difference),
     ("intersection_update", set_intersection_update),
     ("difference_update", set_difference_update),
-    ("symmetric_difference_update", set_symmetric_difference_update),
+    (
+        "symmetric_difference_update",
+        set_symmetric_difference_update,
+    ),
     ("issubset", set_issubset),
     ("issuperset", set_issuperset),
     ("isdisjoint", set_isdisjoint),
@@ -46,7 +49,10 @@ pub const FROZENSET_METHODS: &[(&str, BuiltinFn)] = &[
 fn set_ref(vm: &Vm, v: &Value) -> PyResult<SetRef> {
     match v {
         Value::Set(s) | Value::FrozenSet(s) => Ok(s.clone()),
-        _ => Err(vm.type_error(format!("descriptor requires a 'set' object but received a '{}'", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'set' object but received a '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 

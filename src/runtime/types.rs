@@ -115,7 +115,13 @@ pub fn c3_merge(mut seqs: Vec<Vec<Rc<Class>>>) -> Option<Vec<Rc<Class>>> {
     }
 }
 
-pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, layout: Layout, builtin: bool) -> Rc<Class> {
+pub fn new_class(
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<Class>>,
+    layout: Layout,
+    builtin: bool,
+) -> Rc<Class> {
     let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro()).collect();
     seqs.push(bases.clone());
     let mro_rest = c3_merge(seqs).unwrap_or_default();
@@ -129,6 +135,7 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, layout: Layout
         layout,
         is_builtin: builtin,
         version: Cell::new(0),
+        lookup_cache: Default::default(),
     })
 }
 
@@ -210,7 +217,9 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 impl Types {
     pub fn new() -> Types {
         let object = new_class("object", "builtins", vec![], Layout::Object, true);
-        let b = |name: &str, layout: Layout| new_class(name, "builtins", vec![object.clone()], layout, true);
+        let b = |name: &str, layout: Layout| {
+            new_class(name, "builtins", vec![object.clone()], layout, true)
+        };
         let type_ = b("type", Layout::Native);
         let int = b("int", Layout::Boxed(crate::vm::object::BoxedKind::Int));
         let bool_ = new_class("bool", "builtins", vec![int.clone()], Layout::Native, true);
@@ -242,7 +251,9 @@ impl Types {
         by_name.insert("ExceptionGroup", exception_group.clone());
         exceptions.push(exception_group.clone());
         let e = |n: &str| by_name[n].clone();
-        let marker = |name: &'static str| builtin_value(name, Some("object"), super::class::object_slot_marker);
+        let marker = |name: &'static str| {
+            builtin_value(name, Some("object"), super::class::object_slot_marker)
+        };
         Types {
             type_,
             none_type: b("NoneType", Layout::Native),
@@ -320,7 +331,13 @@ impl Types {
         if let Some(c) = self.iterators.borrow().get(name) {
             return c.clone();
         }
-        let c = new_class(name, "builtins", vec![self.object.clone()], Layout::Native, true);
+        let c = new_class(
+            name,
+            "builtins",
+            vec![self.object.clone()],
+            Layout::Native,
+            true,
+        );
         self.iterators.borrow_mut().insert(name, c.clone());
         c
     }
@@ -373,11 +390,31 @@ pub fn install_methods(vm: &mut Vm) {
     install(&t.int, "int", super::int_methods::INT_METHODS);
     install(&t.float, "float", super::int_methods::FLOAT_METHODS);
     install(&t.range, "range", super::list::RANGE_METHODS);
-    install(&t.generator, "generator", super::generators::GENERATOR_METHODS);
-    install(&t.coroutine, "coroutine", super::generators::COROUTINE_METHODS);
-    install(&t.async_generator, "async_generator", super::generators::ASYNC_GENERATOR_METHODS);
-    install(&t.base_exception, "BaseException", super::exceptions::BASE_EXCEPTION_METHODS);
-    install(&t.base_exception_group, "BaseExceptionGroup", super::exceptions::EXCEPTION_GROUP_METHODS);
+    install(
+        &t.generator,
+        "generator",
+        super::generators::GENERATOR_METHODS,
+    );
+    install(
+        &t.coroutine,
+        "coroutine",
+        super::generators::COROUTINE_METHODS,
+    );
+    install(
+        &t.async_generator,
+        "async_generator",
+        super::generators::ASYNC_GENERATOR_METHODS,
+    );
+    install(
+        &t.base_exception,
+        "BaseException",
+        super::exceptions::BASE_EXCEPTION_METHODS,
+    );
+    install(
+        &t.base_exception_group,
+        "BaseExceptionGroup",
+        super::exceptions::EXCEPTION_GROUP_METHODS,
+    );
     install(&t.property, "property", super::class::PROPERTY_METHODS);
     // `__hash__ = None` makes mutable builtins unhashable for `hash()` and isinstance checks.
     for cls in [&t.list, &t.dict, &t.set] {

@@ -27,7 +27,26 @@ impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
         match self.get_attr_opt(obj, name)? {
             Some(v) => Ok(v),
-            None => Err(self.no_attribute(obj, name)),
+            None => {
+                if let Value::Module(m) = obj {
+                    let names: Vec<&'static str> = m
+                        .globals
+                        .borrow()
+                        .bound()
+                        .map(|(k, _)| k.as_str())
+                        .collect();
+                    if let Some(fix) = super::lenient::unambiguous_match(name.as_str(), &names) {
+                        if self.options.lenient {
+                            self.lenient_warning(&format!(
+                                "module '{}' has no attribute '{}'; using '{}'",
+                                m.name, name, fix
+                            ));
+                            return self.get_attr(obj, super::symbol::intern(fix));
+                        }
+                    }
+                }
+                Err(self.no_attribute(obj, name))
+            }
         }
     }
 
@@ -36,14 +55,21 @@ impl Vm {
         let msg = match obj {
             Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
             Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name, name),
-            _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+            _ => format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(obj),
+                name
+            ),
         };
         let err = self.attribute_error(msg);
         err.exc
             .dict
             .borrow_mut()
             .insert(sym::NAME_PLAIN, Value::str(name.as_str()));
-        err.exc.dict.borrow_mut().insert(super::symbol::intern("obj"), obj.clone());
+        err.exc
+            .dict
+            .borrow_mut()
+            .insert(super::symbol::intern("obj"), obj.clone());
         err
     }
 
@@ -71,9 +97,15 @@ impl Vm {
         obj: &Value,
         name: Symbol,
     ) -> PyResult<Option<Value>> {
-        if let Payload::Super { start_after, obj: target } = &inst.payload {
+        if let Payload::Super {
+            start_after,
+            obj: target,
+        } = &inst.payload
+        {
             let (start_after, target) = (start_after.clone(), target.clone());
-            if let Some(v) = crate::runtime::class::super_getattr(self, &start_after, &target, name)? {
+            if let Some(v) =
+                crate::runtime::class::super_getattr(self, &start_after, &target, name)?
+            {
                 return Ok(Some(v));
             }
             if name == sym::CLASS {
@@ -84,7 +116,11 @@ impl Vm {
         let cls = inst.class.clone();
         if let Some(getattribute) = cls.lookup(sym::GETATTRIBUTE) {
             if !getattribute.is(&self.types.object_getattribute) {
-                return match self.call_bound(getattribute, obj.clone(), &[Value::str(name.as_str())]) {
+                return match self.call_bound(
+                    getattribute,
+                    obj.clone(),
+                    &[Value::str(name.as_str())],
+                ) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if e.is_instance_of(&self.types.attribute_error) => {
                         self.try_getattr_hook(&cls, obj, name, e)
@@ -189,13 +225,19 @@ impl Vm {
             return Ok(Some(match &v {
                 Value::Instance(i) => match &i.payload {
                     Payload::StaticMethod(f) => f.clone(),
-                    Payload::ClassMethod(f) => Value::BoundMethod(Rc::new(super::object::BoundMethod {
-                        func: f.clone(),
-                        receiver: Value::Class(cls.clone()),
-                    })),
+                    Payload::ClassMethod(f) => {
+                        Value::BoundMethod(Rc::new(super::object::BoundMethod {
+                            func: f.clone(),
+                            receiver: Value::Class(cls.clone()),
+                        }))
+                    }
                     Payload::Property(_) => v.clone(),
                     Payload::Plain => match i.class.lookup(sym::GET) {
-                        Some(get) => self.call_bound(get, v.clone(), &[Value::None, Value::Class(cls.clone())])?,
+                        Some(get) => self.call_bound(
+                            get,
+                            v.clone(),
+                            &[Value::None, Value::Class(cls.clone())],
+                        )?,
                         None => v.clone(),
                     },
                     _ => v.clone(),
@@ -207,11 +249,19 @@ impl Vm {
             "__name__" => Some(Value::str(&cls.name)),
             "__qualname__" => Some(Value::str(&cls.qualname)),
             "__module__" => Some(Value::str(&cls.module)),
-            "__mro__" => Some(Value::tuple(cls.mro().into_iter().map(Value::Class).collect())),
+            "__mro__" => Some(Value::tuple(
+                cls.mro().into_iter().map(Value::Class).collect(),
+            )),
             "__bases__" => Some(Value::tuple(
                 cls.bases.iter().cloned().map(Value::Class).collect(),
             )),
-            "__base__" => Some(cls.bases.first().cloned().map(Value::Class).unwrap_or(Value::None)),
+            "__base__" => Some(
+                cls.bases
+                    .first()
+                    .cloned()
+                    .map(Value::Class)
+                    .unwrap_or(Value::None),
+            ),
             "__class__" => Some(Value::Class(self.types.type_.clone())),
             "__doc__" => Some(Value::None),
             "__dict__" => {
@@ -257,7 +307,10 @@ impl Vm {
         match &obj {
             Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => {
                 let cls = inst.class.clone();
-                if cls.lookup(sym::GETATTRIBUTE).is_some_and(|g| !g.is(&self.types.object_getattribute)) {
+                if cls
+                    .lookup(sym::GETATTRIBUTE)
+                    .is_some_and(|g| !g.is(&self.types.object_getattribute))
+                {
                     let v = self.get_attr(&obj, name)?;
                     return Ok((v, Value::Undef));
                 }
@@ -415,6 +468,7 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                super::object::bump_type_epoch();
                 if c.dict.borrow_mut().shift_remove(&name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }

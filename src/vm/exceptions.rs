@@ -70,7 +70,10 @@ pub fn suggestion_distance(a: &str, b: &str, max_cost: usize) -> usize {
 }
 
 /// The closest candidate, by CPython's rules (no more than a third of the characters change).
-pub fn best_suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn best_suggestion<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<&str> = None;
     let mut best_distance = usize::MAX;
     for item in candidates {
@@ -135,8 +138,13 @@ impl Vm {
                     return Some(s.to_string());
                 }
             }
-            let globals: Vec<&'static str> =
-                self.main.globals.borrow().bound().map(|(k, _)| k.as_str()).collect();
+            let globals: Vec<&'static str> = self
+                .main
+                .globals
+                .borrow()
+                .bound()
+                .map(|(k, _)| k.as_str())
+                .collect();
             if let Some(s) = best_suggestion(&name, globals) {
                 return Some(s.to_string());
             }
@@ -146,7 +154,12 @@ impl Vm {
             return best_suggestion(&name, builtins).map(|s| s.to_string());
         }
         if cls.is_subclass_of(&self.types.attribute_error) {
-            let obj = err.exc.dict.borrow().get(&super::symbol::intern("obj")).cloned()?;
+            let obj = err
+                .exc
+                .dict
+                .borrow()
+                .get(&super::symbol::intern("obj"))
+                .cloned()?;
             let names = crate::runtime::builtins::dir_names(self, &obj);
             let refs: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
             return best_suggestion(&name, refs).map(|s| s.to_string());
@@ -175,19 +188,51 @@ impl Vm {
         if let Some(Value::Instance(c)) = &cause {
             if matches!(c.payload, Payload::Exception(_)) {
                 self.format_chain(&PyErr { exc: c.clone() }, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
         } else if let (Some(Value::Instance(c)), false) = (&context, suppress) {
             if matches!(c.payload, Payload::Exception(_)) {
                 self.format_chain(&PyErr { exc: c.clone() }, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         let tb = err.data().traceback.clone();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // CPython prints a run of identical entries three times, then a count.
+            let mut last: Option<(usize, usize, usize)> = None;
+            let mut repeats = 0usize;
+            let flush = |out: &mut String, repeats: usize| {
+                if repeats > 3 {
+                    let n = repeats - 3;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        n,
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+            };
             for entry in tb.iter().rev() {
                 let line = entry.code.line_of(entry.pc);
+                let key = (
+                    std::rc::Rc::as_ptr(&entry.code.file) as usize,
+                    line,
+                    std::rc::Rc::as_ptr(&entry.code) as usize,
+                );
+                if last == Some(key) {
+                    repeats += 1;
+                    if repeats > 3 {
+                        continue;
+                    }
+                } else {
+                    flush(out, repeats);
+                    last = Some(key);
+                    repeats = 1;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     entry.code.file.name, line, entry.code.name
@@ -195,6 +240,33 @@ impl Vm {
                 let text = entry.code.file.line_text(line).trim();
                 if !text.is_empty() {
                     out.push_str(&format!("    {text}\n"));
+                }
+            }
+            flush(out, repeats);
+            // Point at the failing expression in the innermost frame of the user's code.
+            if let Some(entry) = tb.iter().find(|e| {
+                !e.code.file.name.starts_with('<')
+                    || e.code.file.name == "<string>"
+                    || e.code.file.name == "<stdin>"
+            }) {
+                let span = entry.code.span_of(entry.pc);
+                if span.end > span.start {
+                    let label = format!("{} raised here", self.exception_type_name(err));
+                    let hint = match err.exc.dict.borrow().get(&super::lenient::hint_symbol()) {
+                        Some(Value::Str(s)) => Some(s.as_str().to_string()),
+                        _ => None,
+                    };
+                    let report = crate::diagnostics::render_span_report(
+                        &entry.code.file.name,
+                        &entry.code.file.text,
+                        "Traceback",
+                        &format!("in {}", entry.code.name),
+                        span,
+                        Some(&label),
+                        hint.as_deref(),
+                        self.options.color,
+                    );
+                    out.push_str(&report);
                 }
             }
         }

@@ -340,7 +340,12 @@ impl Vm {
         }
     }
 
-    fn try_compare_method(&mut self, obj: &Value, name: Symbol, other: &Value) -> PyResult<Option<Value>> {
+    fn try_compare_method(
+        &mut self,
+        obj: &Value,
+        name: Symbol,
+        other: &Value,
+    ) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
                 let m = inst.class.lookup(name);
@@ -350,7 +355,11 @@ impl Vm {
                             // object.__ne__ inverts __eq__.
                             if let Some(eq) = inst.class.lookup(sym::EQ) {
                                 if !eq.is(&self.types.object_eq) {
-                                    let r = self.call_bound(eq, obj.clone(), std::slice::from_ref(other))?;
+                                    let r = self.call_bound(
+                                        eq,
+                                        obj.clone(),
+                                        std::slice::from_ref(other),
+                                    )?;
                                     if matches!(r, Value::NotImplemented) {
                                         return Ok(None);
                                     }
@@ -388,7 +397,12 @@ impl Vm {
     }
 
     /// Comparison between builtin values; `None` = NotImplemented.
-    fn builtin_compare(&mut self, kind: CompareKind, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    fn builtin_compare(
+        &mut self,
+        kind: CompareKind,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         if let Some(r) = fast_compare(kind, a, b) {
             return Ok(Some(r));
@@ -581,9 +595,9 @@ impl Vm {
                             Value::BigInt(b) => num::hash_bigint(&b),
                             Value::Bool(b) => b as i64,
                             _ => {
-                                return Err(self.type_error(
-                                    "__hash__ method should return an integer",
-                                ))
+                                return Err(
+                                    self.type_error("__hash__ method should return an integer")
+                                )
                             }
                         }
                     }
@@ -631,10 +645,9 @@ impl Vm {
                 if let Some(n) = crate::asyncio::instance_len(self, inst)? {
                     return Ok(n);
                 }
-                return Err(self.type_error(format!(
-                    "object of type '{}' has no len()",
-                    inst.class.name
-                )));
+                return Err(
+                    self.type_error(format!("object of type '{}' has no len()", inst.class.name))
+                );
             }
             Value::Iter(it) => {
                 if let Some(n) = crate::runtime::iter::view_len(it) {
@@ -684,7 +697,9 @@ impl Vm {
                 ))),
             },
             Value::Bytes(b) => match item {
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
+                }
                 Value::Int(i) => Ok(b.contains(&(*i as u8)) && (0..256).contains(i)),
                 _ => Err(self.type_error("a bytes-like object is required")),
             },
@@ -782,16 +797,17 @@ impl Vm {
                             return Ok(v);
                         }
                         if let Some(missing) = cls.lookup(sym::MISSING) {
-                            return self.call_bound(missing, obj.clone(), std::slice::from_ref(index));
+                            return self.call_bound(
+                                missing,
+                                obj.clone(),
+                                std::slice::from_ref(index),
+                            );
                         }
                         return Err(self.key_error(index.clone()));
                     }
                     return self.get_item(&inner, index);
                 }
-                Err(self.type_error(format!(
-                    "'{}' object is not subscriptable",
-                    cls.name
-                )))
+                Err(self.type_error(format!("'{}' object is not subscriptable", cls.name)))
             }
             Value::Class(c) => {
                 if let Some(m) = c.lookup(sym::CLASS_GETITEM) {
@@ -925,10 +941,9 @@ impl Vm {
                 if g.kind == super::object::GeneratorKind::Generator {
                     return Ok(v.clone());
                 }
-                return Err(self.type_error(format!(
-                    "'{}' object is not iterable",
-                    self.type_name(v)
-                )));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                );
             }
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
@@ -949,17 +964,13 @@ impl Vm {
                 if cls.lookup(sym::GETITEM).is_some() {
                     IterState::SequenceProtocol(v.clone(), 0)
                 } else {
-                    return Err(self.type_error(format!(
-                        "'{}' object is not iterable",
-                        cls.name
-                    )));
+                    return Err(self.type_error(format!("'{}' object is not iterable", cls.name)));
                 }
             }
             _ => {
-                return Err(self.type_error(format!(
-                    "'{}' object is not iterable",
-                    self.type_name(v)
-                )))
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                )
             }
         };
         Ok(Value::Iter(Rc::new(NativeIter {
@@ -1005,10 +1016,9 @@ impl Vm {
                         Err(e) if e.is_instance_of(&self.types.stop_iteration) => Ok(None),
                         Err(e) => Err(e),
                     },
-                    None => Err(self.type_error(format!(
-                        "'{}' object is not an iterator",
-                        cls.name
-                    ))),
+                    None => {
+                        Err(self.type_error(format!("'{}' object is not an iterator", cls.name)))
+                    }
                 }
             }
             _ => Err(self.type_error(format!(
@@ -1061,11 +1071,20 @@ impl Vm {
         Ok(None)
     }
 
-    pub fn dict_get_str(&mut self, d: &super::value::DictRef, key: &str) -> PyResult<Option<Value>> {
+    pub fn dict_get_str(
+        &mut self,
+        d: &super::value::DictRef,
+        key: &str,
+    ) -> PyResult<Option<Value>> {
         Ok(d.borrow().get_str(key).cloned())
     }
 
-    pub fn dict_set(&mut self, d: &super::value::DictRef, key: Value, value: Value) -> PyResult<()> {
+    pub fn dict_set(
+        &mut self,
+        d: &super::value::DictRef,
+        key: Value,
+        value: Value,
+    ) -> PyResult<()> {
         let hash = self.hash(&key)?;
         let fast = d.borrow().find_fast(hash, &key);
         if let Some(i) = fast {
@@ -1087,7 +1106,11 @@ impl Vm {
         Ok(())
     }
 
-    pub fn dict_remove(&mut self, d: &super::value::DictRef, key: &Value) -> PyResult<Option<Value>> {
+    pub fn dict_remove(
+        &mut self,
+        d: &super::value::DictRef,
+        key: &Value,
+    ) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
         let fast = d.borrow().find_fast(hash, key);
         let idx = match fast {
@@ -1104,7 +1127,9 @@ impl Vm {
                 found
             }
         };
-        Ok(idx.and_then(|i| d.borrow_mut().remove_at(i)).map(|e| e.value))
+        Ok(idx
+            .and_then(|i| d.borrow_mut().remove_at(i))
+            .map(|e| e.value))
     }
 
     fn dict_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
@@ -1177,9 +1202,9 @@ impl Vm {
                     Value::Str(s) => s.as_str().to_string(),
                     _ => self.repr(&k)?,
                 };
-                return Err(self.type_error(format!(
-                    "got multiple values for keyword argument '{name}'"
-                )));
+                return Err(
+                    self.type_error(format!("got multiple values for keyword argument '{name}'"))
+                );
             }
             self.dict_set(&d, k, v)?;
         }
@@ -1187,7 +1212,9 @@ impl Vm {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let set = Value::Set(Rc::new(std::cell::RefCell::new(crate::runtime::set::Set::new())));
+        let set = Value::Set(Rc::new(std::cell::RefCell::new(
+            crate::runtime::set::Set::new(),
+        )));
         for item in items {
             self.set_add(&set, item)?;
         }
@@ -1203,9 +1230,16 @@ impl Vm {
         let mut err: Option<PyErr> = None;
         // Python-level equality needs the VM: compare outside the borrow when required.
         let needs_vm = matches!(item, Value::Instance(_))
-            || s.borrow().iter().any(|(h, k)| h == hash && crate::runtime::dict::fast_eq(k, &item).is_none());
+            || s.borrow()
+                .iter()
+                .any(|(h, k)| h == hash && crate::runtime::dict::fast_eq(k, &item).is_none());
         if needs_vm {
-            let candidates: Vec<Value> = s.borrow().iter().filter(|(h, _)| *h == hash).map(|(_, k)| k.clone()).collect();
+            let candidates: Vec<Value> = s
+                .borrow()
+                .iter()
+                .filter(|(h, _)| *h == hash)
+                .map(|(_, k)| k.clone())
+                .collect();
             for k in candidates {
                 if self.eq(&k, &item)? {
                     return Ok(());
@@ -1239,7 +1273,10 @@ impl Vm {
         if candidates.is_empty() {
             return Ok(false);
         }
-        let found = s.borrow().contains::<()>(hash, item, &mut |_, _| Ok(false)).unwrap_or(false);
+        let found = s
+            .borrow()
+            .contains::<()>(hash, item, &mut |_, _| Ok(false))
+            .unwrap_or(false);
         if found {
             return Ok(true);
         }

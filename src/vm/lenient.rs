@@ -1,0 +1,120 @@
+//! Near-miss names in tutorials (`import asynio`, `asyncio.lock`, `return_exception=True`):
+//! every such error carries a "did you mean" hint, and in lenient mode (`--lenient`, on by
+//! default in `tulip doc`) an unambiguous correction is applied with a warning that points at
+//! the source. Also the step budget that stops runaway snippets.
+
+use super::symbol::{intern, Symbol};
+use super::value::Value;
+use super::{PyErr, Vm};
+
+/// Plain Levenshtein distance (insertions, deletions, substitutions all cost 1).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The unambiguous correction for `name`: a case-only difference, or the single candidate at
+/// the smallest edit distance when that distance is at most 2.
+pub fn unambiguous_match<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    let case_only: Vec<&&str> = candidates
+        .iter()
+        .filter(|c| **c != name && c.to_lowercase() == lower)
+        .collect();
+    if case_only.len() == 1 {
+        return Some(case_only[0]);
+    }
+    let mut best: Option<&str> = None;
+    let mut best_d = usize::MAX;
+    let mut tie = false;
+    for c in candidates {
+        if *c == name {
+            continue;
+        }
+        let d = edit_distance(name, c);
+        if d < best_d {
+            best_d = d;
+            best = Some(c);
+            tie = false;
+        } else if d == best_d {
+            tie = true;
+        }
+    }
+    if best_d <= 2 && !tie {
+        best
+    } else {
+        None
+    }
+}
+
+/// The symbol of the "hint" an exception carries for its diagnostic.
+pub fn hint_symbol() -> Symbol {
+    intern("__tulip_hint__")
+}
+
+impl Vm {
+    /// Attaches a "did you mean" note to an error (shown in the diagnostic, not the last line,
+    /// which stays CPython's).
+    pub fn attach_hint(&self, err: &PyErr, hint: String) {
+        err.exc
+            .dict
+            .borrow_mut()
+            .insert(hint_symbol(), Value::string(hint));
+    }
+
+    /// Prints a lenient-mode warning pointing at the instruction being executed.
+    pub fn lenient_warning(&mut self, message: &str) {
+        let report = match self.frames.last() {
+            Some(frame) => {
+                let span = frame.code.span_of(frame.current_pc());
+                // One warning per place, however often it runs.
+                let key = (
+                    std::rc::Rc::as_ptr(&frame.code.file) as usize,
+                    span.start,
+                    span.end,
+                );
+                if !self.warned_at.insert(key) {
+                    return;
+                }
+                crate::diagnostics::render_span_report(
+                    &frame.code.file.name,
+                    &frame.code.file.text,
+                    "warning",
+                    message,
+                    span,
+                    Some("corrected here"),
+                    Some("tulip applied this correction because --lenient is on; CPython would raise an error"),
+                    self.options.color,
+                )
+            }
+            None => format!("warning: {message}\n"),
+        };
+        self.write_stderr(&report);
+    }
+
+    /// Counts a unit of work against the snippet budget; errors when it is used up.
+    #[inline]
+    pub fn charge_step(&mut self) -> Result<(), PyErr> {
+        if self.step_budget == u64::MAX {
+            return Ok(());
+        }
+        if self.step_budget == 0 {
+            return Err(self.err(
+                &self.types.keyboard_interrupt.clone(),
+                "stopped: the snippet exceeded its step budget (an endless loop?)",
+            ));
+        }
+        self.step_budget -= 1;
+        Ok(())
+    }
+}
