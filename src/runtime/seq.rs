@@ -316,7 +316,10 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
                     | (Value::Tuple(_), Value::Tuple(_))
             );
             let repeat = op == BinOp::Mult
-                && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+                && matches!(
+                    a,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                )
                 && matches!(inner, Value::Int(_));
             if (op == BinOp::Add && same_seq) || repeat {
                 return sequence_binary(vm, op, a, &inner);
