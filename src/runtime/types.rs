@@ -22,6 +22,7 @@ pub struct Types {
     pub float: Rc<Class>,
     pub str: Rc<Class>,
     pub bytes: Rc<Class>,
+    pub bytearray: Rc<Class>,
     pub list: Rc<Class>,
     pub tuple: Rc<Class>,
     pub dict: Rc<Class>,
@@ -262,6 +263,7 @@ impl Types {
             float: b("float", Layout::Boxed(crate::vm::object::BoxedKind::Float)),
             str: b("str", Layout::Boxed(crate::vm::object::BoxedKind::Str)),
             bytes: b("bytes", Layout::Native),
+            bytearray: b("bytearray", Layout::Native),
             list: b("list", Layout::Boxed(crate::vm::object::BoxedKind::List)),
             tuple: b("tuple", Layout::Boxed(crate::vm::object::BoxedKind::Tuple)),
             dict: b("dict", Layout::Boxed(crate::vm::object::BoxedKind::Dict)),
@@ -375,6 +377,11 @@ pub fn install_methods(vm: &mut Vm) {
     install(&object, "object", super::class::OBJECT_METHODS);
     install(&t.type_, "type", super::class::TYPE_METHODS);
     install(&t.str, "str", super::str_methods::METHODS);
+    super::str_methods::install(vm);
+    super::bytes_methods::install(vm);
+    super::int_methods::install(vm);
+    super::value_dunders::install(vm);
+    let t = &vm.types;
     install(&t.list, "list", super::list::METHODS);
     install(&t.tuple, "tuple", super::list::TUPLE_METHODS);
     install(&t.dict, "dict", super::dict_methods::METHODS);
@@ -382,7 +389,6 @@ pub fn install_methods(vm: &mut Vm) {
     install(&t.frozenset, "frozenset", super::setops::FROZENSET_METHODS);
     install(&t.int, "int", super::int_methods::INT_METHODS);
     install(&t.float, "float", super::int_methods::FLOAT_METHODS);
-    install(&t.bytes, "bytes", super::str_methods::BYTES_METHODS);
     install(&t.range, "range", super::list::RANGE_METHODS);
     install(
         &t.generator,
