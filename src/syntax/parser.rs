@@ -118,9 +118,8 @@ pub fn check_completeness(source: &str) -> Completeness {
             let at_end = source
                 .get(f.error.span.start as usize..)
                 .is_none_or(|rest| rest.trim().is_empty());
-            let open_block = !blank_end
-                && at_end
-                && f.error.message.starts_with("expected an indented block");
+            let open_block =
+                !blank_end && at_end && f.error.message.starts_with("expected an indented block");
             if open_block
                 || f.incomplete
                     && (unclosed || !blank_end || f.class == FailureClass::TokenizerRaised)

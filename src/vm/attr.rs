@@ -114,8 +114,10 @@ impl Vm {
             return Ok(None);
         }
         let cls = inst.class.clone();
-        if let Some(getattribute) = cls.lookup(sym::GETATTRIBUTE) {
-            if !getattribute.is(&self.types.object_getattribute) {
+        let (custom_get, _) =
+            cls.attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr);
+        if let Some(getattribute) = custom_get.then(|| cls.lookup(sym::GETATTRIBUTE)).flatten() {
+            {
                 return match self.call_bound(
                     getattribute,
                     obj.clone(),
@@ -308,8 +310,8 @@ impl Vm {
             Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => {
                 let cls = inst.class.clone();
                 if cls
-                    .lookup(sym::GETATTRIBUTE)
-                    .is_some_and(|g| !g.is(&self.types.object_getattribute))
+                    .attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr)
+                    .0
                 {
                     let v = self.get_attr(&obj, name)?;
                     return Ok((v, Value::Undef));
@@ -345,8 +347,10 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
-                if let Some(setattr) = cls.lookup(sym::SETATTR) {
-                    if !setattr.is(&self.types.object_setattr) {
+                let (_, custom_set) = cls
+                    .attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr);
+                if let Some(setattr) = custom_set.then(|| cls.lookup(sym::SETATTR)).flatten() {
+                    {
                         self.call_bound(setattr, obj.clone(), &[Value::str(name.as_str()), value])?;
                         return Ok(());
                     }

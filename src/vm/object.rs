@@ -69,6 +69,8 @@ pub struct Class {
 pub struct LookupCache {
     epoch: u64,
     entries: rustc_hash::FxHashMap<Symbol, Option<Value>>,
+    /// `Some((overrides __getattribute__, overrides __setattr__))` once computed.
+    attribute_hooks: Option<(bool, bool)>,
 }
 
 thread_local! {
@@ -105,10 +107,40 @@ impl Class {
         let mut cache = self.lookup_cache.borrow_mut();
         if cache.epoch != epoch {
             cache.entries.clear();
+            cache.attribute_hooks = None;
             cache.epoch = epoch;
         }
         cache.entries.insert(name, found.clone());
         found
+    }
+
+    /// Whether the class overrides `object.__getattribute__` / `object.__setattr__`
+    /// (memoised: plain classes then skip those look-ups on every attribute access).
+    pub fn attribute_hooks(
+        &self,
+        object_getattribute: &Value,
+        object_setattr: &Value,
+    ) -> (bool, bool) {
+        let epoch = TYPE_EPOCH.with(|e| e.get());
+        {
+            let cache = self.lookup_cache.borrow();
+            if cache.epoch == epoch {
+                if let Some(h) = cache.attribute_hooks {
+                    return h;
+                }
+            }
+        }
+        let get = self
+            .lookup(super::symbol::sym::GETATTRIBUTE)
+            .is_some_and(|g| !g.is(object_getattribute));
+        let set = self
+            .lookup(super::symbol::sym::SETATTR)
+            .is_some_and(|s| !s.is(object_setattr));
+        let mut cache = self.lookup_cache.borrow_mut();
+        if cache.epoch == epoch {
+            cache.attribute_hooks = Some((get, set));
+        }
+        (get, set)
     }
 
     fn lookup_uncached(&self, name: Symbol) -> Option<Value> {
