@@ -112,6 +112,7 @@ fn run_case(py: PathBuf, suite: &'static str) -> Result<(), Failed> {
         .find(|l| !l.trim().is_empty())
         .map(|l| l.trim_end().to_string());
     if let Some(want) = &expected.last_stderr {
+        // `stderr: ` with nothing after it means CPython wrote no (non-blank) stderr line.
         if last.as_deref().unwrap_or("") != want.as_str() {
             problems.push(format!(
                 "last stderr line {:?}, expected {:?}",

@@ -200,6 +200,18 @@ fn exactly(vm: &Vm, args: &Args, fname: &str, n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// `NAME expected at most N argument(s), got M` for constructors (`args.pos[0]` is the class).
+fn ctor_at_most(vm: &Vm, args: &Args, name: &str, n: usize) -> PyResult<()> {
+    let given = args.pos.len().saturating_sub(1);
+    if given > n {
+        return Err(vm.type_error(format!(
+            "{name} expected at most {n} argument{}, got {given}",
+            if n == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
 fn as_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match vm.index_of(v)? {
         Some(i) => Ok(i),
@@ -945,37 +957,18 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(Value::list(names.into_iter().map(Value::string).collect()))
         }
         Some(v) => {
-            let mut names: Vec<String> = match v {
-                Value::Module(m) => m
-                    .globals
-                    .borrow()
-                    .bound()
-                    .map(|(n, _)| n.to_string())
-                    .collect(),
-                Value::Class(c) => c
-                    .mro()
-                    .iter()
-                    .flat_map(|k| {
-                        k.dict
-                            .borrow()
-                            .keys()
-                            .map(|s| s.to_string())
-                            .collect::<Vec<_>>()
-                    })
-                    .collect(),
-                other => {
-                    let mut n: Vec<String> = Vec::new();
-                    if let Value::Instance(i) = other {
-                        n.extend(i.dict.borrow().keys().map(|s| s.to_string()));
+            // A user `__dir__` decides; its result is sorted.
+            if let Value::Instance(inst) = v {
+                if let Some(m) = inst.class.lookup(intern("__dir__")) {
+                    if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) {
+                        let r = vm.call_bound(m, v.clone(), &[])?;
+                        let items = vm.collect(&r)?;
+                        let sorted = super::list::sort_values(vm, items, &Value::None, false)?;
+                        return Ok(Value::list(sorted));
                     }
-                    for c in vm.class_of(other).mro() {
-                        n.extend(c.dict.borrow().keys().map(|s| s.to_string()));
-                    }
-                    n
                 }
-            };
-            names.sort();
-            names.dedup();
+            }
+            let names = dir_names(vm, v);
             Ok(Value::list(names.into_iter().map(Value::string).collect()))
         }
     }
@@ -1086,6 +1079,12 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let rest = &args.pos[1..];
     check_kw(vm, &args, "int", &["base"])?;
+    if rest.len() > 2 {
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            rest.len()
+        )));
+    }
     let base = rest.get(1).cloned().or_else(|| kwarg(&args, "base"));
     let v = match (rest.first(), base) {
         (None, None) => Value::Int(0),
@@ -1150,6 +1149,7 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
 
 fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "bool", &[])?;
+    ctor_at_most(vm, &args, "bool", 1)?;
     match args.pos.get(1) {
         Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
         None => Ok(Value::Bool(false)),
@@ -1158,6 +1158,7 @@ fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "float", &[])?;
+    ctor_at_most(vm, &args, "float", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let v = match args.pos.get(1) {
         None => Value::Float(0.0),
@@ -1204,13 +1205,13 @@ pub fn to_float(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     check_kw(vm, &args, "str", &["object", "encoding", "errors"])?;
-    let v = match (
-        args.pos.get(1).cloned().or_else(|| kwarg(&args, "object")),
-        args.pos
-            .get(2)
-            .cloned()
-            .or_else(|| kwarg(&args, "encoding")),
-    ) {
+    if args.pos.len() > 4 {
+        return Err(vm.type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let v = match (args.pos.get(1).cloned().or_else(|| kwarg(&args, "object")), args.pos.get(2).cloned().or_else(|| kwarg(&args, "encoding"))) {
         (None, _) => Value::str(""),
         (Some(Value::Bytes(b)), Some(_)) => Value::string(String::from_utf8_lossy(&b).to_string()),
         (Some(x), _) => match x {
@@ -1228,6 +1229,7 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "list", &[])?;
+    ctor_at_most(vm, &args, "list", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let items = match args.pos.get(1) {
         Some(v) => vm.collect(v)?,
@@ -1249,6 +1251,7 @@ fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "tuple", &[])?;
+    ctor_at_most(vm, &args, "tuple", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let v = match args.pos.get(1) {
         Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
@@ -1259,6 +1262,7 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    ctor_at_most(vm, &args, "dict", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let d = Value::dict(super::dict::Dict::new());
     if let Some(src) = args.pos.get(1) {
@@ -1275,25 +1279,30 @@ fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "set", &[])?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
-    let s = vm.new_set(vec![])?;
-    if let Some(src) = args.pos.get(1) {
-        super::setops::union(vm, &s, std::slice::from_ref(src)).and_then(|u| {
-            if let (Value::Set(dst), Value::Set(srcset)) = (&s, &u) {
-                let copy = srcset.borrow().clone();
-                *dst.borrow_mut() = copy;
-            }
-            Ok(())
-        })?;
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "set expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
     }
-    Ok(boxed_for(vm, &cls, s, &vm.types.set.clone()))
+    let s = super::setops::make_new_set(vm, args.pos.get(1))?;
+    Ok(boxed_for(vm, &cls, Value::Set(s), &vm.types.set.clone()))
 }
 
 fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = set_new(vm, args)?;
-    Ok(match s {
-        Value::Set(r) => Value::FrozenSet(r),
-        other => other,
-    })
+    check_kw(vm, &args, "frozenset", &[])?;
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "frozenset expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
+    // `frozenset(fs)` is `fs` itself.
+    if let Some(v @ Value::FrozenSet(_)) = args.pos.get(1) {
+        return Ok(v.clone());
+    }
+    let s = super::setops::make_new_set(vm, args.pos.get(1))?;
+    Ok(Value::FrozenSet(s))
 }
 
 fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1329,7 +1338,13 @@ fn slice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         [stop] => (Value::None, stop.clone(), Value::None),
         [a, b] => (a.clone(), b.clone(), Value::None),
         [a, b, c] => (a.clone(), b.clone(), c.clone()),
-        _ => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        [] => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        _ => {
+            return Err(vm.type_error(format!(
+                "slice expected at most 3 arguments, got {}",
+                rest.len()
+            )))
+        }
     };
     Ok(Value::Slice(Rc::new(crate::vm::object::Slice {
         start,
@@ -1361,7 +1376,7 @@ pub fn dir_names(vm: &mut Vm, obj: &Value) -> Vec<String> {
         other => {
             let mut n: Vec<String> = Vec::new();
             if let Value::Instance(i) = other {
-                n.extend(i.dict.borrow().keys().map(|s| s.to_string()));
+                n.extend(super::instdict::names(i));
             }
             for c in vm.class_of(other).mro() {
                 n.extend(c.dict.borrow().keys().map(|s| s.to_string()));

@@ -17,6 +17,7 @@ pub const OBJECT_METHODS: &[(&str, crate::vm::object::BuiltinFn)] = &[
     ("__init_subclass__", object_init_subclass),
     ("__format__", object_format),
     ("__dir__", object_dir),
+    ("__delattr__", object_delattr),
 ];
 
 pub const TYPE_METHODS: &[(&str, crate::vm::object::BuiltinFn)] = &[];
@@ -28,9 +29,32 @@ pub const PROPERTY_METHODS: &[(&str, crate::vm::object::BuiltinFn)] = &[
     ("__get__", property_get),
 ];
 
+/// `object.__repr__`, which builtin values also reach (`[1].__repr__()`): their own repr;
+/// instances of subclasses of builtin types show the value inside.
 fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = args.pos.first().cloned().unwrap_or(Value::None);
-    Ok(Value::string(default_repr(vm, &obj)))
+    match &obj {
+        Value::Instance(i) => match &i.payload {
+            Payload::Boxed(b) => {
+                let inner = b.borrow().clone();
+                let text = vm.repr(&inner)?;
+                // Set subclasses show their type: `S({1, 2})`, `S()`.
+                Ok(Value::string(match &inner {
+                    Value::Set(s) | Value::FrozenSet(s) => {
+                        if s.borrow().is_empty() {
+                            format!("{}()", i.class.name)
+                        } else {
+                            let body = text.strip_prefix("frozenset(").and_then(|t| t.strip_suffix(')')).unwrap_or(&text);
+                            format!("{}({})", i.class.name, body)
+                        }
+                    }
+                    _ => text,
+                }))
+            }
+            _ => Ok(Value::string(default_repr(vm, &obj))),
+        },
+        other => Ok(Value::string(vm.repr(other)?)),
+    }
 }
 
 /// `<__main__.Foo object at 0x7f...>`.
@@ -49,9 +73,14 @@ pub fn default_repr(vm: &Vm, obj: &Value) -> String {
     )
 }
 
+/// `object.__str__`: `repr(self)`, except that builtin values keep their own `str`
+/// (`"a".__str__()` is `a`).
 fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = args.pos.first().cloned().unwrap_or(Value::None);
-    Ok(Value::string(vm.repr(&obj)?))
+    match &obj {
+        Value::Instance(_) => Ok(Value::string(vm.repr(&obj)?)),
+        other => Ok(Value::string(vm.to_str(other)?)),
+    }
 }
 
 fn object_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -76,7 +105,7 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = args.pos.first().cloned().unwrap_or(Value::None);
     let mut names: Vec<String> = Vec::new();
     if let Value::Instance(i) = &obj {
-        names.extend(i.dict.borrow().keys().map(|k| k.to_string()));
+        names.extend(super::instdict::names(i));
     }
     for c in vm.class_of(&obj).mro() {
         names.extend(c.dict.borrow().keys().map(|k| k.to_string()));
@@ -143,8 +172,8 @@ pub fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = intern(name.as_str());
     // Generic look-up without the override: class data descriptors, dict, class attrs.
     let cls = inst.class.clone();
-    if let Some(v) = inst.dict.borrow().get(&name) {
-        return Ok(v.clone());
+    if let Some(v) = super::instdict::get(inst, name) {
+        return Ok(v);
     }
     if let Some(attr) = cls.lookup(name) {
         return vm.bind_method(attr, obj);
@@ -160,6 +189,15 @@ pub fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let obj = Value::Instance(inst.clone());
     vm.generic_setattr(inst, &obj, intern(name.as_str()), value.clone())?;
+    Ok(Value::None)
+}
+
+pub fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.type_error("__delattr__ expects an instance and a name"));
+    };
+    let obj = Value::Instance(inst.clone());
+    vm.generic_delattr(inst, &obj, intern(name.as_str()))?;
     Ok(Value::None)
 }
 
@@ -278,12 +316,17 @@ pub fn make_class(
             return Err(vm.type_error(format!("type '{}' is not an acceptable base type", b.name)));
         }
     }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| Rc::ptr_eq(o, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.name)));
+        }
+    }
     let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro()).collect();
     seqs.push(bases.clone());
-    let Some(mro_rest) = c3_merge(seqs) else {
-        let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
+    let Some(mro_rest) = c3_merge(seqs.clone()) else {
+        let names = mro_conflict_heads(seqs);
         return Err(vm.type_error(format!(
-            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
             names.join(", ")
         )));
     };
@@ -311,9 +354,14 @@ pub fn make_class(
                     )));
                 }
             }
-            dict.insert(intern(k.as_str()), v);
+            // `type.__new__` takes `__qualname__` out of the namespace.
+            if k.as_str() != "__qualname__" {
+                dict.insert(intern(k.as_str()), v);
+            }
         }
     }
+    // Every class has its own `__doc__` (None without a docstring).
+    dict.entry(intern("__doc__")).or_insert(Value::None);
     // A class defining __eq__ without __hash__ is unhashable, as in CPython.
     if dict.contains_key(&sym::EQ) && !dict.contains_key(&sym::HASH) {
         dict.insert(sym::HASH, Value::None);
@@ -330,6 +378,35 @@ pub fn make_class(
         version: Cell::new(0),
         lookup_cache: Default::default(),
     }))
+}
+
+/// The classes CPython's `set_mro_error` names: the heads of the sequences left when the C3
+/// merge gets stuck, each once.
+fn mro_conflict_heads(mut seqs: Vec<Vec<Rc<Class>>>) -> Vec<String> {
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        let candidate = seqs.iter().map(|s| s[0].clone()).find(|head| {
+            !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)))
+        });
+        match candidate {
+            Some(c) => {
+                for s in seqs.iter_mut() {
+                    if Rc::ptr_eq(&s[0], &c) {
+                        s.remove(0);
+                    }
+                }
+            }
+            None => {
+                let mut names: Vec<Rc<Class>> = Vec::new();
+                for s in &seqs {
+                    if !names.iter().any(|n| Rc::ptr_eq(n, &s[0])) {
+                        names.push(s[0].clone());
+                    }
+                }
+                return names.iter().map(|c| c.name.clone()).collect();
+            }
+        }
+    }
 }
 
 /// `type(obj)` / `type(name, bases, dict)`.

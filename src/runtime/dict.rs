@@ -60,6 +60,12 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         (Instance(_), _) | (_, Instance(_)) => return Option::None,
         (FrozenSet(_), _) | (_, FrozenSet(_)) => return Option::None,
+        // Containers compare by content, bound methods by function and receiver, views by
+        // content: the caller must run the full comparison.
+        (List(_) | Dict(_) | Set(_) | Range(_) | Slice(_) | BoundMethod(_) | Iter(_), _)
+        | (_, List(_) | Dict(_) | Set(_) | Range(_) | Slice(_) | BoundMethod(_) | Iter(_)) => {
+            return Option::None
+        }
         (x, y) => x.is(y),
     })
 }

@@ -126,7 +126,15 @@ fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let key = args.pos.get(1).cloned().unwrap_or(Value::None);
     match vm.dict_get(&d, &key)? {
         Some(v) => Ok(v),
-        None => Err(vm.key_error(key)),
+        None => {
+            // A subclass may supply missing keys (`collections.defaultdict`-style).
+            if let Some(this @ Value::Instance(inst)) = args.pos.first() {
+                if let Some(m) = inst.class.lookup(crate::vm::symbol::intern("__missing__")) {
+                    return vm.call_bound(m, this.clone(), &[key]);
+                }
+            }
+            Err(vm.key_error(key))
+        }
     }
 }
 

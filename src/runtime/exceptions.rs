@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::vm::object::{Args, BuiltinFn, Instance};
-use crate::vm::symbol::Symbol;
+use crate::vm::symbol::{intern, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -36,8 +36,80 @@ fn data_of(v: &Value) -> Option<&Rc<Instance>> {
 
 fn exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.first() {
-        Some(Value::Class(cls)) => Ok(vm.new_plain_instance(cls, &args.pos[1..])),
+        Some(Value::Class(cls)) => {
+            let mut cls = cls.clone();
+            let rest = &args.pos[1..];
+            // `OSError(errno, strerror)` picks the subclass for the errno, as CPython does.
+            if Rc::ptr_eq(&cls, &os_error(vm)) && (2..=5).contains(&rest.len()) {
+                if let Value::Int(errno) = rest[0] {
+                    if let Some(sub) = errno_subclass(errno).and_then(|n| vm.types.exception_by_name(n)) {
+                        cls = sub;
+                    }
+                }
+            }
+            let inst = vm.new_plain_instance(&cls, rest);
+            if let Value::Instance(i) = &inst {
+                init_os_error(vm, i, rest);
+            }
+            Ok(inst)
+        }
         _ => Err(vm.type_error("BaseException.__new__(X): X is not a type object")),
+    }
+}
+
+fn os_error(vm: &Vm) -> Rc<crate::vm::object::Class> {
+    vm.types
+        .exception_by_name("OSError")
+        .unwrap_or_else(|| vm.types.exception.clone())
+}
+
+/// CPython's `errnomap` (Linux errno values).
+fn errno_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])` fills the named attributes
+/// and keeps only `(errno, strerror)` as args.
+fn init_os_error(vm: &Vm, inst: &Rc<Instance>, rest: &[Value]) {
+    if !inst.class.is_subclass_of(&os_error(vm)) {
+        return;
+    }
+    let none = Value::None;
+    let (errno, strerror, filename, filename2) = if (2..=5).contains(&rest.len()) {
+        (
+            rest[0].clone(),
+            rest[1].clone(),
+            rest.get(2).cloned().unwrap_or(Value::None),
+            rest.get(4).cloned().unwrap_or(Value::None),
+        )
+    } else {
+        (none.clone(), none.clone(), none.clone(), none)
+    };
+    let has_filename = !filename.is_none();
+    super::instdict::set(inst, intern("errno"), errno);
+    super::instdict::set(inst, intern("strerror"), strerror);
+    super::instdict::set(inst, intern("filename"), filename);
+    super::instdict::set(inst, intern("filename2"), filename2);
+    if has_filename {
+        if let Some(d) = inst.exception_data() {
+            d.borrow_mut().args.truncate(2);
+        }
     }
 }
 
@@ -46,9 +118,32 @@ fn exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if let Some(d) = inst.exception_data() {
             d.borrow_mut().args = args.pos[1..].to_vec();
         }
+        init_os_error(vm, inst, &args.pos[1..]);
         return Ok(Value::None);
     }
     Err(vm.type_error("descriptor '__init__' requires a 'BaseException' object"))
+}
+
+/// `str()` of an OSError with errno and strerror set: `[Errno 2] msg: 'file'`.
+fn os_error_str(vm: &mut Vm, inst: &Rc<Instance>) -> PyResult<Option<String>> {
+    if !inst.class.is_subclass_of(&os_error(vm)) {
+        return Ok(None);
+    }
+    let get = |n: &str| super::instdict::get(inst, intern(n)).unwrap_or(Value::None);
+    let (errno, strerror, filename, filename2) = (get("errno"), get("strerror"), get("filename"), get("filename2"));
+    if errno.is_none() || strerror.is_none() {
+        return Ok(None);
+    }
+    let (e, s) = (vm.to_str(&errno)?, vm.to_str(&strerror)?);
+    Ok(Some(if !filename.is_none() {
+        if !filename2.is_none() {
+            format!("[Errno {e}] {s}: {} -> {}", vm.repr(&filename)?, vm.repr(&filename2)?)
+        } else {
+            format!("[Errno {e}] {s}: {}", vm.repr(&filename)?)
+        }
+    } else {
+        format!("[Errno {e}] {s}")
+    }))
 }
 
 pub fn exception_args(inst: &Instance) -> Vec<Value> {
@@ -61,6 +156,9 @@ fn exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(inst) = args.pos.first().and_then(data_of) else {
         return Ok(Value::str(""));
     };
+    if let Some(text) = os_error_str(vm, inst)? {
+        return Ok(Value::string(text));
+    }
     let a = exception_args(inst);
     let is_key_error = inst.class.is_subclass_of(&vm.types.key_error);
     Ok(Value::string(match a.len() {
@@ -95,14 +193,10 @@ fn exception_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(note))));
     }
     let notes_sym = crate::vm::symbol::sym::NOTES;
-    let existing = inst.dict.borrow().get(&notes_sym).cloned();
+    let existing = super::instdict::get(inst, notes_sym);
     match existing {
         Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
-        _ => {
-            inst.dict
-                .borrow_mut()
-                .insert(notes_sym, Value::list(vec![note.clone()]));
-        }
+        _ => super::instdict::set(inst, notes_sym, Value::list(vec![note.clone()])),
     }
     Ok(Value::None)
 }
@@ -118,7 +212,7 @@ pub fn exception_attr(vm: &mut Vm, inst: &Rc<Instance>, name: Symbol) -> PyResul
         "__cause__" => Some(d.cause.clone().unwrap_or(Value::None)),
         "__context__" => Some(d.context.clone().unwrap_or(Value::None)),
         "__suppress_context__" => Some(Value::Bool(d.suppress_context)),
-        "__traceback__" => Some(Value::None),
+        "__traceback__" => Some(traceback_object(vm, &d.traceback)),
         "value" if inst.class.is_subclass_of(&vm.types.stop_iteration) => {
             Some(d.args.first().cloned().unwrap_or(Value::None))
         }
@@ -127,6 +221,17 @@ pub fn exception_attr(vm: &mut Vm, inst: &Rc<Instance>, name: Symbol) -> PyResul
             1 => d.args[0].clone(),
             _ => Value::tuple(d.args.clone()),
         }),
+        "name" | "path" if inst.class.is_subclass_of(&vm.types.import_error) => Some(Value::None),
+        "msg" if inst.class.is_subclass_of(&vm.types.import_error) => {
+            Some(d.args.first().cloned().unwrap_or(Value::None))
+        }
+        "name" if inst.class.is_subclass_of(&vm.types.name_error) => Some(Value::None),
+        "name" | "obj" if inst.class.is_subclass_of(&vm.types.attribute_error) => Some(Value::None),
+        "errno" | "strerror" | "filename" | "filename2"
+            if inst.class.is_subclass_of(&os_error(vm)) =>
+        {
+            Some(Value::None)
+        }
         "message" if inst.class.is_subclass_of(&vm.types.base_exception_group) => {
             Some(d.args.first().cloned().unwrap_or(Value::str("")))
         }
@@ -137,17 +242,28 @@ pub fn exception_attr(vm: &mut Vm, inst: &Rc<Instance>, name: Symbol) -> PyResul
                 _ => Value::tuple(vec![]),
             })
         }
-        "errno" | "strerror" | "filename"
-            if inst.class.is_subclass_of(
-                &vm.types
-                    .exception_by_name("OSError")
-                    .unwrap_or_else(|| vm.types.exception.clone()),
-            ) =>
-        {
-            Some(Value::None)
-        }
         _ => None,
     })
+}
+
+/// `exc.__traceback__`: a chain of `traceback` objects, outermost frame first (`tb_next`
+/// goes inwards), or None before the exception was raised.
+fn traceback_object(vm: &Vm, entries: &[crate::vm::object::TracebackEntry]) -> Value {
+    let cls = vm.types.iterator_class("traceback");
+    let mut next = Value::None;
+    // Stored innermost first.
+    for entry in entries.iter() {
+        let tb = Instance::new(cls.clone(), crate::vm::object::Payload::Plain);
+        {
+            let mut d = tb.dict.borrow_mut();
+            d.insert(intern("tb_next"), next);
+            d.insert(intern("tb_lineno"), Value::Int(entry.code.line_of(entry.pc) as i64));
+            d.insert(intern("tb_lasti"), Value::Int(entry.pc as i64 * 2));
+            d.insert(intern("tb_frame"), Value::None);
+        }
+        next = Value::Instance(Rc::new(tb));
+    }
+    next
 }
 
 /// Assignments to the attributes exceptions keep natively. `Ok(Some(()))` when handled.
@@ -240,7 +356,8 @@ fn exception_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         )));
     }
-    // `args` keeps the sequence as given; `.exceptions` is always a tuple.
+    // `args` keeps the sequence as given (its repr shows a list as a list); `exceptions` is a
+    // tuple.
     Ok(vm.new_plain_instance(&cls, &[rest[0].clone(), rest[1].clone()]))
 }
 
@@ -264,6 +381,11 @@ fn group_parts(v: &Value) -> (Value, Vec<Value>) {
     }
 }
 
+/// The sub-exceptions of a group, in order.
+pub fn group_exceptions(group: &Value) -> Vec<Value> {
+    group_parts(group).1
+}
+
 fn exception_group_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
     let (msg, excs) = group_parts(&v);
@@ -275,20 +397,24 @@ fn exception_group_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     )))
 }
 
-/// A predicate for `split`/`subgroup`: an exception type, a tuple of types, or a callable.
+/// A predicate for `split`/`subgroup`: an exception type, a tuple of types, a callable, or
+/// (for `except*` re-raising) the identities of leaf exceptions.
 enum Matcher {
     Types(Value),
     Callable(Value),
+    Ids(Vec<usize>),
 }
 
-fn matcher(vm: &Vm, v: &Value) -> Matcher {
-    match v {
+fn matcher(vm: &Vm, v: &Value) -> PyResult<Matcher> {
+    Ok(match v {
         Value::Class(_) | Value::Tuple(_) => Matcher::Types(v.clone()),
+        other if super::builtins::is_callable(vm, other) => Matcher::Callable(v.clone()),
         _ => {
-            let _ = vm;
-            Matcher::Callable(v.clone())
+            return Err(vm.type_error(
+                "expected a function, exception type or tuple of exception types",
+            ))
         }
-    }
+    })
 }
 
 fn matches(vm: &mut Vm, m: &Matcher, exc: &Value) -> PyResult<bool> {
@@ -298,7 +424,49 @@ fn matches(vm: &mut Vm, m: &Matcher, exc: &Value) -> PyResult<bool> {
             let r = vm.call(f, std::slice::from_ref(exc))?;
             vm.truthy(&r)
         }
+        Matcher::Ids(ids) => Ok(exc.heap_ptr().is_some_and(|p| ids.contains(&p))),
     }
+}
+
+fn is_group(vm: &Vm, v: &Value) -> bool {
+    data_of(v).is_some_and(|i| i.class.is_subclass_of(&vm.types.base_exception_group))
+}
+
+/// The leaf (non-group) exceptions of a group, by identity.
+fn collect_leaf_ids(vm: &Vm, exc: &Value, out: &mut Vec<usize>) {
+    if is_group(vm, exc) {
+        for e in group_parts(exc).1 {
+            collect_leaf_ids(vm, &e, out);
+        }
+    } else if let Some(p) = exc.heap_ptr() {
+        out.push(p);
+    }
+}
+
+/// CPython's `is_same_exception_metadata`: was `a` derived from `b` (same notes, traceback,
+/// cause and context)?
+fn same_metadata(a: &Value, b: &Value) -> bool {
+    let (Some(x), Some(y)) = (data_of(a), data_of(b)) else {
+        return false;
+    };
+    let same_opt = |p: &Option<Value>, q: &Option<Value>| match (p, q) {
+        (None, None) => true,
+        (Some(p), Some(q)) => p.is(q),
+        _ => false,
+    };
+    let notes_x = super::instdict::get(x, crate::vm::symbol::sym::NOTES);
+    let notes_y = super::instdict::get(y, crate::vm::symbol::sym::NOTES);
+    let (Some(dx), Some(dy)) = (x.exception_data(), y.exception_data()) else {
+        return false;
+    };
+    let (dx, dy) = (dx.borrow(), dy.borrow());
+    let same_tb = dx.traceback.len() == dy.traceback.len()
+        && dx
+            .traceback
+            .iter()
+            .zip(dy.traceback.iter())
+            .all(|(p, q)| Rc::ptr_eq(&p.code, &q.code) && p.pc == q.pc);
+    same_opt(&notes_x, &notes_y) && same_tb && same_opt(&dx.cause, &dy.cause) && same_opt(&dx.context, &dy.context)
 }
 
 /// Copies the group's metadata (cause, context, notes) onto a derived group.
@@ -311,12 +479,11 @@ fn derive_with(vm: &mut Vm, group: &Value, excs: Vec<Value>) -> PyResult<Value> 
             d.cause = s.cause.clone();
             d.context = s.context.clone();
             d.traceback = s.traceback.clone();
-            d.suppress_context = s.suppress_context;
+            // `PyException_SetCause` always sets this.
+            d.suppress_context = true;
         }
-        if let Some(notes) = src.dict.borrow().get(&crate::vm::symbol::sym::NOTES) {
-            dst.dict
-                .borrow_mut()
-                .insert(crate::vm::symbol::sym::NOTES, notes.clone());
+        if let Some(notes) = super::instdict::get(src, crate::vm::symbol::sym::NOTES) {
+            super::instdict::set(dst, crate::vm::symbol::sym::NOTES, notes);
         }
     }
     Ok(derived)
@@ -324,7 +491,7 @@ fn derive_with(vm: &mut Vm, group: &Value, excs: Vec<Value>) -> PyResult<Value> 
 
 /// Splits `group` into (matching, rest); either may be `None`.
 pub fn split_group(vm: &mut Vm, group: &Value, m: &Value) -> PyResult<(Value, Value)> {
-    let m = matcher(vm, m);
+    let m = matcher(vm, m)?;
     split_with(vm, group, &m)
 }
 
@@ -332,9 +499,7 @@ fn split_with(vm: &mut Vm, group: &Value, m: &Matcher) -> PyResult<(Value, Value
     if matches(vm, m, group)? {
         return Ok((group.clone(), Value::None));
     }
-    let is_group =
-        data_of(group).is_some_and(|i| i.class.is_subclass_of(&vm.types.base_exception_group));
-    if !is_group {
+    if !is_group(vm, group) {
         return Ok((Value::None, group.clone()));
     }
     let (_, excs) = group_parts(group);
@@ -387,50 +552,73 @@ fn exception_group_derive(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 impl Vm {
-    /// `except* T`: `(rest, matched)` where matched is a group (or None).
-    pub(crate) fn exception_group_match(
-        &mut self,
-        exc: Value,
-        typ: &Value,
-    ) -> PyResult<(Value, Value)> {
-        if let Value::Class(c) = typ {
-            if c.is_subclass_of(&self.types.base_exception_group) {
-                return Err(self.type_error(
-                    "catching ExceptionGroup with except* is not allowed. Use except instead.",
-                ));
-            }
+    /// `except* T` (CPython's `exception_group_match`): `(rest, matched)`, either may be None.
+    pub(crate) fn exception_group_match(&mut self, exc: Value, typ: &Value) -> PyResult<(Value, Value)> {
+        let invalid = |c: &Value| matches!(c, Value::Class(c) if c.is_subclass_of(&self.types.base_exception_group));
+        let is_invalid = match typ {
+            Value::Tuple(t) => t.iter().any(invalid),
+            other => invalid(other),
+        };
+        if is_invalid {
+            return Err(self.type_error(
+                "catching ExceptionGroup with except* is not allowed. Use except instead.",
+            ));
         }
-        let is_group =
-            data_of(&exc).is_some_and(|i| i.class.is_subclass_of(&self.types.base_exception_group));
-        if !is_group {
-            // A naked exception matching except* is wrapped in an ExceptionGroup.
-            if self.exception_matches(&exc, typ)? {
-                let cls = Value::Class(self.types.base_exception_group.clone());
-                let group = self.call(&cls, &[Value::str(""), Value::tuple(vec![exc])])?;
-                return Ok((Value::None, group));
-            }
-            return Ok((exc, Value::None));
+        if exc.is_none() {
+            return Ok((Value::None, Value::None));
         }
-        let (matched, rest) = split_group(self, &exc, typ)?;
-        Ok((rest, matched))
+        if self.exception_matches(&exc, typ)? {
+            if is_group(self, &exc) {
+                return Ok((Value::None, exc));
+            }
+            // A naked exception is wrapped in a group (of a tuple, as CPython does).
+            let cls = Value::Class(self.types.base_exception_group.clone());
+            let group = self.call(&cls, &[Value::str(""), Value::tuple(vec![exc])])?;
+            return Ok((Value::None, group));
+        }
+        if is_group(self, &exc) {
+            let (matched, rest) = split_group(self, &exc, typ)?;
+            return Ok((rest, matched));
+        }
+        Ok((exc, Value::None))
     }
 
-    /// End of `except*`: `raised` lists exceptions raised in clauses plus the unhandled rest.
+    /// End of `except*` (CPython's `_PyExc_PrepReraiseStar`): `raised` lists what the clauses
+    /// raised plus the unhandled rest. Re-raised parts of the original group are merged back
+    /// into one projection of it; newly raised exceptions join it in a new group.
     pub(crate) fn prep_reraise_star(&mut self, orig: Value, raised: Value) -> PyResult<Value> {
-        let items = match &raised {
-            Value::List(l) => l.borrow().clone(),
+        let items: Vec<Value> = match &raised {
+            Value::List(l) => l.borrow().iter().filter(|v| !v.is_none()).cloned().collect(),
             _ => vec![],
         };
         if items.is_empty() {
             return Ok(Value::None);
         }
-        if items.len() == 1 && items[0].is(&orig) {
-            return Ok(orig);
+        if !is_group(self, &orig) {
+            return Ok(items[0].clone());
         }
-        // Keep the original group's structure when only parts of it remain.
-        let cls = Value::Class(self.types.base_exception_group.clone());
-        let (msg, _) = group_parts(&orig);
-        self.call(&cls, &[msg, Value::list(items)])
+        let (reraised, mut raised_list): (Vec<Value>, Vec<Value>) =
+            items.into_iter().partition(|e| same_metadata(e, &orig));
+        let mut ids = Vec::new();
+        for e in &reraised {
+            collect_leaf_ids(self, e, &mut ids);
+        }
+        let projection = if reraised.is_empty() {
+            Value::None
+        } else {
+            split_with(self, &orig, &Matcher::Ids(ids))?.0
+        };
+        if !projection.is_none() {
+            raised_list.push(projection);
+        }
+        match raised_list.len() {
+            0 => Ok(Value::None),
+            1 => Ok(raised_list.remove(0)),
+            _ => {
+                let cls = Value::Class(self.types.base_exception_group.clone());
+                self.call(&cls, &[Value::str(""), Value::list(raised_list)])
+            }
+        }
     }
 }
 

@@ -147,6 +147,17 @@ pub fn is_dict_view(it: &NativeIter) -> bool {
     )
 }
 
+/// The kind and dict of a dict view value.
+pub fn view_of(v: &Value) -> Option<(ViewKind, DictRef)> {
+    let Value::Iter(it) = v else {
+        return None;
+    };
+    match it.state.try_borrow().as_deref() {
+        Ok(IterState::DictView(kind, d)) => Some((*kind, d.clone())),
+        _ => None,
+    }
+}
+
 pub fn view_len(it: &NativeIter) -> Option<usize> {
     match it.state.try_borrow().as_deref() {
         Ok(IterState::DictView(_, d)) => Some(d.borrow().len()),

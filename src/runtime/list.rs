@@ -156,7 +156,7 @@ fn seq_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     let what = match this {
-        Value::List(_) => "list.index(x): x not in list".to_string(),
+        Value::List(_) => format!("{} is not in list", vm.repr(&x)?),
         Value::Tuple(_) => "tuple.index(x): x not in tuple".to_string(),
         Value::Range(_) => format!("{} is not in range", vm.repr(&x)?),
         _ => "x not in sequence".to_string(),
@@ -203,12 +203,7 @@ pub fn sort_pairs(vm: &mut Vm, items: &mut Vec<(Value, Value)>, reverse: bool) -
         for i in start + 1..end {
             let mut j = i;
             while j > start {
-                let lt = if reverse {
-                    less(vm, &items[j - 1].0, &items[j].0)?
-                } else {
-                    less(vm, &items[j].0, &items[j - 1].0)?
-                };
-                if !lt {
+                if !less(vm, &items[j].0, &items[j - 1].0)? {
                     break;
                 }
                 items.swap(j, j - 1);
@@ -227,12 +222,7 @@ pub fn sort_pairs(vm: &mut Vm, items: &mut Vec<(Value, Value)>, reverse: bool) -
                 buf.clear();
                 let (mut i, mut j) = (lo, mid);
                 while i < mid && j < hi {
-                    let take_right = if reverse {
-                        less(vm, &items[i].0, &items[j].0)?
-                    } else {
-                        less(vm, &items[j].0, &items[i].0)?
-                    };
-                    if take_right {
+                    if less(vm, &items[j].0, &items[i].0)? {
                         buf.push(items[j].clone());
                         j += 1;
                     } else {

@@ -91,10 +91,15 @@ impl Vm {
                     Value::Module(m) => m.name.clone(),
                     _ => "?".into(),
                 };
-                Err(self.err(
+                let e = self.err(
                     &self.types.import_error.clone(),
                     format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                ))
+                );
+                e.exc
+                    .dict
+                    .borrow_mut()
+                    .insert(crate::vm::symbol::sym::NAME_PLAIN, Value::str(&mname));
+                Err(e)
             }
         }
     }
@@ -205,15 +210,14 @@ fn make_sys(vm: &mut Vm) -> Rc<Module> {
         g.set(intern("stdout"), make_stream("sys.stdout", stdout_write));
         g.set(intern("stderr"), make_stream("sys.stderr", stderr_write));
         g.set(intern("version"), Value::str("3.11.7 (tulip)"));
+        let vi = structseq_class(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
         g.set(
             intern("version_info"),
-            Value::tuple(vec![
-                Value::Int(3),
-                Value::Int(11),
-                Value::Int(7),
-                Value::str("final"),
-                Value::Int(0),
-            ]),
+            structseq_new(
+                &vi,
+                vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
+                &[],
+            ),
         );
         g.set(intern("platform"), Value::str("linux"));
         g.set(intern("maxsize"), Value::Int(i64::MAX));
@@ -330,13 +334,270 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn time_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(Value::Str(fmt)) = args.pos.first() else {
-        return Err(vm.type_error("strftime() argument 1 must be str"));
+// ----- struct sequences (`time.struct_time`, `sys.version_info`) ---------------------------
+
+/// A named-tuple-like class: a `tuple` subclass whose fields are read-only properties.
+fn structseq_class(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -> Rc<crate::vm::object::Class> {
+    use crate::vm::object::{BoxedKind, Instance, Layout, Payload, Property};
+    let cls = super::types::new_class(name, module, vec![vm.types.tuple.clone()], Layout::Boxed(BoxedKind::Tuple), true);
+    for (i, field) in fields.iter().enumerate() {
+        let fget = Value::Builtin(Rc::new(crate::vm::object::Builtin {
+            name: field,
+            owner: Some("structseq"),
+            func: structseq_field,
+            data: Value::Int(i as i64),
+        }));
+        let prop = Instance::new(
+            vm.types.property.clone(),
+            Payload::Property(Property {
+                fget,
+                fset: Value::None,
+                fdel: Value::None,
+                doc: Value::None,
+            }),
+        );
+        cls.dict.borrow_mut().insert(intern(field), Value::Instance(Rc::new(prop)));
+    }
+    let names = Value::tuple(fields.iter().map(|f| Value::str(f)).collect());
+    let repr = Value::Builtin(Rc::new(crate::vm::object::Builtin {
+        name: "__repr__",
+        owner: Some("structseq"),
+        func: structseq_repr,
+        data: names,
+    }));
+    cls.dict.borrow_mut().insert(intern("__repr__"), repr);
+    cls
+}
+
+/// An instance of a struct sequence class holding `items` (extra attributes go in its dict).
+fn structseq_new(cls: &Rc<crate::vm::object::Class>, items: Vec<Value>, extra: &[(&str, Value)]) -> Value {
+    use crate::vm::object::{Instance, Payload};
+    let inst = Instance::new(cls.clone(), Payload::Boxed(RefCell::new(Value::tuple(items))));
+    for (k, v) in extra {
+        inst.dict.borrow_mut().insert(intern(k), v.clone());
+    }
+    Value::Instance(Rc::new(inst))
+}
+
+fn structseq_items(v: &Value) -> Option<Rc<Vec<Value>>> {
+    match v {
+        Value::Tuple(t) => Some(t.clone()),
+        Value::Instance(i) => match &i.payload {
+            crate::vm::object::Payload::Boxed(b) => match &*b.borrow() {
+                Value::Tuple(t) => Some(t.clone()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn structseq_field(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(items), Value::Int(i)) = (args.pos.first().and_then(structseq_items), args.data) else {
+        return Err(vm.type_error("descriptor requires a struct sequence"));
     };
-    let t = vm.clock.wall() as i64;
-    let fields = civil_from_unix(t);
-    Ok(Value::string(strftime(fmt.as_str(), &fields)))
+    Ok(items.get(*i as usize).cloned().unwrap_or(Value::None))
+}
+
+fn structseq_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(this) = args.pos.first() else {
+        return Err(vm.type_error("descriptor '__repr__' needs an argument"));
+    };
+    let items = structseq_items(this).unwrap_or_default();
+    let cls = vm.class_of(this);
+    let Value::Tuple(names) = args.data else {
+        return Err(vm.type_error("bad struct sequence"));
+    };
+    let mut parts = Vec::with_capacity(items.len());
+    for (name, v) in names.iter().zip(items.iter()) {
+        parts.push(format!("{}={}", vm.to_str(name)?, vm.repr(v)?));
+    }
+    Ok(Value::string(format!("{}.{}({})", cls.module, cls.name, parts.join(", "))))
+}
+
+// ----- time (continued) ----------------------------------------------------------------------
+
+const STRUCT_TIME_FIELDS: &[&str] = &[
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+];
+
+/// Broken-down time: year, month, day, hour, minute, second, weekday (Mon=0), yearday (1-based),
+/// isdst. The machine's zone is taken to be UTC (as on the reference machine), so `localtime`
+/// and `gmtime` differ only in the zone name.
+type Tm = [i64; 9];
+
+fn struct_time_value(vm: &mut Vm, tm: &Tm, zone: &str) -> Value {
+    let cls = match vm.modules.get("time") {
+        Some(Value::Module(m)) => match m.globals.borrow().get(intern("struct_time")) {
+            Some(Value::Class(c)) => Some(c.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let cls = cls.unwrap_or_else(|| structseq_class(vm, "time", "struct_time", STRUCT_TIME_FIELDS));
+    structseq_new(
+        &cls,
+        tm.iter().map(|&x| Value::Int(x)).collect(),
+        &[("tm_zone", Value::str(zone)), ("tm_gmtoff", Value::Int(0))],
+    )
+}
+
+/// Seconds since the epoch from an optional argument (`None`/missing = now).
+fn epoch_seconds(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        None | Some(Value::None) => Ok(vm.clock.wall().floor() as i64),
+        Some(Value::Float(f)) => {
+            if !f.is_finite() {
+                return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+            }
+            Ok(f.trunc() as i64)
+        }
+        Some(other) => match vm.index_of(other)? {
+            Some(i) => Ok(i),
+            None => Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            ))),
+        },
+    }
+}
+
+fn time_gmtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = epoch_seconds(vm, args.pos.first())?;
+    let f = civil_from_unix(t);
+    let tm = [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0];
+    Ok(struct_time_value(vm, &tm, "GMT"))
+}
+
+fn time_localtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = epoch_seconds(vm, args.pos.first())?;
+    let f = civil_from_unix(t);
+    let tm = [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0];
+    Ok(struct_time_value(vm, &tm, "UTC"))
+}
+
+/// A 9-field time tuple (or struct_time) argument, checked as CPython's `gettmarg` and
+/// `checktm` do for `strftime`/`asctime`/`mktime`.
+fn time_tuple(vm: &mut Vm, v: &Value, fname: &str, check: bool) -> PyResult<Tm> {
+    let Some(items) = structseq_items(v) else {
+        return Err(vm.type_error("Tuple or struct_time argument required"));
+    };
+    if items.len() != 9 {
+        return Err(vm.type_error(format!("{fname}(): illegal time tuple argument")));
+    }
+    let mut tm = [0i64; 9];
+    for (i, item) in items.iter().enumerate() {
+        tm[i] = match vm.index_of(item)? {
+            Some(x) => x,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(item)
+                )))
+            }
+        };
+    }
+    if check {
+        // CPython normalises zero month/day/yearday to 1 and checks the ranges.
+        if tm[1] == 0 {
+            tm[1] = 1;
+        }
+        if tm[2] == 0 {
+            tm[2] = 1;
+        }
+        if tm[7] == 0 {
+            tm[7] = 1;
+        }
+        let checks: [(usize, i64, i64, &str); 7] = [
+            (1, 1, 12, "month out of range"),
+            (2, 1, 31, "day of month out of range"),
+            (3, 0, 23, "hour out of range"),
+            (4, 0, 59, "minute out of range"),
+            (5, 0, 61, "seconds out of range"),
+            (7, 1, 366, "day of year out of range"),
+            (6, 0, i64::MAX, "day of week out of range"),
+        ];
+        for (i, lo, hi, msg) in checks {
+            if tm[i] < lo || tm[i] > hi {
+                return Err(vm.value_error(msg));
+            }
+        }
+        tm[6] %= 7;
+        tm[8] = tm[8].clamp(-1, 1);
+    }
+    Ok(tm)
+}
+
+fn time_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fmt = match args.pos.first() {
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "strftime() argument 1 must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("strftime() takes at least 1 argument (0 given)")),
+    };
+    let (tm, zone) = match args.pos.get(1) {
+        Some(t) => {
+            let zone = match t {
+                Value::Instance(i) => match i.dict.borrow().get(&intern("tm_zone")) {
+                    Some(Value::Str(z)) => z.as_str().to_string(),
+                    _ => "UTC".to_string(),
+                },
+                _ => "UTC".to_string(),
+            };
+            (time_tuple(vm, t, "strftime", true)?, zone)
+        }
+        None => {
+            let f = civil_from_unix(vm.clock.wall().floor() as i64);
+            ([f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0], "UTC".to_string())
+        }
+    };
+    Ok(Value::string(strftime(fmt.as_str(), &tm, &zone)))
+}
+
+fn time_asctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let tm = match args.pos.first() {
+        Some(t) => time_tuple(vm, t, "asctime", true)?,
+        None => {
+            let f = civil_from_unix(vm.clock.wall().floor() as i64);
+            [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0]
+        }
+    };
+    Ok(Value::string(strftime("%a %b %e %H:%M:%S %Y", &tm, "UTC")))
+}
+
+fn time_ctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = epoch_seconds(vm, args.pos.first())?;
+    let f = civil_from_unix(t);
+    let tm = [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0];
+    Ok(Value::string(strftime("%a %b %e %H:%M:%S %Y", &tm, "UTC")))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (month may be out of 1..=12).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = y + (m - 1).div_euclid(12);
+    let m = (m - 1).rem_euclid(12) + 1;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn time_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(t) = args.pos.first() else {
+        return Err(vm.type_error("time.mktime() takes exactly one argument (0 given)"));
+    };
+    let tm = time_tuple(vm, t, "mktime", false)?;
+    let days = days_from_civil(tm[0], tm[1], tm[2]);
+    let secs = days * 86400 + tm[3] * 3600 + tm[4] * 60 + tm[5];
+    Ok(Value::Float(secs as f64))
 }
 
 /// (year, month, day, hour, minute, second, weekday Mon=0, yearday 1-based) in UTC.
@@ -369,16 +630,25 @@ fn civil_from_unix(t: i64) -> [i64; 8] {
     ]
 }
 
-fn strftime(fmt: &str, f: &[i64; 8]) -> String {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
+/// ISO 8601 year and week of a date given by year, yearday (1-based) and weekday (Mon=0).
+fn iso_week(year: i64, yday: i64, wday: i64) -> (i64, i64) {
+    let is_leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let week = (yday - 1 - wday + 10) / 7;
+    if week < 1 {
+        let prev = year - 1;
+        let prev_days = if is_leap(prev) { 366 } else { 365 };
+        return iso_week(prev, yday + prev_days, wday);
+    }
+    let days = if is_leap(year) { 366 } else { 365 };
+    if week == 53 && yday - wday + 3 > days {
+        return (year + 1, 1);
+    }
+    (year, week)
+}
+
+/// glibc's `strftime` in the C locale, for the fields of `tm`.
+fn strftime(fmt: &str, f: &Tm, zone: &str) -> String {
+    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -393,6 +663,9 @@ fn strftime(fmt: &str, f: &[i64; 8]) -> String {
         "November",
         "December",
     ];
+    let day = |w: i64| DAYS[w.rem_euclid(7) as usize];
+    let month = |m: i64| MONTHS[(m - 1).clamp(0, 11) as usize];
+    let hour12 = if f[3] % 12 == 0 { 12 } else { f[3] % 12 };
     let mut out = String::new();
     let mut chars = fmt.chars();
     while let Some(c) = chars.next() {
@@ -402,22 +675,45 @@ fn strftime(fmt: &str, f: &[i64; 8]) -> String {
         }
         match chars.next() {
             Some('Y') => out.push_str(&f[0].to_string()),
-            Some('y') => out.push_str(&format!("{:02}", f[0] % 100)),
+            Some('y') => out.push_str(&format!("{:02}", f[0].rem_euclid(100))),
+            Some('C') => out.push_str(&format!("{:02}", f[0].div_euclid(100))),
             Some('m') => out.push_str(&format!("{:02}", f[1])),
             Some('d') => out.push_str(&format!("{:02}", f[2])),
+            Some('e') => out.push_str(&format!("{:2}", f[2])),
             Some('H') => out.push_str(&format!("{:02}", f[3])),
-            Some('I') => out.push_str(&format!(
-                "{:02}",
-                if f[3] % 12 == 0 { 12 } else { f[3] % 12 }
-            )),
+            Some('k') => out.push_str(&format!("{:2}", f[3])),
+            Some('I') => out.push_str(&format!("{:02}", hour12)),
+            Some('l') => out.push_str(&format!("{:2}", hour12)),
             Some('M') => out.push_str(&format!("{:02}", f[4])),
             Some('S') => out.push_str(&format!("{:02}", f[5])),
             Some('p') => out.push_str(if f[3] < 12 { "AM" } else { "PM" }),
-            Some('A') => out.push_str(DAYS[f[6] as usize]),
-            Some('a') => out.push_str(&DAYS[f[6] as usize][..3]),
-            Some('B') => out.push_str(MONTHS[(f[1] - 1) as usize]),
-            Some('b') => out.push_str(&MONTHS[(f[1] - 1) as usize][..3]),
+            Some('P') => out.push_str(if f[3] < 12 { "am" } else { "pm" }),
+            Some('A') => out.push_str(day(f[6])),
+            Some('a') => out.push_str(&day(f[6])[..3]),
+            Some('B') => out.push_str(month(f[1])),
+            Some('b') | Some('h') => out.push_str(&month(f[1])[..3]),
             Some('j') => out.push_str(&format!("{:03}", f[7])),
+            Some('w') => out.push_str(&((f[6] + 1) % 7).to_string()),
+            Some('u') => out.push_str(&(f[6] + 1).to_string()),
+            Some('U') => out.push_str(&format!("{:02}", (f[7] - 1 + 7 - (f[6] + 1) % 7) / 7)),
+            Some('W') => out.push_str(&format!("{:02}", (f[7] - 1 + 7 - f[6]) / 7)),
+            Some('V') => out.push_str(&format!("{:02}", iso_week(f[0], f[7], f[6]).1)),
+            Some('G') => out.push_str(&iso_week(f[0], f[7], f[6]).0.to_string()),
+            Some('g') => out.push_str(&format!("{:02}", iso_week(f[0], f[7], f[6]).0.rem_euclid(100))),
+            Some('D') | Some('x') => out.push_str(&strftime("%m/%d/%y", f, zone)),
+            Some('T') | Some('X') => out.push_str(&strftime("%H:%M:%S", f, zone)),
+            Some('F') => out.push_str(&strftime("%Y-%m-%d", f, zone)),
+            Some('R') => out.push_str(&strftime("%H:%M", f, zone)),
+            Some('r') => out.push_str(&strftime("%I:%M:%S %p", f, zone)),
+            Some('c') => out.push_str(&strftime("%a %b %e %H:%M:%S %Y", f, zone)),
+            Some('Z') => out.push_str(zone),
+            Some('z') => out.push_str("+0000"),
+            Some('s') => {
+                let secs = days_from_civil(f[0], f[1], f[2]) * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
+                out.push_str(&secs.to_string());
+            }
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
             Some('%') => out.push('%'),
             Some(other) => {
                 out.push('%');
@@ -429,7 +725,7 @@ fn strftime(fmt: &str, f: &[i64; 8]) -> String {
     out
 }
 
-fn make_time(_vm: &mut Vm) -> Rc<Module> {
+fn make_time(vm: &mut Vm) -> Rc<Module> {
     let m = new_module("time");
     add_functions(
         &m,
@@ -439,81 +735,124 @@ fn make_time(_vm: &mut Vm) -> Rc<Module> {
             ("monotonic", time_monotonic),
             ("perf_counter", time_monotonic),
             ("process_time", time_monotonic),
+            ("thread_time", time_monotonic),
             ("time_ns", time_time_ns),
             ("monotonic_ns", time_monotonic_ns),
             ("perf_counter_ns", time_monotonic_ns),
+            ("process_time_ns", time_monotonic_ns),
             ("sleep", time_sleep),
             ("strftime", time_strftime),
+            ("gmtime", time_gmtime),
+            ("localtime", time_localtime),
+            ("mktime", time_mktime),
+            ("asctime", time_asctime),
+            ("ctime", time_ctime),
         ],
     );
+    {
+        let mut g = m.globals.borrow_mut();
+        let cls = structseq_class(vm, "time", "struct_time", STRUCT_TIME_FIELDS);
+        g.set(intern("struct_time"), Value::Class(cls));
+        g.set(intern("timezone"), Value::Int(0));
+        g.set(intern("altzone"), Value::Int(0));
+        g.set(intern("daylight"), Value::Int(0));
+        g.set(intern("tzname"), Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]));
+    }
     m
 }
 
 // ----- random ------------------------------------------------------------------------------
 
-/// The module-level generator of `random`.
+/// The generators behind `random`: the module's own (the hidden instance CPython's module
+/// functions are bound to) and one per `random.Random` object, keyed by the object's address
+/// (a new object always reseeds its entry, so a reused address never sees stale state).
+#[derive(Default)]
 pub struct RandomState {
     pub rng: Option<super::random_core::Random>,
+    pub instances: rustc_hash::FxHashMap<usize, super::random_core::Random>,
 }
 
 impl RandomState {
     pub fn new() -> RandomState {
-        RandomState { rng: None }
+        RandomState::default()
     }
 }
 
-impl Default for RandomState {
-    fn default() -> Self {
-        RandomState::new()
+/// Which generator a call uses: the module's, or a `Random` instance's.
+#[derive(Clone, Copy)]
+enum Gen {
+    Module,
+    Instance(usize),
+}
+
+fn rng_for(vm: &mut Vm, g: Gen) -> &mut super::random_core::Random {
+    match g {
+        Gen::Module => vm
+            .random
+            .rng
+            .get_or_insert_with(super::random_core::Random::from_time_and_pid_free_entropy),
+        Gen::Instance(p) => vm
+            .random
+            .instances
+            .entry(p)
+            .or_insert_with(super::random_core::Random::from_time_and_pid_free_entropy),
     }
 }
 
-fn rng(vm: &mut Vm) -> &mut super::random_core::Random {
-    vm.random
-        .rng
-        .get_or_insert_with(super::random_core::Random::from_time_and_pid_free_entropy)
+/// Arguments of a random function without the receiver.
+struct RArgs<'a> {
+    pos: &'a [Value],
+    kw: &'a [(Symbol, Value)],
 }
 
-fn random_seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = args.pos.first().cloned().unwrap_or(Value::None);
-    match &a {
-        Value::None => rng(vm).seed(Seed::None),
+impl RArgs<'_> {
+    fn get(&self, i: usize, name: &str) -> Option<Value> {
+        self.pos
+            .get(i)
+            .cloned()
+            .or_else(|| self.kw.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone()))
+    }
+}
+
+fn to_seed(vm: &mut Vm, g: Gen, a: &Value) -> PyResult<()> {
+    match a {
+        Value::None => rng_for(vm, g).seed(Seed::None),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-            let b = super::num::to_big(&a).unwrap_or_default();
-            rng(vm).seed(Seed::Int(&b));
+            let b = super::num::to_big(a).unwrap_or_default();
+            rng_for(vm, g).seed(Seed::Int(&b));
         }
-        Value::Float(f) => rng(vm).seed(Seed::Float(*f)),
+        Value::Float(f) => rng_for(vm, g).seed(Seed::Float(*f)),
         Value::Str(s) => {
             let s = s.clone();
-            rng(vm).seed(Seed::Str(s.as_str()));
+            rng_for(vm, g).seed(Seed::Str(s.as_str()));
         }
         Value::Bytes(b) => {
             let b = b.clone();
-            rng(vm).seed(Seed::Bytes(&b));
+            rng_for(vm, g).seed(Seed::Bytes(&b));
         }
-        other => {
-            return Err(vm
-                .type_error(format!(
-                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray."
+        _ => {
+            return Err(vm.type_error(
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
             ))
-                .tap(other))
         }
     }
+    Ok(())
+}
+
+fn r_seed(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let seed = a.get(0, "a").unwrap_or(Value::None);
+    to_seed(vm, g, &seed)?;
     Ok(Value::None)
 }
 
-trait Tap {
-    fn tap(self, _: &Value) -> Self;
-}
-
-impl Tap for crate::vm::PyErr {
-    fn tap(self, _: &Value) -> Self {
-        self
+fn r_random(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    if !a.pos.is_empty() {
+        return Err(vm.type_error(format!(
+            "random() takes no arguments ({} given)",
+            a.pos.len()
+        )));
     }
-}
-
-fn random_random(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(rng(vm).random()))
+    Ok(Value::Float(rng_for(vm, g).random()))
 }
 
 fn big_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<BigInt> {
@@ -529,97 +868,130 @@ fn big_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<BigInt> {
     }
 }
 
-fn random_randint(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(a), Some(b)) = (args.pos.first(), args.pos.get(1)) else {
+fn r_randint(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let (Some(lo), Some(hi)) = (a.get(0, "a"), a.get(1, "b")) else {
+        let missing = if a.pos.is_empty() { "s: 'a' and 'b'" } else { ": 'b'" };
         return Err(vm.type_error(format!(
-            "Random.randint() missing {} required positional argument{}",
-            2 - args.pos.len(),
-            if args.pos.is_empty() {
-                "s: 'a' and 'b'"
-            } else {
-                ": 'b'"
-            }
+            "Random.randint() missing {} required positional argument{missing}",
+            2 - a.pos.len().min(2),
         )));
     };
-    let a = big_arg(vm, a, "randrange")?;
-    let b = big_arg(vm, b, "randrange")?;
-    match rng(vm).randint(&a, &b) {
+    let lo = big_arg(vm, &lo, "randrange")?;
+    let hi = big_arg(vm, &hi, "randrange")?;
+    match rng_for(vm, g).randint(&lo, &hi) {
         Ok(v) => Ok(Value::from_bigint(v)),
         Err(e) => Err(vm.numfmt_error(e)),
     }
 }
 
-fn random_randrange(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let start = match args.pos.first() {
-        Some(v) => big_arg(vm, v, "randrange")?,
-        None => return Err(vm.type_error("randrange expected at least 1 argument")),
+fn r_randrange(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let start = match a.get(0, "start") {
+        Some(v) => big_arg(vm, &v, "randrange")?,
+        None => {
+            return Err(vm.type_error(
+                "Random.randrange() missing 1 required positional argument: 'start'",
+            ))
+        }
     };
-    let stop = match args.pos.get(1) {
+    let stop = match a.get(1, "stop") {
         Some(Value::None) | None => None,
-        Some(v) => Some(big_arg(vm, v, "randrange")?),
+        Some(v) => Some(big_arg(vm, &v, "randrange")?),
     };
-    let step = match args.pos.get(2) {
-        Some(v) => big_arg(vm, v, "randrange")?,
+    let step = match a.get(2, "step") {
+        Some(v) => big_arg(vm, &v, "randrange")?,
         None => BigInt::from(1),
     };
-    match rng(vm).randrange(&start, stop.as_ref(), &step) {
+    match rng_for(vm, g).randrange(&start, stop.as_ref(), &step) {
         Ok(v) => Ok(Value::from_bigint(v)),
         Err(e) => Err(vm.numfmt_error(e)),
     }
 }
 
-fn random_uniform(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(a), Some(b)) = (args.pos.first(), args.pos.get(1)) else {
-        return Err(vm.type_error("uniform() missing required arguments"));
-    };
-    let a = super::builtins::to_float(vm, a)?;
-    let b = super::builtins::to_float(vm, b)?;
-    Ok(Value::Float(rng(vm).uniform(a, b)))
+fn float_param(vm: &mut Vm, v: Option<Value>, default: f64) -> PyResult<f64> {
+    match v {
+        Some(v) => super::builtins::to_float(vm, &v),
+        None => Ok(default),
+    }
 }
 
-fn random_choice(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(seq) = args.pos.first() else {
-        return Err(vm.type_error("choice() missing 1 required positional argument: 'seq'"));
+fn r_uniform(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let (Some(lo), Some(hi)) = (a.get(0, "a"), a.get(1, "b")) else {
+        return Err(vm.type_error(format!(
+            "Random.uniform() missing {} required positional argument{}",
+            2 - a.pos.len().min(2),
+            if a.pos.is_empty() { "s: 'a' and 'b'" } else { ": 'b'" }
+        )));
     };
-    let n = vm.len(seq)?;
-    let i = rng(vm).choice_index(n).map_err(|e| vm.numfmt_error(e))?;
-    vm.get_item(seq, &Value::Int(i as i64))
+    let lo = super::builtins::to_float(vm, &lo)?;
+    let hi = super::builtins::to_float(vm, &hi)?;
+    Ok(Value::Float(rng_for(vm, g).uniform(lo, hi)))
 }
 
-fn random_shuffle(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(Value::List(l)) = args.pos.first() else {
-        return Err(vm.type_error("shuffle() argument must be a mutable sequence"));
+fn r_triangular(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let low = float_param(vm, a.get(0, "low"), 0.0)?;
+    let high = float_param(vm, a.get(1, "high"), 1.0)?;
+    let mode = match a.get(2, "mode") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(super::builtins::to_float(vm, &v)?),
     };
-    let l = l.clone();
-    let mut items = std::mem::take(&mut *l.borrow_mut());
-    rng(vm).shuffle(&mut items);
-    *l.borrow_mut() = items;
+    Ok(Value::Float(rng_for(vm, g).triangular(low, high, mode)))
+}
+
+fn r_choice(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let Some(seq) = a.get(0, "seq") else {
+        return Err(vm.type_error("Random.choice() missing 1 required positional argument: 'seq'"));
+    };
+    let n = vm.len(&seq)?;
+    let i = rng_for(vm, g).choice_index(n).map_err(|e| vm.numfmt_error(e))?;
+    vm.get_item(&seq, &Value::Int(i as i64))
+}
+
+fn r_shuffle(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let Some(x) = a.get(0, "x") else {
+        return Err(vm.type_error("Random.shuffle() missing 1 required positional argument: 'x'"));
+    };
+    if let Value::List(l) = &x {
+        let l = l.clone();
+        let mut items = std::mem::take(&mut *l.borrow_mut());
+        rng_for(vm, g).shuffle(&mut items);
+        *l.borrow_mut() = items;
+        return Ok(Value::None);
+    }
+    // Any mutable sequence: swap through `__getitem__`/`__setitem__`, as CPython does.
+    let n = vm.len(&x)?;
+    for i in (1..n).rev() {
+        let j = rng_for(vm, g).randbelow_u64(i as u64 + 1) as i64;
+        let (xi, xj) = (vm.get_item(&x, &Value::Int(i as i64))?, vm.get_item(&x, &Value::Int(j))?);
+        vm.set_item(&x, Value::Int(i as i64), xj)?;
+        vm.set_item(&x, Value::Int(j), xi)?;
+    }
     Ok(Value::None)
 }
 
-fn random_sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(pop), Some(k)) = (
-        args.pos.first(),
-        args.pos.get(1).cloned().or_else(|| {
-            args.kw
-                .iter()
-                .find(|(n, _)| n.as_str() == "k")
-                .map(|(_, v)| v.clone())
-        }),
-    ) else {
-        return Err(vm.type_error("sample() missing required arguments"));
+fn r_sample(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let (Some(pop), Some(k)) = (a.get(0, "population"), a.get(1, "k")) else {
+        return Err(vm.type_error(format!(
+            "Random.sample() missing {} required positional argument{}",
+            2 - a.pos.len().min(2),
+            if a.pos.is_empty() { "s: 'population' and 'k'" } else { ": 'k'" }
+        )));
     };
     if matches!(pop, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
         return Err(
             vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
         );
     }
-    let items = vm.collect(pop)?;
+    let items = vm.collect(&pop)?;
     let k = match vm.index_of(&k)? {
         Some(k) => k,
-        None => return Err(vm.type_error("sample size must be an integer")),
+        None => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&k)
+            )))
+        }
     };
-    let idx = rng(vm)
+    let idx = rng_for(vm, g)
         .sample_indices(items.len(), k)
         .map_err(|e| vm.numfmt_error(e))?;
     Ok(Value::list(
@@ -627,59 +999,55 @@ fn random_sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
-fn random_choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(pop) = args.pos.first() else {
-        return Err(vm.type_error("choices() missing required argument 'population'"));
+fn float_list(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
+    let ws = vm.collect(v)?;
+    let mut out = Vec::with_capacity(ws.len());
+    for x in ws {
+        out.push(super::builtins::to_float(vm, &x)?);
+    }
+    Ok(out)
+}
+
+fn r_choices(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let Some(pop) = a.get(0, "population") else {
+        return Err(vm.type_error(
+            "Random.choices() missing 1 required positional argument: 'population'",
+        ));
     };
-    let items = vm.collect(pop)?;
-    let mut k = 1i64;
-    let mut weights: Option<Vec<f64>> = None;
-    let mut cum: Option<Vec<f64>> = None;
-    if let Some(w) = args.pos.get(1) {
-        if !w.is_none() {
-            let ws = vm.collect(w)?;
-            let mut out = Vec::new();
-            for x in ws {
-                out.push(super::builtins::to_float(vm, &x)?);
+    let items = vm.collect(&pop)?;
+    let weights = match a.get(1, "weights") {
+        Some(Value::None) | None => None,
+        Some(w) => Some(float_list(vm, &w)?),
+    };
+    let cum = match a.get(2, "cum_weights") {
+        Some(Value::None) | None => None,
+        Some(w) => Some(float_list(vm, &w)?),
+    };
+    let k = match a.get(3, "k") {
+        Some(v) => match vm.index_of(&v)? {
+            Some(k) => k,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(&v)
+                )))
             }
-            weights = Some(out);
-        }
-    }
-    for (name, v) in args.kw {
-        match name.as_str() {
-            "k" => k = vm.index_of(v)?.unwrap_or(1),
-            "weights" if !v.is_none() => {
-                let ws = vm.collect(v)?;
-                let mut out = Vec::new();
-                for x in ws {
-                    out.push(super::builtins::to_float(vm, &x)?);
-                }
-                weights = Some(out);
-            }
-            "cum_weights" if !v.is_none() => {
-                let ws = vm.collect(v)?;
-                let mut out = Vec::new();
-                for x in ws {
-                    out.push(super::builtins::to_float(vm, &x)?);
-                }
-                cum = Some(out);
-            }
-            _ => {}
-        }
-    }
+        },
+        None => 1,
+    };
     let idx = match (weights, cum) {
-        (Some(w), None) => rng(vm)
+        (Some(w), None) => rng_for(vm, g)
             .choices_weighted(items.len(), &w, k)
             .map_err(|e| vm.numfmt_error(e))?,
-        (None, Some(c)) => rng(vm)
+        (None, Some(c)) => rng_for(vm, g)
             .choices_cum_weights(items.len(), &c, k)
             .map_err(|e| vm.numfmt_error(e))?,
         (Some(_), Some(_)) => {
             return Err(vm.type_error("Cannot specify both weights and cumulative weights"))
         }
-        (None, None) => rng(vm).choices_indices(items.len(), k),
+        (None, None) => rng_for(vm, g).choices_indices(items.len(), k),
     };
-    if items.is_empty() && k > 0 {
+    if items.is_empty() && !idx.is_empty() {
         return Err(vm.index_error("list index out of range"));
     }
     Ok(Value::list(
@@ -687,45 +1055,206 @@ fn random_choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
-fn random_gauss(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mu = match args.pos.first() {
-        Some(v) => super::builtins::to_float(vm, v)?,
-        None => 0.0,
-    };
-    let sigma = match args.pos.get(1) {
-        Some(v) => super::builtins::to_float(vm, v)?,
-        None => 1.0,
-    };
-    Ok(Value::Float(rng(vm).gauss(mu, sigma)))
+fn r_gauss(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let mu = float_param(vm, a.get(0, "mu"), 0.0)?;
+    let sigma = float_param(vm, a.get(1, "sigma"), 1.0)?;
+    Ok(Value::Float(rng_for(vm, g).gauss(mu, sigma)))
 }
 
-fn random_getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let k = match args.pos.first() {
-        Some(v) => vm.index_of(v)?.unwrap_or(0),
-        None => return Err(vm.type_error("getrandbits() takes exactly one argument")),
+fn r_normalvariate(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let mu = float_param(vm, a.get(0, "mu"), 0.0)?;
+    let sigma = float_param(vm, a.get(1, "sigma"), 1.0)?;
+    Ok(Value::Float(rng_for(vm, g).normalvariate(mu, sigma)))
+}
+
+fn r_expovariate(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let lambd = float_param(vm, a.get(0, "lambd"), 1.0)?;
+    if lambd == 0.0 {
+        return Err(vm.zero_division("float division by zero"));
+    }
+    Ok(Value::Float(rng_for(vm, g).expovariate(lambd)))
+}
+
+fn r_getrandbits(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let Some(k) = a.get(0, "k") else {
+        return Err(vm.type_error("getrandbits() takes exactly one argument (0 given)"));
     };
-    let b = rng(vm).getrandbits(k).map_err(|e| vm.numfmt_error(e))?;
+    let k = match vm.index_of(&k)? {
+        Some(k) => k,
+        None => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&k)
+            )))
+        }
+    };
+    let b = rng_for(vm, g).getrandbits(k).map_err(|e| vm.numfmt_error(e))?;
     Ok(Value::from_bigint(BigInt::from(b)))
 }
 
-fn make_random(_vm: &mut Vm) -> Rc<Module> {
+fn r_randbytes(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let n = match a.get(0, "n") {
+        Some(v) => vm.index_of(&v)?.unwrap_or(0),
+        None => return Err(vm.type_error("Random.randbytes() missing 1 required positional argument: 'n'")),
+    };
+    let b = rng_for(vm, g).randbytes(n).map_err(|e| vm.numfmt_error(e))?;
+    Ok(Value::Bytes(Rc::new(b)))
+}
+
+/// `getstate()`: `(3, (624 words..., index), gauss_next)` as CPython returns it.
+fn r_getstate(vm: &mut Vm, g: Gen, _a: RArgs) -> PyResult<Value> {
+    let r = rng_for(vm, g);
+    let gauss_next = r.gauss_next();
+    let (words, index) = r.generator().state();
+    let mut items: Vec<Value> = words.into_iter().map(|w| Value::Int(w as i64)).collect();
+    items.push(Value::Int(index as i64));
+    Ok(Value::tuple(vec![
+        Value::Int(3),
+        Value::tuple(items),
+        gauss_next.map(Value::Float).unwrap_or(Value::None),
+    ]))
+}
+
+fn r_setstate(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
+    let Some(state) = a.get(0, "state") else {
+        return Err(vm.type_error("setstate() missing 1 required positional argument: 'state'"));
+    };
+    let parts = vm.collect(&state)?;
+    let version = parts.first().and_then(|v| match v {
+        Value::Int(i) => Some(*i),
+        _ => None,
+    });
+    if !matches!(version, Some(2 | 3)) || parts.len() != 3 {
+        let shown = match parts.first() {
+            Some(v) => vm.repr(v)?,
+            None => "None".to_string(),
+        };
+        return Err(vm.value_error(format!(
+            "state with version {shown} passed to Random.setstate() of version 3"
+        )));
+    }
+    let words = vm.collect(&parts[1])?;
+    let mut ints = Vec::with_capacity(words.len());
+    for w in &words {
+        match w {
+            // Version 2 states (Python 2) may hold words outside 32 bits: CPython reduces them.
+            Value::Int(i) if version == Some(2) => ints.push(i.rem_euclid(1 << 32)),
+            Value::Int(i) if (0..=u32::MAX as i64).contains(i) => ints.push(*i),
+            _ => return Err(vm.value_error("invalid state")),
+        }
+    }
+    let Some(index) = ints.pop() else {
+        return Err(vm.value_error("state vector is the wrong size"));
+    };
+    let words: Vec<u32> = ints.iter().map(|&w| w as u32).collect();
+    let mt = super::random_core::MersenneTwister::from_state(&words, index as usize)
+        .map_err(|e| vm.value_error(e))?;
+    let gauss_next = match &parts[2] {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) => Some(*i as f64),
+        _ => None,
+    };
+    let r = rng_for(vm, g);
+    *r.generator() = mt;
+    r.set_gauss_next(gauss_next);
+    Ok(Value::None)
+}
+
+type RandomFn = fn(&mut Vm, Gen, RArgs) -> PyResult<Value>;
+
+/// The functions of `random` (module functions and `Random` methods alike).
+const RANDOM_FUNCTIONS: &[(&str, RandomFn)] = &[
+    ("seed", r_seed),
+    ("random", r_random),
+    ("randint", r_randint),
+    ("randrange", r_randrange),
+    ("uniform", r_uniform),
+    ("triangular", r_triangular),
+    ("choice", r_choice),
+    ("shuffle", r_shuffle),
+    ("sample", r_sample),
+    ("choices", r_choices),
+    ("gauss", r_gauss),
+    ("normalvariate", r_normalvariate),
+    ("expovariate", r_expovariate),
+    ("getrandbits", r_getrandbits),
+    ("randbytes", r_randbytes),
+    ("getstate", r_getstate),
+    ("setstate", r_setstate),
+];
+
+/// A module function: `data` holds its index in `RANDOM_FUNCTIONS`.
+fn random_module_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Int(i) = args.data else {
+        return Err(vm.type_error("bad random function"));
+    };
+    let f = RANDOM_FUNCTIONS[*i as usize].1;
+    f(vm, Gen::Module, RArgs { pos: args.pos, kw: args.kw })
+}
+
+/// A `Random` method: the receiver picks the generator.
+fn random_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Int(i) = args.data else {
+        return Err(vm.type_error("bad random method"));
+    };
+    let (name, f) = RANDOM_FUNCTIONS[*i as usize];
+    let Some(Value::Instance(inst)) = args.pos.first() else {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' for 'Random' objects doesn't apply to this object"
+        )));
+    };
+    let key = Rc::as_ptr(inst) as *const u8 as usize;
+    f(vm, Gen::Instance(key), RArgs { pos: &args.pos[1..], kw: args.kw })
+}
+
+/// `Random(x=None).__init__`: a fresh generator for this object, seeded with `x`.
+fn random_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Instance(inst)) = args.pos.first() else {
+        return Err(vm.type_error("Random.__init__ needs an instance"));
+    };
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "Random() takes at most 1 argument ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let key = Rc::as_ptr(inst) as *const u8 as usize;
+    vm.random
+        .instances
+        .insert(key, super::random_core::Random::from_time_and_pid_free_entropy());
+    let seed = args
+        .pos
+        .get(1)
+        .cloned()
+        .or_else(|| args.kw.iter().find(|(k, _)| k.as_str() == "x").map(|(_, v)| v.clone()))
+        .unwrap_or(Value::None);
+    to_seed(vm, Gen::Instance(key), &seed)?;
+    Ok(Value::None)
+}
+
+fn make_random(vm: &mut Vm) -> Rc<Module> {
     let m = new_module("random");
-    add_functions(
-        &m,
-        "random",
-        &[
-            ("seed", random_seed),
-            ("random", random_random),
-            ("randint", random_randint),
-            ("randrange", random_randrange),
-            ("uniform", random_uniform),
-            ("choice", random_choice),
-            ("shuffle", random_shuffle),
-            ("sample", random_sample),
-            ("choices", random_choices),
-            ("gauss", random_gauss),
-            ("getrandbits", random_getrandbits),
-        ],
-    );
+    let cls = super::class::new_user_class("Random", "random", vec![vm.types.object.clone()]);
+    cls.set_attr(intern("__init__"), builtin_value("__init__", Some("Random"), random_init));
+    {
+        let mut g = m.globals.borrow_mut();
+        for (i, (name, _)) in RANDOM_FUNCTIONS.iter().enumerate() {
+            let f = Value::Builtin(Rc::new(crate::vm::object::Builtin {
+                name,
+                owner: None,
+                func: random_module_fn,
+                data: Value::Int(i as i64),
+            }));
+            g.set(intern(name), f);
+            let method = Value::Builtin(Rc::new(crate::vm::object::Builtin {
+                name,
+                owner: Some("Random"),
+                func: random_method,
+                data: Value::Int(i as i64),
+            }));
+            cls.set_attr(intern(name), method);
+        }
+        g.set(intern("Random"), Value::Class(cls));
+    }
     m
 }

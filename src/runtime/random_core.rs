@@ -260,6 +260,16 @@ impl Random {
         self.gauss_next = None;
     }
 
+    /// The spare value `gauss` keeps (the third item of `getstate()`).
+    pub fn gauss_next(&self) -> Option<f64> {
+        self.gauss_next
+    }
+
+    /// Restores `gauss`'s spare value (`setstate`).
+    pub fn set_gauss_next(&mut self, v: Option<f64>) {
+        self.gauss_next = v;
+    }
+
     /// The underlying generator, for `getstate`/`setstate`.
     pub fn generator(&mut self) -> &mut MersenneTwister {
         &mut self.mt

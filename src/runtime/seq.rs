@@ -391,11 +391,11 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
         (BinOp::Mod, Value::Bytes(fmt), args) => {
             Some(super::printf::bytes_percent_format(vm, fmt, args))
         }
-        (
-            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
-            Value::Set(_) | Value::FrozenSet(_),
-            Value::Set(_) | Value::FrozenSet(_),
-        ) => Some(super::setops::binary(vm, op, a, b)),
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, _)
+            if super::setops::is_set_like_view(a) || super::setops::is_set_like_view(b) =>
+        {
+            Some(super::setops::view_binary(vm, op, a, b))
+        }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(_)) => {
             let d = Value::dict(x.borrow().clone());
             Some(vm.dict_update_from(&d, b, false).map(|_| d))
@@ -410,4 +410,32 @@ pub fn make_range(vm: &Vm, start: i64, stop: i64, step: i64) -> PyResult<Value> 
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new(Range { start, stop, step })))
+}
+
+pub const SLICE_METHODS: &[(&str, crate::vm::object::BuiltinFn)] = &[("indices", slice_indices_method)];
+
+/// `slice.indices(len)`: the (start, stop, step) that slicing a sequence of `len` uses.
+fn slice_indices_method(vm: &mut Vm, args: crate::vm::object::Args) -> PyResult<Value> {
+    let (Some(Value::Slice(s)), Some(n)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.type_error(format!(
+            "slice.indices() takes exactly one argument ({} given)",
+            args.pos.len().saturating_sub(1)
+        )));
+    };
+    let Some(len) = vm.index_of(n)? else {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(n)
+        )));
+    };
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let s = s.clone();
+    let idx = slice_indices(vm, &s, len as usize)?;
+    Ok(Value::tuple(vec![
+        Value::Int(idx.start),
+        Value::Int(idx.stop),
+        Value::Int(idx.step),
+    ]))
 }

@@ -251,9 +251,9 @@ impl Types {
         by_name.insert("ExceptionGroup", exception_group.clone());
         exceptions.push(exception_group.clone());
         let e = |n: &str| by_name[n].clone();
-        let marker = |name: &'static str| {
-            builtin_value(name, Some("object"), super::class::object_slot_marker)
-        };
+        // The default slots of `object`: real implementations (so `object.__setattr__(self,
+        // ...)` works), whose identity also tells the VM a class does not override them.
+        let marker = |name: &'static str, f: BuiltinFn| builtin_value(name, Some("object"), f);
         Types {
             type_,
             none_type: b("NoneType", Layout::Native),
@@ -315,13 +315,13 @@ impl Types {
             exception,
             exceptions,
             iterators: RefCell::new(HashMap::new()),
-            object_new: marker("__new__"),
-            object_init: marker("__init__"),
-            object_eq: marker("__eq__"),
-            object_ne: marker("__ne__"),
-            object_hash: marker("__hash__"),
-            object_getattribute: marker("__getattribute__"),
-            object_setattr: marker("__setattr__"),
+            object_new: marker("__new__", super::class::object_new),
+            object_init: marker("__init__", super::class::object_init),
+            object_eq: marker("__eq__", super::class::object_eq),
+            object_ne: marker("__ne__", super::class::object_ne),
+            object_hash: marker("__hash__", super::class::object_hash),
+            object_getattribute: marker("__getattribute__", super::class::object_getattribute),
+            object_setattr: marker("__setattr__", super::class::object_setattr),
             object,
         }
     }
@@ -390,31 +390,12 @@ pub fn install_methods(vm: &mut Vm) {
     install(&t.int, "int", super::int_methods::INT_METHODS);
     install(&t.float, "float", super::int_methods::FLOAT_METHODS);
     install(&t.range, "range", super::list::RANGE_METHODS);
-    install(
-        &t.generator,
-        "generator",
-        super::generators::GENERATOR_METHODS,
-    );
-    install(
-        &t.coroutine,
-        "coroutine",
-        super::generators::COROUTINE_METHODS,
-    );
-    install(
-        &t.async_generator,
-        "async_generator",
-        super::generators::ASYNC_GENERATOR_METHODS,
-    );
-    install(
-        &t.base_exception,
-        "BaseException",
-        super::exceptions::BASE_EXCEPTION_METHODS,
-    );
-    install(
-        &t.base_exception_group,
-        "BaseExceptionGroup",
-        super::exceptions::EXCEPTION_GROUP_METHODS,
-    );
+    install(&t.slice, "slice", super::seq::SLICE_METHODS);
+    install(&t.generator, "generator", super::generators::GENERATOR_METHODS);
+    install(&t.coroutine, "coroutine", super::generators::COROUTINE_METHODS);
+    install(&t.async_generator, "async_generator", super::generators::ASYNC_GENERATOR_METHODS);
+    install(&t.base_exception, "BaseException", super::exceptions::BASE_EXCEPTION_METHODS);
+    install(&t.base_exception_group, "BaseExceptionGroup", super::exceptions::EXCEPTION_GROUP_METHODS);
     install(&t.property, "property", super::class::PROPERTY_METHODS);
     // `__hash__ = None` makes mutable builtins unhashable for `hash()` and isinstance checks.
     for cls in [&t.list, &t.dict, &t.set] {
@@ -425,6 +406,7 @@ pub fn install_methods(vm: &mut Vm) {
         let cls = vm.types.iterator_class(name);
         install(&cls, name, view_methods);
     }
+    super::dunders::install(vm);
 }
 
 /// Computed attributes of builtin values (`range.start`, `f.__name__`, `(1).real`, ...).

@@ -23,6 +23,15 @@ fn is_data_descriptor(v: &Value) -> bool {
     }
 }
 
+/// Instances of `object` itself and of a few native types have no `__dict__`: setting an
+/// attribute on them fails as in CPython.
+fn has_instance_dict(vm: &Vm, inst: &Instance) -> bool {
+    let t = &vm.types;
+    !(Rc::ptr_eq(&inst.class, &t.object)
+        || Rc::ptr_eq(&inst.class, &t.property)
+        || Rc::ptr_eq(&inst.class, &t.super_))
+}
+
 impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
         match self.get_attr_opt(obj, name)? {
@@ -85,7 +94,7 @@ impl Vm {
                 if name == sym::DICT {
                     return Ok(Some(crate::runtime::builtins::globals_dict(self, m)?));
                 }
-                Ok(None)
+                self.builtin_value_getattr(obj, name)
             }
             _ => self.builtin_value_getattr(obj, name),
         }
@@ -137,8 +146,8 @@ impl Vm {
                 return self.descriptor_get(attr, obj).map(Some);
             }
         }
-        if let Some(v) = inst.dict.borrow().get(&name) {
-            return Ok(Some(v.clone()));
+        if let Some(v) = crate::runtime::instdict::get(inst, name) {
+            return Ok(Some(v));
         }
         if let Some(attr) = class_attr {
             return self.bind_method(attr, obj.clone()).map(Some);
@@ -180,15 +189,8 @@ impl Vm {
         if name == sym::CLASS {
             return Ok(Some(Value::Class(inst.class.clone())));
         }
-        if name == sym::DICT {
-            let mut d = crate::runtime::dict::Dict::new();
-            for (k, v) in inst.dict.borrow().iter() {
-                let key = Value::str(k.as_str());
-                if let Value::Str(s) = &key {
-                    d.insert_fast(s.hash(), key.clone(), v.clone());
-                }
-            }
-            return Ok(Some(Value::dict(d)));
+        if name == sym::DICT && has_instance_dict(self, inst) {
+            return Ok(Some(crate::runtime::instdict::dict_value(inst)));
         }
         match &inst.payload {
             Payload::Exception(_) => crate::runtime::exceptions::exception_attr(self, inst, name),
@@ -318,7 +320,7 @@ impl Vm {
                 }
                 if let Some(attr) = cls.lookup(name) {
                     if matches!(attr, Value::Function(_) | Value::Builtin(_))
-                        && !inst.dict.borrow().contains_key(&name)
+                        && !crate::runtime::instdict::contains(inst, name)
                     {
                         return Ok((attr, obj));
                     }
@@ -441,7 +443,52 @@ impl Vm {
         if let Some(r) = crate::runtime::exceptions::set_exception_attr(self, inst, name, &value)? {
             return Ok(r);
         }
-        inst.dict.borrow_mut().insert(name, value);
+        if !has_instance_dict(self, inst) {
+            return Err(self.no_attribute(obj, name));
+        }
+        if name == sym::DICT {
+            let Value::Dict(d) = value else {
+                return Err(self.type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    self.type_name(&value)
+                )));
+            };
+            crate::runtime::instdict::replace(inst, d);
+            return Ok(());
+        }
+        crate::runtime::instdict::set(inst, name, value);
+        Ok(())
+    }
+
+    /// `object.__delattr__`: data descriptors' deleters, then the instance dict.
+    pub fn generic_delattr(&mut self, inst: &Rc<Instance>, obj: &Value, name: Symbol) -> PyResult<()> {
+        let cls = inst.class.clone();
+        let attr = cls.lookup(name);
+        if let Some(Value::Instance(d)) = &attr {
+            match &d.payload {
+                Payload::Property(p) => {
+                    if p.fdel.is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no deleter",
+                            name, cls.name
+                        )));
+                    }
+                    let fdel = p.fdel.clone();
+                    self.call(&fdel, std::slice::from_ref(obj))?;
+                    return Ok(());
+                }
+                Payload::Plain => {
+                    if let Some(del) = d.class.lookup(sym::DELETE) {
+                        self.call_bound(del, Value::Instance(d.clone()), std::slice::from_ref(obj))?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if crate::runtime::instdict::remove(inst, name).is_none() {
+            return Err(self.no_attribute(obj, name));
+        }
         Ok(())
     }
 
@@ -450,26 +497,13 @@ impl Vm {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 if let Some(delattr) = cls.lookup(sym::DELATTR) {
-                    self.call_bound(delattr, obj.clone(), &[Value::str(name.as_str())])?;
-                    return Ok(());
-                }
-                if let Some(Value::Instance(d)) = cls.lookup(name) {
-                    if let Payload::Property(p) = &d.payload {
-                        if p.fdel.is_none() {
-                            return Err(self.attribute_error(format!(
-                                "property '{}' of '{}' object has no deleter",
-                                name, cls.name
-                            )));
-                        }
-                        let fdel = p.fdel.clone();
-                        self.call(&fdel, std::slice::from_ref(obj))?;
+                    let is_default = matches!(&delattr, Value::Builtin(b) if b.owner == Some("object"));
+                    if !is_default {
+                        self.call_bound(delattr, obj.clone(), &[Value::str(name.as_str())])?;
                         return Ok(());
                     }
                 }
-                if inst.dict.borrow_mut().shift_remove(&name).is_none() {
-                    return Err(self.no_attribute(obj, name));
-                }
-                Ok(())
+                self.generic_delattr(inst, obj, name)
             }
             Value::Class(c) => {
                 super::object::bump_type_epoch();

@@ -95,10 +95,11 @@ pub fn best_suggestion<'a>(
 }
 
 impl Vm {
-    /// The qualified class name the last traceback line starts with.
+    /// The qualified class name the last traceback line starts with (no module prefix for
+    /// builtins and `__main__`, as CPython's `print_exception` does).
     pub fn exception_type_name(&self, err: &PyErr) -> String {
         let cls = err.class();
-        if cls.module == "builtins" {
+        if cls.module == "builtins" || cls.module == "__main__" {
             cls.qualname.clone()
         } else {
             format!("{}.{}", cls.module, cls.qualname)
@@ -169,108 +170,270 @@ impl Vm {
 
     /// The full report for an uncaught exception, as CPython prints it to stderr.
     pub fn format_traceback(&mut self, err: &PyErr) -> String {
+        let mut ctx = PrintContext::default();
+        self.format_exception(err, &mut ctx);
+        ctx.out
+    }
+
+    /// CPython's `TracebackException.format`: the chain of causes/contexts oldest first, then
+    /// this exception; an exception group gets a boxed section per sub-exception.
+    fn format_exception(&mut self, err: &PyErr, ctx: &mut PrintContext) {
+        // Walk the chain from this exception back to its oldest cause or context; each entry
+        // carries the message that introduces it after the older one.
+        let mut chain: Vec<(Option<&'static str>, PyErr)> = Vec::new();
+        let mut current = Some(err.clone());
+        while let Some(e) = current.take() {
+            ctx.seen.push(std::rc::Rc::as_ptr(&e.exc) as usize);
+            let (cause, context, suppress) = {
+                let d = e.data();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            };
+            let unseen = |v: &Option<Value>, seen: &[usize]| -> Option<PyErr> {
+                match v {
+                    Some(Value::Instance(c))
+                        if matches!(c.payload, Payload::Exception(_))
+                            && !seen.contains(&(std::rc::Rc::as_ptr(c) as usize)) =>
+                    {
+                        Some(PyErr { exc: c.clone() })
+                    }
+                    _ => None,
+                }
+            };
+            let mut msg = None;
+            if let Some(c) = unseen(&cause, &ctx.seen) {
+                msg = Some(CAUSE_MESSAGE);
+                current = Some(c);
+            } else if !suppress {
+                if let Some(c) = unseen(&context, &ctx.seen) {
+                    msg = Some(CONTEXT_MESSAGE);
+                    current = Some(c);
+                }
+            }
+            chain.push((msg, e));
+        }
+        for (msg, e) in chain.iter().rev() {
+            if let Some(m) = msg {
+                ctx.emit(m, None);
+            }
+            self.format_single(e, ctx);
+        }
+    }
+
+    fn format_stack(&self, err: &PyErr) -> String {
         let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_chain(err, &mut out, &mut seen);
+        let tb = err.data().traceback.clone();
+        // CPython prints a run of identical entries three times, then a count.
+        let mut last: Option<(usize, usize)> = None;
+        let mut repeats = 0usize;
+        let flush = |out: &mut String, repeats: usize| {
+            if repeats > 3 {
+                let n = repeats - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    n,
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+        };
+        for entry in tb.iter().rev() {
+            let line = entry.code.line_of(entry.pc);
+            let key = (std::rc::Rc::as_ptr(&entry.code) as usize, line);
+            if last == Some(key) {
+                repeats += 1;
+                if repeats > 3 {
+                    continue;
+                }
+            } else {
+                flush(&mut out, repeats);
+                last = Some(key);
+                repeats = 1;
+            }
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                entry.code.file.name, line, entry.code.name
+            ));
+            let text = entry.code.file.line_text(line).trim();
+            if !text.is_empty() {
+                out.push_str(&format!("    {text}\n"));
+            }
+        }
+        flush(&mut out, repeats);
+        out.push_str(&self.failing_span_report(err));
         out
     }
 
-    fn format_chain(&mut self, err: &PyErr, out: &mut String, seen: &mut Vec<usize>) {
-        let ptr = std::rc::Rc::as_ptr(&err.exc) as usize;
-        if seen.contains(&ptr) {
+    /// An ariadne report pointing at the failing expression in the innermost frame of the
+    /// user's code (not the asyncio module's), with any "did you mean" hint as a note.
+    fn failing_span_report(&self, err: &PyErr) -> String {
+        let tb = err.data().traceback.clone();
+        let Some(entry) = tb.iter().find(|e| {
+            let name = &e.code.file.name;
+            !name.starts_with('<') || name == "<string>" || name == "<stdin>"
+        }) else {
+            return String::new();
+        };
+        let span = entry.code.span_of(entry.pc);
+        if span.end <= span.start {
+            return String::new();
+        }
+        let label = format!("{} raised here", self.exception_type_name(err));
+        let hint = match crate::runtime::instdict::get(&err.exc, super::lenient::hint_symbol()) {
+            Some(Value::Str(s)) => Some(s.as_str().to_string()),
+            _ => None,
+        };
+        crate::diagnostics::render_span_report(
+            &entry.code.file.name,
+            &entry.code.file.text,
+            "Traceback",
+            &format!("in {}", entry.code.name),
+            span,
+            Some(&label),
+            hint.as_deref(),
+            self.options.color,
+        )
+    }
+
+    /// `Type: message` and the exception's notes, one line each.
+    fn format_exception_only(&mut self, err: &PyErr) -> String {
+        let mut out = self.exception_summary(err);
+        out.push('\n');
+        let notes = crate::runtime::instdict::get(&err.exc, sym::NOTES);
+        match notes {
+            None => {}
+            Some(Value::List(l)) => {
+                let items = l.borrow().clone();
+                for note in items {
+                    let text = match &note {
+                        Value::Str(s) => s.as_str().to_string(),
+                        other => self.to_str(other).unwrap_or_else(|_| "<note str() failed>".to_string()),
+                    };
+                    for line in text.split('\n') {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
+                }
+            }
+            Some(other) => {
+                let text = self.repr(&other).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    fn format_single(&mut self, err: &PyErr, ctx: &mut PrintContext) {
+        let group_members = if err.class().is_subclass_of(&self.types.base_exception_group) {
+            Some(crate::runtime::exceptions::group_exceptions(&err.value()))
+        } else {
+            None
+        };
+        let has_stack = !err.data().traceback.is_empty();
+        let Some(members) = group_members else {
+            if has_stack {
+                ctx.emit("Traceback (most recent call last):\n", None);
+                let stack = self.format_stack(err);
+                ctx.emit(&stack, None);
+            }
+            let only = self.format_exception_only(err);
+            ctx.emit(&only, None);
+            return;
+        };
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), None);
             return;
         }
-        seen.push(ptr);
-        let (cause, context, suppress) = {
-            let d = err.data();
-            (d.cause.clone(), d.context.clone(), d.suppress_context)
-        };
-        if let Some(Value::Instance(c)) = &cause {
-            if matches!(c.payload, Payload::Exception(_)) {
-                self.format_chain(&PyErr { exc: c.clone() }, out, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            }
-        } else if let (Some(Value::Instance(c)), false) = (&context, suppress) {
-            if matches!(c.payload, Payload::Exception(_)) {
-                self.format_chain(&PyErr { exc: c.clone() }, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
         }
-        let tb = err.data().traceback.clone();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            // CPython prints a run of identical entries three times, then a count.
-            let mut last: Option<(usize, usize, usize)> = None;
-            let mut repeats = 0usize;
-            let flush = |out: &mut String, repeats: usize| {
-                if repeats > 3 {
-                    let n = repeats - 3;
-                    out.push_str(&format!(
-                        "  [Previous line repeated {} more time{}]\n",
-                        n,
-                        if n == 1 { "" } else { "s" }
-                    ));
-                }
-            };
-            for entry in tb.iter().rev() {
-                let line = entry.code.line_of(entry.pc);
-                let key = (
-                    std::rc::Rc::as_ptr(&entry.code.file) as usize,
-                    line,
-                    std::rc::Rc::as_ptr(&entry.code) as usize,
-                );
-                if last == Some(key) {
-                    repeats += 1;
-                    if repeats > 3 {
-                        continue;
+        if has_stack {
+            ctx.emit(
+                "Exception Group Traceback (most recent call last):\n",
+                if toplevel { Some('+') } else { None },
+            );
+            let stack = self.format_stack(err);
+            ctx.emit(&stack, None);
+        }
+        let only = self.format_exception_only(err);
+        ctx.emit(&only, None);
+        let num = members.len();
+        let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+        ctx.need_close = false;
+        for (i, member) in members.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let line = format!(
+                "{}{}+---------------- {title} ----------------\n",
+                ctx.indent(),
+                if i == 0 { "+-" } else { "  " }
+            );
+            ctx.out.push_str(&line);
+            ctx.depth += 1;
+            if !truncated {
+                match member {
+                    Value::Instance(inst) if matches!(inst.payload, Payload::Exception(_)) => {
+                        self.format_exception(&PyErr { exc: inst.clone() }, ctx);
                     }
-                } else {
-                    flush(out, repeats);
-                    last = Some(key);
-                    repeats = 1;
+                    _ => {}
                 }
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    entry.code.file.name, line, entry.code.name
-                ));
-                let text = entry.code.file.line_text(line).trim();
-                if !text.is_empty() {
-                    out.push_str(&format!("    {text}\n"));
-                }
+            } else {
+                let remaining = num - MAX_GROUP_WIDTH;
+                ctx.emit(
+                    &format!(
+                        "and {remaining} more exception{}\n",
+                        if remaining > 1 { "s" } else { "" }
+                    ),
+                    None,
+                );
             }
-            flush(out, repeats);
-            // Point at the failing expression in the innermost frame of the user's code.
-            if let Some(entry) = tb.iter().find(|e| {
-                !e.code.file.name.starts_with('<')
-                    || e.code.file.name == "<string>"
-                    || e.code.file.name == "<stdin>"
-            }) {
-                let span = entry.code.span_of(entry.pc);
-                if span.end > span.start {
-                    let label = format!("{} raised here", self.exception_type_name(err));
-                    let hint = match err.exc.dict.borrow().get(&super::lenient::hint_symbol()) {
-                        Some(Value::Str(s)) => Some(s.as_str().to_string()),
-                        _ => None,
-                    };
-                    let report = crate::diagnostics::render_span_report(
-                        &entry.code.file.name,
-                        &entry.code.file.text,
-                        "Traceback",
-                        &format!("in {}", entry.code.name),
-                        span,
-                        Some(&label),
-                        hint.as_deref(),
-                        self.options.color,
-                    );
-                    out.push_str(&report);
-                }
+            if last && ctx.need_close {
+                let line = format!("{}+------------------------------------\n", ctx.indent());
+                ctx.out.push_str(&line);
+                ctx.need_close = false;
             }
+            ctx.depth -= 1;
         }
-        out.push_str(&self.exception_summary(err));
-        out.push('\n');
+        if toplevel {
+            ctx.depth = 0;
+        }
+    }
+}
+
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+/// `traceback.TracebackException`'s defaults.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// CPython's `_ExceptionPrintContext`: nesting depth of exception groups and the output.
+#[derive(Default)]
+struct PrintContext {
+    out: String,
+    depth: usize,
+    need_close: bool,
+    seen: Vec<usize>,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Appends `text`, each line prefixed by the indent and, inside a group, a margin.
+    fn emit(&mut self, text: &str, margin: Option<char>) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin.unwrap_or('|'));
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
     }
 }

@@ -130,7 +130,11 @@ fn compare_symbol(kind: CompareKind) -> &'static str {
 
 impl Vm {
     /// The builtin meaning of `a op b` for builtin types; `None` means NotImplemented.
-    fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    pub(crate) fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+        // Builtin operations accept instances of subclasses of builtin types (the value inside).
+        if let Some((a, b)) = unbox_pair(a, b) {
+            return self.builtin_binary(op, &a, &b);
+        }
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             // bool & bool stays bool.
             if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
@@ -149,13 +153,57 @@ impl Vm {
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         match self.binary_op_opt(op, a, b)? {
             Some(v) => Ok(v),
-            None => Err(self.type_error(format!(
-                "unsupported operand type(s) for {}: '{}' and '{}'",
-                op.symbol(),
-                self.type_name(a),
-                self.type_name(b)
-            ))),
+            None => Err(self.binary_op_error(op, a, b, "")),
         }
+    }
+
+    /// The TypeError for an unsupported `a op b`. As in CPython, sequences get their own
+    /// messages: `+` falls back to the left operand's concatenation and `*` to repetition.
+    fn binary_op_error(&self, op: BinOp, a: &Value, b: &Value, suffix: &str) -> PyErr {
+        let seq_kind = |v: &Value| -> Option<&'static str> {
+            let cls = self.class_of(v);
+            let t = &self.types;
+            [(&t.str, "str"), (&t.list, "list"), (&t.tuple, "tuple"), (&t.bytes, "bytes")]
+                .into_iter()
+                .find(|(c, _)| cls.is_subclass_of(c))
+                .map(|(_, n)| n)
+        };
+        match op {
+            BinOp::Add => match seq_kind(a) {
+                Some("bytes") => {
+                    return self.type_error(format!("can't concat {} to bytes", self.type_name(b)))
+                }
+                Some(kind) => {
+                    return self.type_error(format!(
+                        "can only concatenate {kind} (not \"{}\") to {kind}",
+                        self.type_name(b)
+                    ))
+                }
+                None => {}
+            },
+            BinOp::Mult => {
+                let other = if seq_kind(a).is_some() {
+                    Some(b)
+                } else if seq_kind(b).is_some() {
+                    Some(a)
+                } else {
+                    None
+                };
+                if let Some(other) = other {
+                    return self.type_error(format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        self.type_name(other)
+                    ));
+                }
+            }
+            _ => {}
+        }
+        self.type_error(format!(
+            "unsupported operand type(s) for {}{suffix}: '{}' and '{}'",
+            if suffix.is_empty() { op.symbol() } else { op.symbol().trim_end_matches(" or pow()") },
+            self.type_name(a),
+            self.type_name(b)
+        ))
     }
 
     /// CPython's `binary_op1`: try `a.__op__(b)`, then `b.__rop__(a)` (first when b's type is
@@ -258,12 +306,7 @@ impl Vm {
         }
         match self.binary_op_opt(op, a, b)? {
             Some(v) => Ok(v),
-            None => Err(self.type_error(format!(
-                "unsupported operand type(s) for {}=: '{}' and '{}'",
-                op.symbol().trim_end_matches(" or pow()"),
-                self.type_name(a),
-                self.type_name(b)
-            ))),
+            None => Err(self.binary_op_error(op, a, b, "=")),
         }
     }
 
@@ -397,12 +440,7 @@ impl Vm {
     }
 
     /// Comparison between builtin values; `None` = NotImplemented.
-    fn builtin_compare(
-        &mut self,
-        kind: CompareKind,
-        a: &Value,
-        b: &Value,
-    ) -> PyResult<Option<bool>> {
+    pub(crate) fn builtin_compare(&mut self, kind: CompareKind, a: &Value, b: &Value) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         if let Some(r) = fast_compare(kind, a, b) {
             return Ok(Some(r));
@@ -430,6 +468,24 @@ impl Vm {
                 }
                 (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                     return crate::runtime::setops::compare(self, kind, a, b).map(Some);
+                }
+                (Value::Iter(_), _) if crate::runtime::setops::is_set_like_view(a) => {
+                    return crate::runtime::setops::view_compare(self, kind, a, b);
+                }
+                (_, Value::Iter(_)) if crate::runtime::setops::is_set_like_view(b) => {
+                    let reflected = match kind {
+                        CompareKind::Lt => CompareKind::Gt,
+                        CompareKind::Le => CompareKind::Ge,
+                        CompareKind::Gt => CompareKind::Lt,
+                        CompareKind::Ge => CompareKind::Le,
+                        k => k,
+                    };
+                    return crate::runtime::setops::view_compare(self, reflected, b, a);
+                }
+                (Value::Slice(x), Value::Slice(y)) => {
+                    let x = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                    let y = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                    return self.compare_sequences(kind, &x, &y).map(Some);
                 }
                 (Value::Range(x), Value::Range(y)) => {
                     let same = (x.is_empty() && y.is_empty())
@@ -486,9 +542,10 @@ impl Vm {
         })
     }
 
-    /// `a == b` as a bool (identity implies equality, as in CPython's containers).
+    /// `a == b` as a bool (identity implies equality, as in CPython's containers; a NaN float
+    /// is inline here, so any NaN "is" one with the same bits: `nan in [nan]` is true).
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(r) = crate::runtime::dict::fast_eq(a, b) {
@@ -564,15 +621,7 @@ impl Vm {
                 h.write(b);
                 h.finish() as i64
             }
-            Value::FrozenSet(s) => {
-                let mut h: u64 = 0;
-                for (eh, _) in s.borrow().iter() {
-                    let x = eh as u64;
-                    h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
-                }
-                h = h.wrapping_mul(69069).wrapping_add(907133923);
-                h as i64
-            }
+            Value::FrozenSet(s) => s.borrow().frozen_hash(),
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
@@ -1211,101 +1260,52 @@ impl Vm {
         Ok(())
     }
 
+    /// `BUILD_SET`: a set of the items, added in order.
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let set = Value::Set(Rc::new(std::cell::RefCell::new(
-            crate::runtime::set::Set::new(),
-        )));
-        for item in items {
-            self.set_add(&set, item)?;
-        }
-        Ok(set)
+        crate::runtime::setops::from_items(self, items)
     }
 
+    /// `SET_ADD` / `set.add`.
     pub fn set_add(&mut self, set: &Value, item: Value) -> PyResult<()> {
-        let (Value::Set(s) | Value::FrozenSet(s)) = set else {
+        let Some(s) = crate::runtime::setops::set_of(set) else {
             return Err(self.type_error("set expected"));
         };
-        let hash = self.hash(&item)?;
-        let s = s.clone();
-        let mut err: Option<PyErr> = None;
-        // Python-level equality needs the VM: compare outside the borrow when required.
-        let needs_vm = matches!(item, Value::Instance(_))
-            || s.borrow()
-                .iter()
-                .any(|(h, k)| h == hash && crate::runtime::dict::fast_eq(k, &item).is_none());
-        if needs_vm {
-            let candidates: Vec<Value> = s
-                .borrow()
-                .iter()
-                .filter(|(h, _)| *h == hash)
-                .map(|(_, k)| k.clone())
-                .collect();
-            for k in candidates {
-                if self.eq(&k, &item)? {
-                    return Ok(());
-                }
-            }
-            s.borrow_mut()
-                .add::<()>(hash, item, &mut |_, _| Ok(false))
-                .ok();
-            return Ok(());
-        }
-        s.borrow_mut()
-            .add::<PyErr>(hash, item, &mut |_, _| Ok(false))
-            .map_err(|e| {
-                err = Some(e);
-            })
-            .ok();
-        match err {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+        crate::runtime::setops::add_key(self, &s, item)
+    }
+
+    /// `SET_UPDATE` / `set.update(iterable)`: CPython's `set_update_internal` (another set is
+    /// merged table to table, which decides the resulting layout).
+    pub fn set_update(&mut self, set: &Value, iterable: &Value) -> PyResult<()> {
+        let Some(s) = crate::runtime::setops::set_of(set) else {
+            return Err(self.type_error("set expected"));
+        };
+        crate::runtime::setops::update_internal(self, &s, iterable)
     }
 
     pub fn set_contains(&mut self, s: &super::value::SetRef, item: &Value) -> PyResult<bool> {
-        let hash = self.hash(item)?;
-        let candidates: Vec<Value> = s
-            .borrow()
-            .iter()
-            .filter(|(h, _)| *h == hash)
-            .map(|(_, k)| k.clone())
-            .collect();
-        if candidates.is_empty() {
-            return Ok(false);
-        }
-        let found = s
-            .borrow()
-            .contains::<()>(hash, item, &mut |_, _| Ok(false))
-            .unwrap_or(false);
-        if found {
-            return Ok(true);
-        }
-        for k in candidates {
-            if crate::runtime::dict::fast_eq(&k, item).is_none() && self.eq(&k, item)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        crate::runtime::setops::contains_key(self, s, item)
     }
 
     pub fn set_discard(&mut self, s: &super::value::SetRef, item: &Value) -> PyResult<bool> {
-        let hash = self.hash(item)?;
-        let candidates: Vec<Value> = s
-            .borrow()
-            .iter()
-            .filter(|(h, _)| *h == hash)
-            .map(|(_, k)| k.clone())
-            .collect();
-        for k in candidates {
-            if k.is(item) || self.eq(&k, item)? {
-                let removed = s
-                    .borrow_mut()
-                    .discard::<()>(hash, &k, &mut |a, b| Ok(a.is(b)))
-                    .unwrap_or(false);
-                return Ok(removed);
-            }
+        crate::runtime::setops::discard_key(self, s, item)
+    }
+}
+
+/// Both operands with boxed builtin values taken out, if either is an instance of a subclass of
+/// a builtin type (`None` when neither is).
+fn unbox_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    let unbox = |v: &Value| -> Option<Value> {
+        match v {
+            Value::Instance(i) => match &i.payload {
+                Payload::Boxed(inner) => Some(inner.borrow().clone()),
+                _ => None,
+            },
+            _ => None,
         }
-        Ok(false)
+    };
+    match (unbox(a), unbox(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
     }
 }
 
