@@ -1674,7 +1674,21 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Set(items) => {
-                if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                if items.len() > 2
+                    && items
+                        .iter()
+                        .all(|i| matches!(i.kind, ExprKind::Constant(_)))
+                {
+                    let values: Vec<Value> = items
+                        .iter()
+                        .filter_map(|i| match &i.kind {
+                            ExprKind::Constant(c) => Some(constant_value(c)),
+                            _ => None,
+                        })
+                        .collect();
+                    let idx = self.const_value(Value::tuple(values));
+                    self.emit(Instr::BuildConstSet(idx));
+                } else if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
                     self.starred_display(items, Instr::BuildSet(0))?;
                 } else {
                     for i in items {

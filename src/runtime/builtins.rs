@@ -1211,7 +1211,13 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             args.pos.len() - 1
         )));
     }
-    let v = match (args.pos.get(1).cloned().or_else(|| kwarg(&args, "object")), args.pos.get(2).cloned().or_else(|| kwarg(&args, "encoding"))) {
+    let v = match (
+        args.pos.get(1).cloned().or_else(|| kwarg(&args, "object")),
+        args.pos
+            .get(2)
+            .cloned()
+            .or_else(|| kwarg(&args, "encoding")),
+    ) {
         (None, _) => Value::str(""),
         (Some(Value::Bytes(b)), Some(_)) => Value::string(String::from_utf8_lossy(&b).to_string()),
         (Some(x), _) => match x {

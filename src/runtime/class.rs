@@ -44,7 +44,10 @@ fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         if s.borrow().is_empty() {
                             format!("{}()", i.class.name)
                         } else {
-                            let body = text.strip_prefix("frozenset(").and_then(|t| t.strip_suffix(')')).unwrap_or(&text);
+                            let body = text
+                                .strip_prefix("frozenset(")
+                                .and_then(|t| t.strip_suffix(')'))
+                                .unwrap_or(&text);
                             format!("{}({})", i.class.name, body)
                         }
                     }
@@ -193,7 +196,8 @@ pub fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+    let (Some(Value::Instance(inst)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1))
+    else {
         return Err(vm.type_error("__delattr__ expects an instance and a name"));
     };
     let obj = Value::Instance(inst.clone());
@@ -386,7 +390,9 @@ fn mro_conflict_heads(mut seqs: Vec<Vec<Rc<Class>>>) -> Vec<String> {
     loop {
         seqs.retain(|s| !s.is_empty());
         let candidate = seqs.iter().map(|s| s[0].clone()).find(|head| {
-            !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)))
+            !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)))
         });
         match candidate {
             Some(c) => {

@@ -28,9 +28,7 @@ fn unboxed(v: &Value) -> Value {
 fn receiver(vm: &Vm, args: &Args, name: &str) -> PyResult<Value> {
     match args.pos.first() {
         Some(v) => Ok(unboxed(v)),
-        None => Err(vm.type_error(format!(
-            "descriptor '{name}' needs an argument"
-        ))),
+        None => Err(vm.type_error(format!("descriptor '{name}' needs an argument"))),
     }
 }
 

@@ -42,7 +42,9 @@ fn exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             // `OSError(errno, strerror)` picks the subclass for the errno, as CPython does.
             if Rc::ptr_eq(&cls, &os_error(vm)) && (2..=5).contains(&rest.len()) {
                 if let Value::Int(errno) = rest[0] {
-                    if let Some(sub) = errno_subclass(errno).and_then(|n| vm.types.exception_by_name(n)) {
+                    if let Some(sub) =
+                        errno_subclass(errno).and_then(|n| vm.types.exception_by_name(n))
+                    {
                         cls = sub;
                     }
                 }
@@ -130,14 +132,23 @@ fn os_error_str(vm: &mut Vm, inst: &Rc<Instance>) -> PyResult<Option<String>> {
         return Ok(None);
     }
     let get = |n: &str| super::instdict::get(inst, intern(n)).unwrap_or(Value::None);
-    let (errno, strerror, filename, filename2) = (get("errno"), get("strerror"), get("filename"), get("filename2"));
+    let (errno, strerror, filename, filename2) = (
+        get("errno"),
+        get("strerror"),
+        get("filename"),
+        get("filename2"),
+    );
     if errno.is_none() || strerror.is_none() {
         return Ok(None);
     }
     let (e, s) = (vm.to_str(&errno)?, vm.to_str(&strerror)?);
     Ok(Some(if !filename.is_none() {
         if !filename2.is_none() {
-            format!("[Errno {e}] {s}: {} -> {}", vm.repr(&filename)?, vm.repr(&filename2)?)
+            format!(
+                "[Errno {e}] {s}: {} -> {}",
+                vm.repr(&filename)?,
+                vm.repr(&filename2)?
+            )
         } else {
             format!("[Errno {e}] {s}: {}", vm.repr(&filename)?)
         }
@@ -257,7 +268,10 @@ fn traceback_object(vm: &Vm, entries: &[crate::vm::object::TracebackEntry]) -> V
         {
             let mut d = tb.dict.borrow_mut();
             d.insert(intern("tb_next"), next);
-            d.insert(intern("tb_lineno"), Value::Int(entry.code.line_of(entry.pc) as i64));
+            d.insert(
+                intern("tb_lineno"),
+                Value::Int(entry.code.line_of(entry.pc) as i64),
+            );
             d.insert(intern("tb_lasti"), Value::Int(entry.pc as i64 * 2));
             d.insert(intern("tb_frame"), Value::None);
         }
@@ -410,9 +424,9 @@ fn matcher(vm: &Vm, v: &Value) -> PyResult<Matcher> {
         Value::Class(_) | Value::Tuple(_) => Matcher::Types(v.clone()),
         other if super::builtins::is_callable(vm, other) => Matcher::Callable(v.clone()),
         _ => {
-            return Err(vm.type_error(
-                "expected a function, exception type or tuple of exception types",
-            ))
+            return Err(
+                vm.type_error("expected a function, exception type or tuple of exception types")
+            )
         }
     })
 }
@@ -466,7 +480,10 @@ fn same_metadata(a: &Value, b: &Value) -> bool {
             .iter()
             .zip(dy.traceback.iter())
             .all(|(p, q)| Rc::ptr_eq(&p.code, &q.code) && p.pc == q.pc);
-    same_opt(&notes_x, &notes_y) && same_tb && same_opt(&dx.cause, &dy.cause) && same_opt(&dx.context, &dy.context)
+    same_opt(&notes_x, &notes_y)
+        && same_tb
+        && same_opt(&dx.cause, &dy.cause)
+        && same_opt(&dx.context, &dy.context)
 }
 
 /// Copies the group's metadata (cause, context, notes) onto a derived group.
@@ -553,7 +570,11 @@ fn exception_group_derive(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 impl Vm {
     /// `except* T` (CPython's `exception_group_match`): `(rest, matched)`, either may be None.
-    pub(crate) fn exception_group_match(&mut self, exc: Value, typ: &Value) -> PyResult<(Value, Value)> {
+    pub(crate) fn exception_group_match(
+        &mut self,
+        exc: Value,
+        typ: &Value,
+    ) -> PyResult<(Value, Value)> {
         let invalid = |c: &Value| matches!(c, Value::Class(c) if c.is_subclass_of(&self.types.base_exception_group));
         let is_invalid = match typ {
             Value::Tuple(t) => t.iter().any(invalid),
@@ -588,7 +609,12 @@ impl Vm {
     /// into one projection of it; newly raised exceptions join it in a new group.
     pub(crate) fn prep_reraise_star(&mut self, orig: Value, raised: Value) -> PyResult<Value> {
         let items: Vec<Value> = match &raised {
-            Value::List(l) => l.borrow().iter().filter(|v| !v.is_none()).cloned().collect(),
+            Value::List(l) => l
+                .borrow()
+                .iter()
+                .filter(|v| !v.is_none())
+                .cloned()
+                .collect(),
             _ => vec![],
         };
         if items.is_empty() {

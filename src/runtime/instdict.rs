@@ -78,11 +78,18 @@ pub fn items(inst: &Instance) -> Vec<(Symbol, Value)> {
             })
             .collect();
     }
-    inst.dict.borrow().iter().map(|(k, v)| (*k, v.clone())).collect()
+    inst.dict
+        .borrow()
+        .iter()
+        .map(|(k, v)| (*k, v.clone()))
+        .collect()
 }
 
 pub fn names(inst: &Instance) -> Vec<String> {
-    items(inst).into_iter().map(|(k, _)| k.as_str().to_string()).collect()
+    items(inst)
+        .into_iter()
+        .map(|(k, _)| k.as_str().to_string())
+        .collect()
 }
 
 /// `obj.__dict__`: the namespace as a dict, promoting it on first use.

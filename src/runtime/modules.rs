@@ -210,12 +210,23 @@ fn make_sys(vm: &mut Vm) -> Rc<Module> {
         g.set(intern("stdout"), make_stream("sys.stdout", stdout_write));
         g.set(intern("stderr"), make_stream("sys.stderr", stderr_write));
         g.set(intern("version"), Value::str("3.11.7 (tulip)"));
-        let vi = structseq_class(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
+        let vi = structseq_class(
+            vm,
+            "sys",
+            "version_info",
+            &["major", "minor", "micro", "releaselevel", "serial"],
+        );
         g.set(
             intern("version_info"),
             structseq_new(
                 &vi,
-                vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
+                vec![
+                    Value::Int(3),
+                    Value::Int(11),
+                    Value::Int(7),
+                    Value::str("final"),
+                    Value::Int(0),
+                ],
                 &[],
             ),
         );
@@ -337,9 +348,20 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- struct sequences (`time.struct_time`, `sys.version_info`) ---------------------------
 
 /// A named-tuple-like class: a `tuple` subclass whose fields are read-only properties.
-fn structseq_class(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -> Rc<crate::vm::object::Class> {
+fn structseq_class(
+    vm: &Vm,
+    module: &str,
+    name: &str,
+    fields: &[&'static str],
+) -> Rc<crate::vm::object::Class> {
     use crate::vm::object::{BoxedKind, Instance, Layout, Payload, Property};
-    let cls = super::types::new_class(name, module, vec![vm.types.tuple.clone()], Layout::Boxed(BoxedKind::Tuple), true);
+    let cls = super::types::new_class(
+        name,
+        module,
+        vec![vm.types.tuple.clone()],
+        Layout::Boxed(BoxedKind::Tuple),
+        true,
+    );
     for (i, field) in fields.iter().enumerate() {
         let fget = Value::Builtin(Rc::new(crate::vm::object::Builtin {
             name: field,
@@ -356,7 +378,9 @@ fn structseq_class(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -
                 doc: Value::None,
             }),
         );
-        cls.dict.borrow_mut().insert(intern(field), Value::Instance(Rc::new(prop)));
+        cls.dict
+            .borrow_mut()
+            .insert(intern(field), Value::Instance(Rc::new(prop)));
     }
     let names = Value::tuple(fields.iter().map(|f| Value::str(f)).collect());
     let repr = Value::Builtin(Rc::new(crate::vm::object::Builtin {
@@ -370,9 +394,16 @@ fn structseq_class(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -
 }
 
 /// An instance of a struct sequence class holding `items` (extra attributes go in its dict).
-fn structseq_new(cls: &Rc<crate::vm::object::Class>, items: Vec<Value>, extra: &[(&str, Value)]) -> Value {
+fn structseq_new(
+    cls: &Rc<crate::vm::object::Class>,
+    items: Vec<Value>,
+    extra: &[(&str, Value)],
+) -> Value {
     use crate::vm::object::{Instance, Payload};
-    let inst = Instance::new(cls.clone(), Payload::Boxed(RefCell::new(Value::tuple(items))));
+    let inst = Instance::new(
+        cls.clone(),
+        Payload::Boxed(RefCell::new(Value::tuple(items))),
+    );
     for (k, v) in extra {
         inst.dict.borrow_mut().insert(intern(k), v.clone());
     }
@@ -394,7 +425,8 @@ fn structseq_items(v: &Value) -> Option<Rc<Vec<Value>>> {
 }
 
 fn structseq_field(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(items), Value::Int(i)) = (args.pos.first().and_then(structseq_items), args.data) else {
+    let (Some(items), Value::Int(i)) = (args.pos.first().and_then(structseq_items), args.data)
+    else {
         return Err(vm.type_error("descriptor requires a struct sequence"));
     };
     Ok(items.get(*i as usize).cloned().unwrap_or(Value::None))
@@ -413,7 +445,12 @@ fn structseq_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for (name, v) in names.iter().zip(items.iter()) {
         parts.push(format!("{}={}", vm.to_str(name)?, vm.repr(v)?));
     }
-    Ok(Value::string(format!("{}.{}({})", cls.module, cls.name, parts.join(", "))))
+    Ok(Value::string(format!(
+        "{}.{}({})",
+        cls.module,
+        cls.name,
+        parts.join(", ")
+    )))
 }
 
 // ----- time (continued) ----------------------------------------------------------------------
@@ -553,7 +590,10 @@ fn time_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         None => {
             let f = civil_from_unix(vm.clock.wall().floor() as i64);
-            ([f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0], "UTC".to_string())
+            (
+                [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0],
+                "UTC".to_string(),
+            )
         }
     };
     Ok(Value::string(strftime(fmt.as_str(), &tm, &zone)))
@@ -648,7 +688,15 @@ fn iso_week(year: i64, yday: i64, wday: i64) -> (i64, i64) {
 
 /// glibc's `strftime` in the C locale, for the fields of `tm`.
 fn strftime(fmt: &str, f: &Tm, zone: &str) -> String {
-    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -699,7 +747,10 @@ fn strftime(fmt: &str, f: &Tm, zone: &str) -> String {
             Some('W') => out.push_str(&format!("{:02}", (f[7] - 1 + 7 - f[6]) / 7)),
             Some('V') => out.push_str(&format!("{:02}", iso_week(f[0], f[7], f[6]).1)),
             Some('G') => out.push_str(&iso_week(f[0], f[7], f[6]).0.to_string()),
-            Some('g') => out.push_str(&format!("{:02}", iso_week(f[0], f[7], f[6]).0.rem_euclid(100))),
+            Some('g') => out.push_str(&format!(
+                "{:02}",
+                iso_week(f[0], f[7], f[6]).0.rem_euclid(100)
+            )),
             Some('D') | Some('x') => out.push_str(&strftime("%m/%d/%y", f, zone)),
             Some('T') | Some('X') => out.push_str(&strftime("%H:%M:%S", f, zone)),
             Some('F') => out.push_str(&strftime("%Y-%m-%d", f, zone)),
@@ -709,7 +760,8 @@ fn strftime(fmt: &str, f: &Tm, zone: &str) -> String {
             Some('Z') => out.push_str(zone),
             Some('z') => out.push_str("+0000"),
             Some('s') => {
-                let secs = days_from_civil(f[0], f[1], f[2]) * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
+                let secs =
+                    days_from_civil(f[0], f[1], f[2]) * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
                 out.push_str(&secs.to_string());
             }
             Some('n') => out.push('\n'),
@@ -756,7 +808,10 @@ fn make_time(vm: &mut Vm) -> Rc<Module> {
         g.set(intern("timezone"), Value::Int(0));
         g.set(intern("altzone"), Value::Int(0));
         g.set(intern("daylight"), Value::Int(0));
-        g.set(intern("tzname"), Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]));
+        g.set(
+            intern("tzname"),
+            Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]),
+        );
     }
     m
 }
@@ -807,10 +862,12 @@ struct RArgs<'a> {
 
 impl RArgs<'_> {
     fn get(&self, i: usize, name: &str) -> Option<Value> {
-        self.pos
-            .get(i)
-            .cloned()
-            .or_else(|| self.kw.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone()))
+        self.pos.get(i).cloned().or_else(|| {
+            self.kw
+                .iter()
+                .find(|(k, _)| k.as_str() == name)
+                .map(|(_, v)| v.clone())
+        })
     }
 }
 
@@ -870,7 +927,11 @@ fn big_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<BigInt> {
 
 fn r_randint(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let (Some(lo), Some(hi)) = (a.get(0, "a"), a.get(1, "b")) else {
-        let missing = if a.pos.is_empty() { "s: 'a' and 'b'" } else { ": 'b'" };
+        let missing = if a.pos.is_empty() {
+            "s: 'a' and 'b'"
+        } else {
+            ": 'b'"
+        };
         return Err(vm.type_error(format!(
             "Random.randint() missing {} required positional argument{missing}",
             2 - a.pos.len().min(2),
@@ -888,9 +949,9 @@ fn r_randrange(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let start = match a.get(0, "start") {
         Some(v) => big_arg(vm, &v, "randrange")?,
         None => {
-            return Err(vm.type_error(
-                "Random.randrange() missing 1 required positional argument: 'start'",
-            ))
+            return Err(
+                vm.type_error("Random.randrange() missing 1 required positional argument: 'start'")
+            )
         }
     };
     let stop = match a.get(1, "stop") {
@@ -919,7 +980,11 @@ fn r_uniform(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!(
             "Random.uniform() missing {} required positional argument{}",
             2 - a.pos.len().min(2),
-            if a.pos.is_empty() { "s: 'a' and 'b'" } else { ": 'b'" }
+            if a.pos.is_empty() {
+                "s: 'a' and 'b'"
+            } else {
+                ": 'b'"
+            }
         )));
     };
     let lo = super::builtins::to_float(vm, &lo)?;
@@ -942,7 +1007,9 @@ fn r_choice(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
         return Err(vm.type_error("Random.choice() missing 1 required positional argument: 'seq'"));
     };
     let n = vm.len(&seq)?;
-    let i = rng_for(vm, g).choice_index(n).map_err(|e| vm.numfmt_error(e))?;
+    let i = rng_for(vm, g)
+        .choice_index(n)
+        .map_err(|e| vm.numfmt_error(e))?;
     vm.get_item(&seq, &Value::Int(i as i64))
 }
 
@@ -961,7 +1028,10 @@ fn r_shuffle(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let n = vm.len(&x)?;
     for i in (1..n).rev() {
         let j = rng_for(vm, g).randbelow_u64(i as u64 + 1) as i64;
-        let (xi, xj) = (vm.get_item(&x, &Value::Int(i as i64))?, vm.get_item(&x, &Value::Int(j))?);
+        let (xi, xj) = (
+            vm.get_item(&x, &Value::Int(i as i64))?,
+            vm.get_item(&x, &Value::Int(j))?,
+        );
         vm.set_item(&x, Value::Int(i as i64), xj)?;
         vm.set_item(&x, Value::Int(j), xi)?;
     }
@@ -973,7 +1043,11 @@ fn r_sample(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!(
             "Random.sample() missing {} required positional argument{}",
             2 - a.pos.len().min(2),
-            if a.pos.is_empty() { "s: 'population' and 'k'" } else { ": 'k'" }
+            if a.pos.is_empty() {
+                "s: 'population' and 'k'"
+            } else {
+                ": 'k'"
+            }
         )));
     };
     if matches!(pop, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
@@ -1010,9 +1084,9 @@ fn float_list(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
 
 fn r_choices(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let Some(pop) = a.get(0, "population") else {
-        return Err(vm.type_error(
-            "Random.choices() missing 1 required positional argument: 'population'",
-        ));
+        return Err(
+            vm.type_error("Random.choices() missing 1 required positional argument: 'population'")
+        );
     };
     let items = vm.collect(&pop)?;
     let weights = match a.get(1, "weights") {
@@ -1088,16 +1162,24 @@ fn r_getrandbits(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
             )))
         }
     };
-    let b = rng_for(vm, g).getrandbits(k).map_err(|e| vm.numfmt_error(e))?;
+    let b = rng_for(vm, g)
+        .getrandbits(k)
+        .map_err(|e| vm.numfmt_error(e))?;
     Ok(Value::from_bigint(BigInt::from(b)))
 }
 
 fn r_randbytes(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let n = match a.get(0, "n") {
         Some(v) => vm.index_of(&v)?.unwrap_or(0),
-        None => return Err(vm.type_error("Random.randbytes() missing 1 required positional argument: 'n'")),
+        None => {
+            return Err(
+                vm.type_error("Random.randbytes() missing 1 required positional argument: 'n'")
+            )
+        }
     };
-    let b = rng_for(vm, g).randbytes(n).map_err(|e| vm.numfmt_error(e))?;
+    let b = rng_for(vm, g)
+        .randbytes(n)
+        .map_err(|e| vm.numfmt_error(e))?;
     Ok(Value::Bytes(Rc::new(b)))
 }
 
@@ -1189,7 +1271,14 @@ fn random_module_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("bad random function"));
     };
     let f = RANDOM_FUNCTIONS[*i as usize].1;
-    f(vm, Gen::Module, RArgs { pos: args.pos, kw: args.kw })
+    f(
+        vm,
+        Gen::Module,
+        RArgs {
+            pos: args.pos,
+            kw: args.kw,
+        },
+    )
 }
 
 /// A `Random` method: the receiver picks the generator.
@@ -1204,7 +1293,14 @@ fn random_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     };
     let key = Rc::as_ptr(inst) as *const u8 as usize;
-    f(vm, Gen::Instance(key), RArgs { pos: &args.pos[1..], kw: args.kw })
+    f(
+        vm,
+        Gen::Instance(key),
+        RArgs {
+            pos: &args.pos[1..],
+            kw: args.kw,
+        },
+    )
 }
 
 /// `Random(x=None).__init__`: a fresh generator for this object, seeded with `x`.
@@ -1219,14 +1315,20 @@ fn random_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let key = Rc::as_ptr(inst) as *const u8 as usize;
-    vm.random
-        .instances
-        .insert(key, super::random_core::Random::from_time_and_pid_free_entropy());
+    vm.random.instances.insert(
+        key,
+        super::random_core::Random::from_time_and_pid_free_entropy(),
+    );
     let seed = args
         .pos
         .get(1)
         .cloned()
-        .or_else(|| args.kw.iter().find(|(k, _)| k.as_str() == "x").map(|(_, v)| v.clone()))
+        .or_else(|| {
+            args.kw
+                .iter()
+                .find(|(k, _)| k.as_str() == "x")
+                .map(|(_, v)| v.clone())
+        })
         .unwrap_or(Value::None);
     to_seed(vm, Gen::Instance(key), &seed)?;
     Ok(Value::None)
@@ -1235,7 +1337,10 @@ fn random_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn make_random(vm: &mut Vm) -> Rc<Module> {
     let m = new_module("random");
     let cls = super::class::new_user_class("Random", "random", vec![vm.types.object.clone()]);
-    cls.set_attr(intern("__init__"), builtin_value("__init__", Some("Random"), random_init));
+    cls.set_attr(
+        intern("__init__"),
+        builtin_value("__init__", Some("Random"), random_init),
+    );
     {
         let mut g = m.globals.borrow_mut();
         for (i, (name, _)) in RANDOM_FUNCTIONS.iter().enumerate() {

@@ -239,7 +239,11 @@ impl Vm {
                             // `str` of a str subclass is the string itself (str has its own
                             // `__str__`); other builtin values use their repr.
                             let is_str = matches!(&*inner.borrow(), Value::Str(_));
-                            if is_str && cls.lookup(sym::REPR).is_some_and(|r| is_builtin_named(&r, "__repr__")) {
+                            if is_str
+                                && cls
+                                    .lookup(sym::REPR)
+                                    .is_some_and(|r| is_builtin_named(&r, "__repr__"))
+                            {
                                 let inner = inner.borrow().clone();
                                 return self.to_str(&inner);
                             }

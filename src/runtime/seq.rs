@@ -391,6 +391,11 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
         (BinOp::Mod, Value::Bytes(fmt), args) => {
             Some(super::printf::bytes_percent_format(vm, fmt, args))
         }
+        (
+            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            Value::Set(_) | Value::FrozenSet(_),
+            Value::Set(_) | Value::FrozenSet(_),
+        ) => Some(super::setops::binary(vm, op, a, b)),
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, _)
             if super::setops::is_set_like_view(a) || super::setops::is_set_like_view(b) =>
         {
@@ -412,7 +417,8 @@ pub fn make_range(vm: &Vm, start: i64, stop: i64, step: i64) -> PyResult<Value> 
     Ok(Value::Range(Rc::new(Range { start, stop, step })))
 }
 
-pub const SLICE_METHODS: &[(&str, crate::vm::object::BuiltinFn)] = &[("indices", slice_indices_method)];
+pub const SLICE_METHODS: &[(&str, crate::vm::object::BuiltinFn)] =
+    &[("indices", slice_indices_method)];
 
 /// `slice.indices(len)`: the (start, stop, step) that slicing a sequence of `len` uses.
 fn slice_indices_method(vm: &mut Vm, args: crate::vm::object::Args) -> PyResult<Value> {

@@ -97,7 +97,11 @@ impl Set {
             i,
             perturb: hash as u64,
             j: i,
-            last: if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES } else { i },
+            last: if i + LINEAR_PROBES <= mask {
+                i + LINEAR_PROBES
+            } else {
+                i
+            },
             freeslot: None,
         }
     }
@@ -126,9 +130,17 @@ impl Set {
                 }
             }
             c.perturb >>= PERTURB_SHIFT;
-            c.i = (c.i.wrapping_mul(5).wrapping_add(1).wrapping_add(c.perturb as usize)) & mask;
+            c.i =
+                (c.i.wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(c.perturb as usize))
+                    & mask;
             c.j = c.i;
-            c.last = if c.i + LINEAR_PROBES <= mask { c.i + LINEAR_PROBES } else { c.i };
+            c.last = if c.i + LINEAR_PROBES <= mask {
+                c.i + LINEAR_PROBES
+            } else {
+                c.i
+            };
         }
     }
 
@@ -148,7 +160,11 @@ impl Set {
         self.used += 1;
         self.version += 1;
         if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            let minused = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.resize(minused);
         }
     }
@@ -194,7 +210,11 @@ impl Set {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let last = if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES } else { i };
+            let last = if i + LINEAR_PROBES <= mask {
+                i + LINEAR_PROBES
+            } else {
+                i
+            };
             for j in i..=last {
                 if matches!(self.table[j], Slot::Empty) {
                     self.table[j] = Slot::Full(hash, key);
@@ -202,7 +222,11 @@ impl Set {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 

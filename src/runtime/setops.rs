@@ -84,7 +84,12 @@ fn is_frozen(v: &Value) -> bool {
 
 /// Where `key` is (`Ok`) or would go (`Err`), comparing with `==` where needed. A comparison
 /// that changes the set restarts the probe, as CPython does.
-fn lookup(vm: &mut Vm, s: &SetRef, hash: i64, key: &Value) -> PyResult<Result<usize, (usize, Option<usize>)>> {
+fn lookup(
+    vm: &mut Vm,
+    s: &SetRef,
+    hash: i64,
+    key: &Value,
+) -> PyResult<Result<usize, (usize, Option<usize>)>> {
     'restart: loop {
         let (mut cursor, version) = {
             let t = s.borrow();
@@ -475,7 +480,11 @@ pub fn view_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Val
 
 /// CPython's `_PyDictView_Intersect`.
 fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (mut view, mut other) = if is_set_like_view(a) { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+    let (mut view, mut other) = if is_set_like_view(a) {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    };
     let len_view = vm.len(&view)?;
     if let Value::Set(o) = &other {
         if len_view <= o.borrow().len() {
@@ -738,7 +747,11 @@ fn set_len_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_iter_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &args, "__iter__")?;
     let len = s.borrow().len();
-    Ok(super::iter::new_iter(super::iter::IterState::Set { set: s, pos: 0, len }))
+    Ok(super::iter::new_iter(super::iter::IterState::Set {
+        set: s,
+        pos: 0,
+        len,
+    }))
 }
 
 /// The binary dunders, for set subclasses and explicit calls: NotImplemented unless both
@@ -787,7 +800,12 @@ pub fn unhashable(vm: &Vm, v: &Value) -> PyErr {
 
 /// CPython's `dictview_richcompare` for keys/items views against sets and views (`None` =
 /// NotImplemented). The view is `a`; callers reflect the operator when it is on the right.
-pub fn view_compare(vm: &mut Vm, kind: CompareKind, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+pub fn view_compare(
+    vm: &mut Vm,
+    kind: CompareKind,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<bool>> {
     if set_of(b).is_none() && !is_set_like_view(b) {
         return Ok(None);
     }

@@ -391,11 +391,31 @@ pub fn install_methods(vm: &mut Vm) {
     install(&t.float, "float", super::int_methods::FLOAT_METHODS);
     install(&t.range, "range", super::list::RANGE_METHODS);
     install(&t.slice, "slice", super::seq::SLICE_METHODS);
-    install(&t.generator, "generator", super::generators::GENERATOR_METHODS);
-    install(&t.coroutine, "coroutine", super::generators::COROUTINE_METHODS);
-    install(&t.async_generator, "async_generator", super::generators::ASYNC_GENERATOR_METHODS);
-    install(&t.base_exception, "BaseException", super::exceptions::BASE_EXCEPTION_METHODS);
-    install(&t.base_exception_group, "BaseExceptionGroup", super::exceptions::EXCEPTION_GROUP_METHODS);
+    install(
+        &t.generator,
+        "generator",
+        super::generators::GENERATOR_METHODS,
+    );
+    install(
+        &t.coroutine,
+        "coroutine",
+        super::generators::COROUTINE_METHODS,
+    );
+    install(
+        &t.async_generator,
+        "async_generator",
+        super::generators::ASYNC_GENERATOR_METHODS,
+    );
+    install(
+        &t.base_exception,
+        "BaseException",
+        super::exceptions::BASE_EXCEPTION_METHODS,
+    );
+    install(
+        &t.base_exception_group,
+        "BaseExceptionGroup",
+        super::exceptions::EXCEPTION_GROUP_METHODS,
+    );
     install(&t.property, "property", super::class::PROPERTY_METHODS);
     // `__hash__ = None` makes mutable builtins unhashable for `hash()` and isinstance checks.
     for cls in [&t.list, &t.dict, &t.set] {

@@ -461,7 +461,12 @@ impl Vm {
     }
 
     /// `object.__delattr__`: data descriptors' deleters, then the instance dict.
-    pub fn generic_delattr(&mut self, inst: &Rc<Instance>, obj: &Value, name: Symbol) -> PyResult<()> {
+    pub fn generic_delattr(
+        &mut self,
+        inst: &Rc<Instance>,
+        obj: &Value,
+        name: Symbol,
+    ) -> PyResult<()> {
         let cls = inst.class.clone();
         let attr = cls.lookup(name);
         if let Some(Value::Instance(d)) = &attr {
@@ -479,7 +484,11 @@ impl Vm {
                 }
                 Payload::Plain => {
                     if let Some(del) = d.class.lookup(sym::DELETE) {
-                        self.call_bound(del, Value::Instance(d.clone()), std::slice::from_ref(obj))?;
+                        self.call_bound(
+                            del,
+                            Value::Instance(d.clone()),
+                            std::slice::from_ref(obj),
+                        )?;
                         return Ok(());
                     }
                 }
@@ -497,7 +506,8 @@ impl Vm {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 if let Some(delattr) = cls.lookup(sym::DELATTR) {
-                    let is_default = matches!(&delattr, Value::Builtin(b) if b.owner == Some("object"));
+                    let is_default =
+                        matches!(&delattr, Value::Builtin(b) if b.owner == Some("object"));
                     if !is_default {
                         self.call_bound(delattr, obj.clone(), &[Value::str(name.as_str())])?;
                         return Ok(());

@@ -466,6 +466,16 @@ impl Vm {
                     let set = self.new_set(items)?;
                     frame!(self).push(set);
                 }
+                Instr::BuildConstSet(i) => {
+                    let items = match &frame.code.consts[i as usize] {
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => vec![],
+                    };
+                    let frozen = crate::runtime::setops::from_items(self, items)?;
+                    let set = crate::runtime::setops::from_items(self, vec![])?;
+                    self.set_update(&set, &frozen)?;
+                    frame!(self).push(set);
+                }
                 Instr::BuildMap(n) => {
                     let at = frame.stack.len() - 2 * n as usize;
                     let items: Vec<Value> = frame.stack.drain(at..).collect();

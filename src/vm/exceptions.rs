@@ -305,7 +305,9 @@ impl Vm {
                 for note in items {
                     let text = match &note {
                         Value::Str(s) => s.as_str().to_string(),
-                        other => self.to_str(other).unwrap_or_else(|_| "<note str() failed>".to_string()),
+                        other => self
+                            .to_str(other)
+                            .unwrap_or_else(|_| "<note str() failed>".to_string()),
                     };
                     for line in text.split('\n') {
                         out.push_str(line);
@@ -314,7 +316,9 @@ impl Vm {
                 }
             }
             Some(other) => {
-                let text = self.repr(&other).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                let text = self
+                    .repr(&other)
+                    .unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
                 out.push_str(&text);
                 out.push('\n');
             }
@@ -340,7 +344,10 @@ impl Vm {
             return;
         };
         if ctx.depth > MAX_GROUP_DEPTH {
-            ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), None);
+            ctx.emit(
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                None,
+            );
             return;
         }
         let toplevel = ctx.depth == 0;
@@ -358,7 +365,11 @@ impl Vm {
         let only = self.format_exception_only(err);
         ctx.emit(&only, None);
         let num = members.len();
-        let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+        let n = if num <= MAX_GROUP_WIDTH {
+            num
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
         ctx.need_close = false;
         for (i, member) in members.iter().take(n).enumerate() {
             let last = i == n - 1;
@@ -366,7 +377,11 @@ impl Vm {
                 ctx.need_close = true;
             }
             let truncated = i >= MAX_GROUP_WIDTH;
-            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
             let line = format!(
                 "{}{}+---------------- {title} ----------------\n",
                 ctx.indent(),
@@ -404,8 +419,10 @@ impl Vm {
     }
 }
 
-const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
 /// `traceback.TracebackException`'s defaults.
 const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;

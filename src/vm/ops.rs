@@ -130,7 +130,12 @@ fn compare_symbol(kind: CompareKind) -> &'static str {
 
 impl Vm {
     /// The builtin meaning of `a op b` for builtin types; `None` means NotImplemented.
-    pub(crate) fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    pub(crate) fn builtin_binary(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> Option<PyResult<Value>> {
         // Builtin operations accept instances of subclasses of builtin types (the value inside).
         if let Some((a, b)) = unbox_pair(a, b) {
             return self.builtin_binary(op, &a, &b);
@@ -163,10 +168,15 @@ impl Vm {
         let seq_kind = |v: &Value| -> Option<&'static str> {
             let cls = self.class_of(v);
             let t = &self.types;
-            [(&t.str, "str"), (&t.list, "list"), (&t.tuple, "tuple"), (&t.bytes, "bytes")]
-                .into_iter()
-                .find(|(c, _)| cls.is_subclass_of(c))
-                .map(|(_, n)| n)
+            [
+                (&t.str, "str"),
+                (&t.list, "list"),
+                (&t.tuple, "tuple"),
+                (&t.bytes, "bytes"),
+            ]
+            .into_iter()
+            .find(|(c, _)| cls.is_subclass_of(c))
+            .map(|(_, n)| n)
         };
         match op {
             BinOp::Add => match seq_kind(a) {
@@ -200,7 +210,11 @@ impl Vm {
         }
         self.type_error(format!(
             "unsupported operand type(s) for {}{suffix}: '{}' and '{}'",
-            if suffix.is_empty() { op.symbol() } else { op.symbol().trim_end_matches(" or pow()") },
+            if suffix.is_empty() {
+                op.symbol()
+            } else {
+                op.symbol().trim_end_matches(" or pow()")
+            },
             self.type_name(a),
             self.type_name(b)
         ))
@@ -440,7 +454,12 @@ impl Vm {
     }
 
     /// Comparison between builtin values; `None` = NotImplemented.
-    pub(crate) fn builtin_compare(&mut self, kind: CompareKind, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    pub(crate) fn builtin_compare(
+        &mut self,
+        kind: CompareKind,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         if let Some(r) = fast_compare(kind, a, b) {
             return Ok(Some(r));
@@ -1305,7 +1324,10 @@ fn unbox_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
     };
     match (unbox(a), unbox(b)) {
         (None, None) => None,
-        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
+        (x, y) => Some((
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        )),
     }
 }
 
