@@ -44,6 +44,8 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
             ("untrack", untrack),
             ("report_unretrieved", report_unretrieved),
             ("asyncgens", asyncgens),
+            // Teaching notes for `tulip doc` (no effect otherwise).
+            ("lost_task", super::teach::lost_task),
         ],
     );
     m
