@@ -19,8 +19,8 @@ pub fn hints(doc: &Document, index: usize, run: &SnippetRun, cfg: &RunConfig) ->
         Some(Failure::Exception { last_line, budget }) => {
             if *budget {
                 out.push(format!(
-                    "tulip stops a snippet after {} steps or {} s (an endless loop?): raise \
-                     --max-steps or --timeout if it is meant to run longer",
+                    "a snippet may take {} steps and {} s; raise --max-steps or --timeout if \
+                     this one is meant to run longer",
                     cfg.max_steps,
                     cfg.timeout.as_secs_f64()
                 ));

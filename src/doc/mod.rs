@@ -101,41 +101,52 @@ impl Summary {
     }
 }
 
-/// Runs and checks one document. Call on a thread with a big stack.
-pub fn check_document(doc: Document, cfg: &RunConfig) -> DocResult {
-    let runs = run::run_document(&doc, cfg);
+/// Runs and checks one document, handing each snippet's result to `progress` as soon as it is
+/// known. Call on a thread with a big stack.
+pub fn check_document(
+    doc: Document,
+    cfg: &RunConfig,
+    mut progress: impl FnMut(&Document, usize, &SnippetResult),
+) -> DocResult {
     let mut results = Vec::new();
-    for (i, run) in runs.into_iter().enumerate() {
-        let snippet = &doc.snippets[i];
-        let printed = Printed {
-            stdout: &run.stdout,
-            marks: &run.marks,
-            start: run.start,
-            end: run.end,
-        };
-        let checks: Vec<ClaimCheck> = snippet
-            .claims
-            .iter()
-            .map(|c| compare::check(c, &printed))
-            .collect();
-        let verdict = if run.failure.is_some() {
-            Verdict::Error
-        } else if checks.is_empty() {
-            Verdict::NoDocumentedOutput
-        } else if checks.iter().all(ClaimCheck::ok) {
-            Verdict::Matches
-        } else {
-            Verdict::Differs
-        };
-        let hints = hints::hints(&doc, i, &run, cfg);
-        results.push(SnippetResult {
-            run,
-            checks,
-            verdict,
-            hints,
-        });
-    }
+    run::run_document(&doc, cfg, |i, run| {
+        let result = judge(&doc, i, run, cfg);
+        progress(&doc, i, &result);
+        results.push(result);
+    });
     DocResult { doc, results }
+}
+
+/// Compares a run with the snippet's documented outputs.
+fn judge(doc: &Document, i: usize, run: SnippetRun, cfg: &RunConfig) -> SnippetResult {
+    let snippet = &doc.snippets[i];
+    let printed = Printed {
+        stdout: &run.stdout,
+        marks: &run.marks,
+        start: run.start,
+        end: run.end,
+    };
+    let checks: Vec<ClaimCheck> = snippet
+        .claims
+        .iter()
+        .map(|c| compare::check(c, &printed))
+        .collect();
+    let verdict = if run.failure.is_some() {
+        Verdict::Error
+    } else if checks.is_empty() {
+        Verdict::NoDocumentedOutput
+    } else if checks.iter().all(ClaimCheck::ok) {
+        Verdict::Matches
+    } else {
+        Verdict::Differs
+    };
+    let hints = hints::hints(doc, i, &run, cfg);
+    SnippetResult {
+        run,
+        checks,
+        verdict,
+        hints,
+    }
 }
 
 /// Output format of the report.
@@ -167,17 +178,35 @@ pub fn main(files: Vec<String>, cfg: RunConfig, format: Format) -> i32 {
         }
     }
     crate::interp::with_big_stack(move || {
+        use std::io::Write;
         let mut results = Vec::new();
         for (path, text) in docs {
             let doc = markdown::parse(&path, &text);
-            results.push(check_document(doc, &cfg));
+            let result = match format {
+                // Verdict lines appear as the snippets finish (`--clock real` takes a while).
+                Format::Text => {
+                    let width = report::location_width(&doc);
+                    let r = check_document(doc, &cfg, |doc, i, r| {
+                        let line = report::overview_line(doc, i, r, width, cfg.color);
+                        let mut out = std::io::stdout().lock();
+                        let _ = out.write_all(line.as_bytes());
+                        let _ = out.flush();
+                    });
+                    let details = report::details_section(&r, &cfg);
+                    let mut out = std::io::stdout().lock();
+                    let _ = out.write_all(details.as_bytes());
+                    let _ = out.flush();
+                    r
+                }
+                Format::Json => check_document(doc, &cfg, |_, _, _| {}),
+            };
+            results.push(result);
         }
         let summary = Summary::of(&results);
         let text = match format {
-            Format::Text => report::text(&results, &cfg),
+            Format::Text => format!("{}\n", summary.line()),
             Format::Json => report::json(&results, &cfg),
         };
-        use std::io::Write;
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();

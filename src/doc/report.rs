@@ -13,40 +13,62 @@ use super::{DocResult, SnippetResult, Summary, Verdict};
 use crate::syntax::ast::Span;
 use crate::vm::warnings::TeachingKind;
 
-/// The text report.
+/// The text report, all at once (`tulip doc` prints the same pieces as they come).
 pub fn text(docs: &[DocResult], cfg: &RunConfig) -> String {
     let mut out = String::new();
     for d in docs {
-        let width = d
-            .doc
-            .snippets
-            .iter()
-            .map(|s| location(&d.doc, s).len())
-            .max()
-            .unwrap_or(0);
-        for (s, r) in d.doc.snippets.iter().zip(&d.results) {
-            out.push_str(&format!(
-                "{:<width$}  {}\n",
-                location(&d.doc, s),
-                verdict_text(r, cfg.color)
-            ));
+        let width = location_width(&d.doc);
+        for (i, r) in d.results.iter().enumerate() {
+            out.push_str(&overview_line(&d.doc, i, r, width, cfg.color));
         }
-        for (s, r) in d.doc.snippets.iter().zip(&d.results) {
-            let details = details(&d.doc, s, r, cfg);
-            if !details.is_empty() {
-                out.push('\n');
-                out.push_str(&paint(
-                    &format!("── {} · {} ──", location(&d.doc, s), r.verdict.name()),
-                    "1",
-                    cfg.color,
-                ));
-                out.push('\n');
-                out.push_str(&details);
-            }
-        }
-        out.push('\n');
+        out.push_str(&details_section(d, cfg));
     }
     out.push_str(&Summary::of(docs).line());
+    out.push('\n');
+    out
+}
+
+/// The width of the widest `file:line` of a document (to align the verdicts).
+pub fn location_width(doc: &Document) -> usize {
+    doc.snippets
+        .iter()
+        .map(|s| location(doc, s).len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// `file:line  verdict` for snippet `i`.
+pub fn overview_line(
+    doc: &Document,
+    i: usize,
+    r: &SnippetResult,
+    width: usize,
+    color: bool,
+) -> String {
+    let loc = doc
+        .snippets
+        .get(i)
+        .map(|s| location(doc, s))
+        .unwrap_or_default();
+    format!("{loc:<width$}  {}\n", verdict_text(r, color))
+}
+
+/// The details of the snippets that need a word, then a blank line.
+pub fn details_section(d: &DocResult, cfg: &RunConfig) -> String {
+    let mut out = String::new();
+    for (s, r) in d.doc.snippets.iter().zip(&d.results) {
+        let details = details(&d.doc, s, r, cfg);
+        if !details.is_empty() {
+            out.push('\n');
+            out.push_str(&paint(
+                &format!("── {} · {} ──", location(&d.doc, s), r.verdict.name()),
+                "1",
+                cfg.color,
+            ));
+            out.push('\n');
+            out.push_str(&details);
+        }
+    }
     out.push('\n');
     out
 }

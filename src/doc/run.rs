@@ -85,12 +85,12 @@ pub fn padded_source(snippet: &Snippet) -> String {
     s
 }
 
-/// Runs every snippet of `doc` in order. Call on a thread with a big stack.
-pub fn run_document(doc: &Document, cfg: &RunConfig) -> Vec<SnippetRun> {
+/// Runs every snippet of `doc` in order, handing each run to `on_run` as soon as it ends.
+/// Call on a thread with a big stack.
+pub fn run_document(doc: &Document, cfg: &RunConfig, mut on_run: impl FnMut(usize, SnippetRun)) {
     warnings::collect_teaching(true);
     let mut shared: Option<Interpreter> = None;
-    let mut runs = Vec::new();
-    for snippet in &doc.snippets {
+    for (i, snippet) in doc.snippets.iter().enumerate() {
         let run = if cfg.isolated {
             let mut interp = new_interpreter(doc, cfg);
             let run = run_snippet(&mut interp, doc, snippet, cfg);
@@ -102,13 +102,12 @@ pub fn run_document(doc: &Document, cfg: &RunConfig) -> Vec<SnippetRun> {
             reset_asyncio(&mut interp.vm);
             run_snippet(interp, doc, snippet, cfg)
         };
-        runs.push(run);
+        on_run(i, run);
     }
     // Coroutines dropped with the interpreter warn too late to belong to a snippet.
     drop(shared);
     warnings::discard_pending();
     warnings::collect_teaching(false);
-    runs
 }
 
 fn new_interpreter(doc: &Document, cfg: &RunConfig) -> Interpreter {
@@ -188,9 +187,25 @@ fn run_snippet(
         stderr,
         exit,
         failure,
-        notes: warnings::take_teaching(),
+        notes: dedup_notes(warnings::take_teaching()),
         elapsed: started.elapsed(),
     }
+}
+
+/// One note per mistake and place, however often it happened (a loop, a gather of workers).
+fn dedup_notes(notes: Vec<TeachingNote>) -> Vec<TeachingNote> {
+    let mut seen = std::collections::HashSet::new();
+    notes
+        .into_iter()
+        .filter(|n| {
+            seen.insert((
+                n.kind.name(),
+                Rc::as_ptr(&n.file) as usize,
+                n.span.start,
+                n.span.end,
+            ))
+        })
+        .collect()
 }
 
 /// The structured syntax error of a snippet that failed to compile (compiled again, into a
