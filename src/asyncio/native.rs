@@ -62,6 +62,8 @@ fn monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn wait_until(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = crate::runtime::builtins::to_float(vm, &arg(&args, 0))?;
     vm.out.flush();
+    let wait = t - vm.clock.now();
+    vm.wait_within_budget(wait)?;
     vm.clock.advance_to(t);
     Ok(Value::None)
 }

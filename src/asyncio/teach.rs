@@ -75,8 +75,8 @@ pub fn lost_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
         span: origin.code.span_of(origin.pc),
         message: format!("task '{name}' running {func}() was cancelled at exit"),
         hint: format!(
-            "the main coroutine returned {where_}, so asyncio.run() cancelled the task and the \
-             rest of {func}() never ran. Keep the task and `await` it (or use asyncio.gather / \
+            "asyncio.run() was finishing {where_}, so it cancelled the task and the rest of \
+             {func}() never ran. Keep the task and `await` it (or use asyncio.gather / \
              asyncio.TaskGroup) before the main coroutine returns"
         ),
         on_stderr: false,

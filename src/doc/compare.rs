@@ -82,15 +82,16 @@ pub fn check(claim: &Claim, printed: &Printed<'_>) -> ClaimCheck {
     let lines_match = expected == actual;
     let mut delays = Vec::new();
     if lines_match {
-        let mut k = 0; // documented lines before the marker
+        let mut k: usize = 0; // documented lines before the marker
         for item in &claim.expected {
             match item {
                 Expected::Line(_) => k += 1,
                 Expected::Delay(secs) => {
-                    let t0 = if k == 0 {
-                        printed.start
-                    } else {
-                        time_at(printed.marks, lines[k - 1].0, printed.start)
+                    // (`k` may pass the printed lines: blank documented lines are not compared.)
+                    let t0 = match k.checked_sub(1).and_then(|i| lines.get(i)) {
+                        Some((off, _)) => time_at(printed.marks, *off, printed.start),
+                        None if k == 0 => printed.start,
+                        None => printed.end,
                     };
                     let t1 = match lines.get(k) {
                         Some((off, _)) => time_at(printed.marks, *off, printed.end),
@@ -153,6 +154,24 @@ mod tests {
             marks: &marks,
             start: 0.0,
             end: 1.1,
+        };
+        let r = check(&c, &p);
+        assert!(r.lines_match && !r.ok());
+    }
+
+    #[test]
+    fn a_delay_after_trailing_blank_lines_does_not_panic() {
+        let c = claim(vec![
+            Expected::Line("a".into()),
+            Expected::Line("".into()),
+            Expected::Line("".into()),
+            Expected::Delay(1.0),
+        ]);
+        let p = Printed {
+            stdout: "a\n",
+            marks: &[(0, 0.0)],
+            start: 0.0,
+            end: 1.0,
         };
         let r = check(&c, &p);
         assert!(r.lines_match && !r.ok());

@@ -505,6 +505,13 @@ fn snippet_json(s: &Snippet, r: &SnippetResult) -> Json {
                 }),
             ),
             ("message", Json::str(failure_text(Some(f)))),
+            (
+                "hint",
+                match f {
+                    Failure::Syntax(e) => Json::opt_str(e.hint.clone()),
+                    _ => Json::Null,
+                },
+            ),
         ]),
     };
     let notes = run
@@ -515,6 +522,10 @@ fn snippet_json(s: &Snippet, r: &SnippetResult) -> Json {
                 ("kind", Json::str(n.kind.name())),
                 ("line", Json::Int(n.file.line_of(n.span.start) as i64)),
                 ("message", Json::str(n.message.clone())),
+                (
+                    "hint",
+                    Json::opt_str((!n.hint.is_empty()).then(|| n.hint.clone())),
+                ),
             ])
         })
         .collect();

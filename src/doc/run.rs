@@ -85,6 +85,9 @@ pub fn padded_source(snippet: &Snippet) -> String {
     s
 }
 
+/// The start of the last line of a snippet stopped by its step or time budget.
+const BUDGET_STOP: &str = "KeyboardInterrupt: stopped: the snippet exceeded its ";
+
 /// Runs every snippet of `doc` in order, handing each run to `on_run` as soon as it ends.
 /// Call on a thread with a big stack.
 pub fn run_document(doc: &Document, cfg: &RunConfig, mut on_run: impl FnMut(usize, SnippetRun)) {
@@ -159,6 +162,12 @@ fn run_snippet(
         }
         Outcome::Exception(text) => {
             interp.vm.write_stderr(&text);
+            // A budget stop may be followed by other errors while asyncio cleans up (the stop
+            // hits the cleanup code too): the stop is what the reader needs to see.
+            let stop = text
+                .lines()
+                .find(|l| l.starts_with(BUDGET_STOP))
+                .map(|l| l.trim_end().to_string());
             let last_line = text
                 .lines()
                 .rev()
@@ -166,10 +175,20 @@ fn run_snippet(
                 .unwrap_or("")
                 .trim_end()
                 .to_string();
-            let budget = last_line.starts_with("KeyboardInterrupt: stopped: the snippet exceeded");
-            (1, Some(Failure::Exception { last_line, budget }))
+            let failure = match stop {
+                Some(line) => Failure::Exception {
+                    last_line: line,
+                    budget: true,
+                },
+                None => Failure::Exception {
+                    last_line,
+                    budget: false,
+                },
+            };
+            (1, Some(failure))
         }
     };
+    let budget_stop = matches!(failure, Some(Failure::Exception { budget: true, .. }));
     interp.finish();
     let (stdout, marks) = interp.vm.out.take_captured();
     let stderr = interp
@@ -187,7 +206,11 @@ fn run_snippet(
         stderr,
         exit,
         failure,
-        notes: dedup_notes(warnings::take_teaching()),
+        notes: dedup_notes(warnings::take_teaching())
+            .into_iter()
+            // Tasks cancelled because the snippet was stopped were not forgotten by the author.
+            .filter(|n| !(budget_stop && n.kind == warnings::TeachingKind::LostTask))
+            .collect(),
         elapsed: started.elapsed(),
     }
 }

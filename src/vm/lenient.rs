@@ -125,10 +125,32 @@ impl Vm {
         self.step_budget -= 1;
         // The wall-clock budget (`tulip doc --timeout`), checked every 1024 steps.
         if self.step_budget & 0x3ff == 0 && past_deadline() {
-            return Err(self.err(
-                &self.types.keyboard_interrupt.clone(),
-                "stopped: the snippet exceeded its time budget (an endless loop?)",
-            ));
+            return Err(self.time_budget_error());
+        }
+        Ok(())
+    }
+
+    fn time_budget_error(&self) -> PyErr {
+        self.err(
+            &self.types.keyboard_interrupt.clone(),
+            "stopped: the snippet exceeded its time budget (an endless loop?)",
+        )
+    }
+
+    /// Before a real-clock wait of `secs`: when it would outlast the time budget, waits only
+    /// until the deadline and stops the snippet there.
+    pub fn wait_within_budget(&mut self, secs: f64) -> Result<(), PyErr> {
+        if self.clock.is_virtual() {
+            return Ok(());
+        }
+        let Some(deadline) = DEADLINE.with(|d| d.get()) else {
+            return Ok(());
+        };
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if secs > left.as_secs_f64() {
+            self.out.flush();
+            std::thread::sleep(left);
+            return Err(self.time_budget_error());
         }
         Ok(())
     }
