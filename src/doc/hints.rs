@@ -109,7 +109,8 @@ pub fn defined_names(code: &str) -> Vec<String> {
                 }
             }
             ["import", ..] => {
-                for part in line["import".len()..].split(',') {
+                let list = line.trim_start().strip_prefix("import").unwrap_or("");
+                for part in list.split(',') {
                     let p: Vec<&str> = part.split_whitespace().collect();
                     match p.as_slice() {
                         [_, "as", alias] => names.extend(ident(alias)),
@@ -204,6 +205,11 @@ fn stray_character(source: &str, e: &SyntaxError) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn odd_whitespace_does_not_panic() {
+        let _ = defined_names("\u{a0}\u{a0}\u{2003}import x\n");
+    }
 
     #[test]
     fn names_bound_at_top_level() {

@@ -468,3 +468,65 @@ mod tests {
         assert!(!is_claim_prose("We need: "));
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+
+    /// Documents made of Markdown-ish pieces never panic the reader, and every span it returns
+    /// lies inside the text on character boundaries.
+    #[test]
+    fn random_documents() {
+        let pieces = [
+            "`",
+            "```",
+            "```python",
+            "~~~",
+            "> ",
+            ">",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "é",
+            "Output:",
+            "a",
+            ":",
+            ",",
+            "<1 second delay>",
+            "This will return: ",
+            "print(1)",
+            "\t",
+            "\r\n",
+            "    ",
+            "x = (",
+            "```async```",
+            "``",
+            "€",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let n = (seed % 40) as usize;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let d = parse("f.md", &text);
+            for s in &d.snippets {
+                check_span(&text, s.fence_span);
+                for c in &s.claims {
+                    check_span(&text, c.span);
+                }
+            }
+        }
+    }
+
+    fn check_span(text: &str, span: Span) {
+        let (a, b) = (span.start as usize, span.end as usize);
+        assert!(a <= b && b <= text.len(), "{span:?} in {text:?}");
+        assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+    }
+}

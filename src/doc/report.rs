@@ -544,3 +544,43 @@ fn snippet_json(s: &Snippet, r: &SnippetResult) -> Json {
         ),
     ])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::compare::{check, Printed};
+    use crate::doc::markdown::parse;
+
+    /// Claim reports on long lines, multi-byte text and multi-line blocks render without
+    /// panicking and keep the claimed text.
+    #[test]
+    fn claim_reports_render() {
+        let long = "é".repeat(80);
+        let text = format!(
+            "```python\nprint('x')\n```\n{long} This will return: ```a, b``` {long}\n\nOutput:\n\n```\nx\n<2 seconds delay>\n```\n"
+        );
+        let d = parse("t.md", &text);
+        let s = &d.snippets[0];
+        assert_eq!(s.claims.len(), 2);
+        let printed = Printed {
+            stdout: "x\n",
+            marks: &[(0, 0.0)],
+            start: 0.0,
+            end: 0.5,
+        };
+        for claim in &s.claims {
+            let c = check(claim, &printed);
+            assert!(!c.ok());
+            let r = claim_report(&d, s, claim, &c, false);
+            assert!(r.contains("this snippet"), "{r}");
+        }
+        let r = claim_report(&d, s, &s.claims[0], &check(&s.claims[0], &printed), false);
+        assert!(r.contains("```a, b```"), "{r}");
+        assert!(r.contains("… "), "{r}");
+        let r = claim_report(&d, s, &s.claims[1], &check(&s.claims[1], &printed), false);
+        assert!(
+            r.contains("documented a 2 second delay after 'x'; measured 0.50 s"),
+            "{r}"
+        );
+    }
+}
