@@ -2065,8 +2065,10 @@ class Runner:
         if not iscoroutine(coro):
             raise ValueError("a coroutine was expected, got {!r}".format(coro))
         if _get_running_loop() is not None:
-            raise RuntimeError(
-                "Runner.run() cannot be called from a running event loop")
+            raise _with_hint(RuntimeError(
+                "Runner.run() cannot be called from a running event loop"),
+                "this code already runs inside the event loop: inside async code, "
+                "write `await coro` instead of runner.run(coro)")
         self._lazy_init()
         task = self._loop.create_task(coro)
         return self._loop.run_until_complete(task)
@@ -2088,10 +2090,19 @@ class Runner:
         self._state = _RUNNER_INITIALIZED
 
 
+def _with_hint(exc, hint):
+    # The note tulip's diagnostic shows under CPython's message.
+    exc.__tulip_hint__ = hint
+    return exc
+
+
 def run(main, *, debug=None):
     if _get_running_loop() is not None:
-        raise RuntimeError(
-            "asyncio.run() cannot be called from a running event loop")
+        raise _with_hint(RuntimeError(
+            "asyncio.run() cannot be called from a running event loop"),
+            "this code already runs inside the event loop (in a coroutine or a callback): "
+            "asyncio.run() starts a new loop and is meant only for the program's entry point. "
+            "Inside async code, write `await coro` (or `asyncio.create_task(coro)`) instead")
     with Runner(debug=debug) as runner:
         return runner.run(main)
 
@@ -2101,6 +2112,7 @@ def _cancel_all_tasks(loop):
     if not to_cancel:
         return
     for task in to_cancel:
+        _tulip.lost_task(task._coro, task._name)  # a teaching note for `tulip doc`
         task.cancel()
     loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
     for task in to_cancel:

@@ -3,6 +3,7 @@
 
 pub mod asyncgen;
 pub mod native;
+pub mod teach;
 
 use std::rc::Rc;
 
@@ -56,7 +57,9 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
 }
 
 /// `time.sleep` inside a running event loop blocks it; the doc checker warns about it.
-pub fn note_blocking_sleep(_vm: &mut Vm, _secs: f64) {}
+pub fn note_blocking_sleep(vm: &mut Vm, secs: f64) {
+    teach::blocking_sleep(vm, secs);
+}
 
 impl Vm {
     /// `GET_AWAITABLE`: the iterator `await` drives.

@@ -45,6 +45,8 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
             ("report_unretrieved", report_unretrieved),
             ("asyncgens", asyncgens),
             ("set_repl_idle", set_repl_idle),
+            // Teaching notes for `tulip doc` (no effect otherwise).
+            ("lost_task", super::teach::lost_task),
         ],
     );
     m
@@ -75,6 +77,8 @@ fn wait_until(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::None);
     }
+    let wait = t - vm.clock.now();
+    vm.wait_within_budget(wait)?;
     vm.clock.advance_to(t);
     Ok(Value::None)
 }

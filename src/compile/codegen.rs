@@ -158,6 +158,20 @@ fn error(message: impl Into<String>, span: Span) -> SyntaxError {
 
 type CResult = Result<(), SyntaxError>;
 
+/// Teaching hints for the async keywords used where they cannot work (shown as notes; the
+/// message stays CPython's).
+mod teaching {
+    pub const AWAIT_OUTSIDE_FUNCTION: &str = "`await` only works inside an `async def` function. \
+        Put this code in `async def main():` and start it with `asyncio.run(main())` \
+        (notebooks and `python -m asyncio` allow a top-level `await`; scripts do not)";
+    pub const AWAIT_OUTSIDE_ASYNC: &str = "this function is a plain `def`: make it `async def` \
+        to use `await` in it, and await the calls to it";
+    pub const ASYNC_WITH_OUTSIDE: &str = "`async with` only works inside an `async def` \
+        function. Put this code in `async def main():` and start it with `asyncio.run(main())`";
+    pub const ASYNC_FOR_OUTSIDE: &str = "`async for` only works inside an `async def` \
+        function. Put this code in `async def main():` and start it with `asyncio.run(main())`";
+}
+
 impl<'a> Compiler<'a> {
     // ----- units -------------------------------------------------------------------------
 
@@ -684,7 +698,8 @@ impl<'a> Compiler<'a> {
                 body,
             } => {
                 if *is_async && !self.async_allowed() {
-                    return Err(error("'async with' outside async function", stmt.span));
+                    return Err(error("'async with' outside async function", stmt.span)
+                        .with_hint(teaching::ASYNC_WITH_OUTSIDE));
                 }
                 self.with_items(items, body, *is_async)?;
             }
@@ -919,7 +934,8 @@ impl<'a> Compiler<'a> {
         span: Span,
     ) -> CResult {
         if !self.async_allowed() {
-            return Err(error("'async for' outside async function", span));
+            return Err(error("'async for' outside async function", span)
+                .with_hint(teaching::ASYNC_FOR_OUTSIDE));
         }
         let top = self.new_label();
         let end = self.new_label();
@@ -1845,16 +1861,19 @@ impl<'a> Compiler<'a> {
             ExprKind::Await(value) => {
                 if !self.in_function() {
                     if !(self.mode == Mode::Interactive && self.units.len() == 1) {
-                        return Err(error("'await' outside function", e.span));
+                        return Err(error("'await' outside function", e.span)
+                            .with_hint(teaching::AWAIT_OUTSIDE_FUNCTION));
                     }
                 } else if !self.async_allowed() {
                     let kind = self.scope_kind();
-                    let msg = if kind == ScopeKind::Comprehension {
-                        "asynchronous comprehension outside of an asynchronous function"
-                    } else {
-                        "'await' outside async function"
-                    };
-                    return Err(error(msg, e.span));
+                    if kind == ScopeKind::Comprehension {
+                        return Err(error(
+                            "asynchronous comprehension outside of an asynchronous function",
+                            e.span,
+                        ));
+                    }
+                    return Err(error("'await' outside async function", e.span)
+                        .with_hint(teaching::AWAIT_OUTSIDE_ASYNC));
                 }
                 self.expr(value)?;
                 self.emit(Instr::GetAwaitable);

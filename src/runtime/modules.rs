@@ -340,6 +340,7 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     crate::asyncio::note_blocking_sleep(vm, secs);
+    vm.wait_within_budget(secs)?;
     vm.out.flush();
     vm.clock.sleep(secs);
     Ok(Value::None)

@@ -563,11 +563,11 @@ impl Vm {
                     self.unpack_sequence(v, before, Some(after))?;
                 }
                 Instr::Jump(t) => {
-                    let backwards = t < frame.pc;
-                    frame.pc = t;
-                    if backwards {
+                    // Charged before jumping, so that a budget stop points into the loop.
+                    if t < frame.pc {
                         self.charge_step()?;
                     }
+                    frame!(self).pc = t;
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let v = frame.pop();

@@ -1,7 +1,7 @@
 //! Near-miss names in tutorials (`import asynio`, `asyncio.lock`, `return_exception=True`):
 //! every such error carries a "did you mean" hint, and in lenient mode (`--lenient`, on by
 //! default in `tulip doc`) an unambiguous correction is applied with a warning that points at
-//! the source. Also the step budget that stops runaway snippets.
+//! the source. Also the step and time budgets that stop runaway snippets.
 
 use super::symbol::{intern, Symbol};
 use super::value::Value;
@@ -86,6 +86,14 @@ impl Vm {
                 if !self.warned_at.insert(key) {
                     return;
                 }
+                super::warnings::teach(super::warnings::TeachingNote {
+                    kind: super::warnings::TeachingKind::Correction,
+                    file: frame.code.file.clone(),
+                    span,
+                    message: message.to_string(),
+                    hint: String::new(),
+                    on_stderr: true,
+                });
                 crate::diagnostics::render_span_report(
                     &frame.code.file.name,
                     &frame.code.file.text,
@@ -123,6 +131,49 @@ impl Vm {
             ));
         }
         self.step_budget -= 1;
+        // The wall-clock budget (`tulip doc --timeout`), checked every 1024 steps.
+        if self.step_budget & 0x3ff == 0 && past_deadline() {
+            return Err(self.time_budget_error());
+        }
         Ok(())
     }
+
+    fn time_budget_error(&self) -> PyErr {
+        self.err(
+            &self.types.keyboard_interrupt.clone(),
+            "stopped: the snippet exceeded its time budget (an endless loop?)",
+        )
+    }
+
+    /// Before a real-clock wait of `secs`: when it would outlast the time budget, waits only
+    /// until the deadline and stops the snippet there.
+    pub fn wait_within_budget(&mut self, secs: f64) -> Result<(), PyErr> {
+        if self.clock.is_virtual() {
+            return Ok(());
+        }
+        let Some(deadline) = DEADLINE.with(|d| d.get()) else {
+            return Ok(());
+        };
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if secs > left.as_secs_f64() {
+            self.out.flush();
+            std::thread::sleep(left);
+            return Err(self.time_budget_error());
+        }
+        Ok(())
+    }
+}
+
+thread_local! {
+    /// When the running snippet must stop (`tulip doc`); only checked while a step budget is set.
+    static DEADLINE: std::cell::Cell<Option<std::time::Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets (or clears) the wall-clock deadline for the code run on this thread.
+pub fn set_deadline(deadline: Option<std::time::Instant>) {
+    DEADLINE.with(|d| d.set(deadline));
+}
+
+fn past_deadline() -> bool {
+    DEADLINE.with(|d| d.get().is_some_and(|t| std::time::Instant::now() >= t))
 }
