@@ -291,6 +291,8 @@ pub struct Code {
     pub flags: CodeFlags,
     pub stacksize: u32,
     pub first_line: u32,
+    /// The docstring of a function (its `__doc__`), if its body starts with one.
+    pub doc: Option<String>,
 }
 
 impl Code {

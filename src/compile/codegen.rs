@@ -128,6 +128,7 @@ struct Unit {
     in_async: bool,
     /// The innermost enclosing class, whose name mangles `__private` names.
     class_name: Option<String>,
+    doc: Option<String>,
 }
 
 /// Constants are deduplicated by value (and type: `1`, `1.0` and `True` are distinct).
@@ -207,6 +208,7 @@ impl<'a> Compiler<'a> {
                 .map(|sp| self.file.line_of(sp.start) as u32)
                 .unwrap_or(1),
             in_async: false,
+            doc: None,
             class_name: if s.kind == ScopeKind::Class {
                 Some(s.name.clone())
             } else {
@@ -320,6 +322,7 @@ impl<'a> Compiler<'a> {
             flags: unit.flags,
             stacksize,
             first_line: unit.first_line,
+            doc: unit.doc,
         }
     }
 
@@ -1492,6 +1495,7 @@ impl<'a> Compiler<'a> {
         self.push_unit(scope, def.name.clone(), qualname, Some(def.name_span));
         let _ = first;
         self.setup_params(&def.params);
+        self.unit().doc = docstring(&def.body);
         let s = &self.table.scopes[scope];
         let is_gen = s.is_generator;
         {
@@ -1554,6 +1558,11 @@ impl<'a> Compiler<'a> {
             self.load_const(Value::str(&qualname));
             let q = self.name_idx("__qualname__");
             self.emit(Instr::StoreName(q));
+            if let Some(doc) = docstring(&class.body) {
+                self.load_const(Value::string(doc));
+                let d = self.name_idx("__doc__");
+                self.emit(Instr::StoreName(d));
+            }
             self.body(&class.body)?;
             // Return the `__class__` cell so the class builder can fill it (zero-arg super()).
             if let Some(&i) = self.unit().cell_index.get("__class__") {
@@ -2505,5 +2514,16 @@ fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
         ExprKind::Name(_) | ExprKind::Constant(_) => {}
+    }
+}
+
+/// A body's docstring: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<String> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        })) => Some(s.clone()),
+        _ => None,
     }
 }

@@ -463,7 +463,10 @@ pub fn value_attr(vm: &mut Vm, obj: &Value, name: Symbol) -> PyResult<Option<Val
             "__name__" => Some(Value::str(&f.name.borrow())),
             "__qualname__" => Some(Value::str(&f.qualname.borrow())),
             "__module__" => Some(Value::str(&f.globals.name)),
-            "__doc__" => Some(Value::None),
+            "__doc__" => Some(match &f.code.doc {
+                Some(d) => Value::str(d),
+                None => Value::None,
+            }),
             "__defaults__" => Some(if f.defaults.is_empty() {
                 Value::None
             } else {
