@@ -709,7 +709,8 @@ impl Builder {
             }
         }
         let needs_class_cell = self.scopes[id].needs_class_cell;
-        if needs_class_cell && is_function {
+        // Only a function inside a class gets the implicit `__class__` cell (zero-arg super()).
+        if needs_class_cell && is_function && enclosing.iter().any(|(_, n)| n == "__class__") {
             access.insert("__class__".to_string(), NameAccess::Free);
         }
         self.scopes[id].access = access;
