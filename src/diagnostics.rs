@@ -86,7 +86,7 @@ pub fn render_span_report(
 
 /// Removes ANSI escape sequences (`ESC [ ... letter`): ariadne colours a custom report kind
 /// even when colour is off.
-fn strip_ansi(text: &str) -> String {
+pub fn strip_ansi(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::compile::code::SourceFile;
-use crate::compile::{compile_module, Mode};
+use crate::compile::{compile_source, Mode};
 use crate::diagnostics::render_syntax_error;
 use crate::vm::dispatch::FrameResult;
 use crate::vm::frame::{Frame, FrameExit};
@@ -50,18 +50,17 @@ impl Interpreter {
 
     /// Parses, compiles and runs `source` in the `__main__` namespace.
     pub fn run(&mut self, file_name: &str, source: &str, mode: Mode) -> Outcome {
-        let ast = match crate::syntax::parse_module(source) {
-            Ok(ast) => ast,
-            Err(e) => {
-                return Outcome::SyntaxError(render_syntax_error(file_name, source, &e, self.vm.options.color))
-            }
-        };
         let file = Rc::new(SourceFile::new(file_name, source));
         let main = self.vm.main.clone();
-        let code = match compile_module(&ast, file, &main, mode) {
+        let code = match compile_source(source, file, &main, mode) {
             Ok(c) => c,
             Err(e) => {
-                return Outcome::SyntaxError(render_syntax_error(file_name, source, &e, self.vm.options.color))
+                return Outcome::SyntaxError(render_syntax_error(
+                    file_name,
+                    source,
+                    &e,
+                    self.vm.options.color,
+                ))
             }
         };
         let mut frame = Box::new(Frame::new(code.clone(), main));

@@ -2,6 +2,10 @@
 //! the `tulip` binary on the program and compares its stdout, exit status and last stderr line
 //! with what CPython 3.11 printed (`NAME.out`, `NAME.err`). asyncio programs and seed snippets
 //! run on the virtual clock, except those whose name contains `_real`.
+//!
+//! `tests/conformance/known_failures.txt` lists programs tulip does not yet run correctly, each
+//! with the reason. They still run: a listed program must fail (strict "expected failure"), and
+//! one that starts passing fails the suite until it is taken off the list.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -41,7 +45,11 @@ fn read_expected(py: &Path) -> Expected {
 fn run_case(py: PathBuf, suite: &'static str) -> Result<(), Failed> {
     let expected = read_expected(&py);
     let source = std::fs::read_to_string(&py).map_err(|e| format!("read: {e}"))?;
-    let name = py.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+    let name = py
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_string();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tulip"));
     if suite != "core" && !name.contains("_real") {
         cmd.arg("--clock").arg("virtual");
@@ -125,9 +133,23 @@ fn run_case(py: PathBuf, suite: &'static str) -> Result<(), Failed> {
     }
 }
 
+/// `suite::name` → reason, from `known_failures.txt` (`suite::name  reason...` per line).
+fn known_failures(root: &Path) -> std::collections::HashMap<String, String> {
+    let text = std::fs::read_to_string(root.join("known_failures.txt")).unwrap_or_default();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once(char::is_whitespace) {
+            Some((name, reason)) => (name.to_string(), reason.trim().to_string()),
+            None => (l.to_string(), String::new()),
+        })
+        .collect()
+}
+
 fn main() {
     let args = Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let known = known_failures(&root);
     let mut trials = Vec::new();
     for suite in SUITES {
         let dir = root.join(suite);
@@ -140,8 +162,24 @@ fn main() {
             .collect();
         files.sort();
         for py in files {
-            let stem = py.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-            trials.push(Trial::test(format!("{suite}::{stem}"), move || run_case(py, suite)));
+            let stem = py
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_string();
+            let name = format!("{suite}::{stem}");
+            let trial = if known.contains_key(&name) {
+                // Strict expected failure: passing means the list is out of date.
+                Trial::test(name, move || match run_case(py, suite) {
+                    Ok(()) => Err(
+                        "listed in known_failures.txt but passes now: take it off the list".into(),
+                    ),
+                    Err(_) => Ok(()),
+                })
+            } else {
+                Trial::test(name, move || run_case(py, suite))
+            };
+            trials.push(trial);
         }
     }
     libtest_mimic::run(&args, trials).exit();

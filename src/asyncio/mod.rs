@@ -2,6 +2,8 @@
 //! holds the VM-facing protocol — awaitables, async iteration — that the compiler relies on.)
 
 pub mod asyncgen;
+pub mod native;
+pub mod teach;
 
 use std::rc::Rc;
 
@@ -16,9 +18,14 @@ pub enum AsyncioObject {
     Placeholder,
 }
 
-/// Per-VM asyncio state: the running loop, task counters.
+/// Per-VM asyncio state.
 #[derive(Default)]
-pub struct AsyncioState {}
+pub struct AsyncioState {
+    /// Futures whose exception was never retrieved (reported when dropped or at exit).
+    pub unretrieved: Vec<native::Unretrieved>,
+    /// Async generators that started running and have not finished (CPython's `_asyncgens`).
+    pub asyncgens: Vec<Rc<crate::vm::object::Generator>>,
+}
 
 pub fn instance_attr(
     _vm: &mut Vm,
@@ -33,21 +40,33 @@ pub fn instance_len(_vm: &mut Vm, _inst: &Rc<Instance>) -> PyResult<Option<usize
     Ok(None)
 }
 
+/// The asyncio package: `asyncio.py` compiled into its own module namespace.
 pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
-    Err(vm.err(
-        &vm.types.module_not_found_error.clone(),
-        "No module named 'asyncio'",
-    ))
+    const SOURCE: &str = include_str!("asyncio.py");
+    let module = crate::runtime::modules::new_module("asyncio");
+    module
+        .globals
+        .borrow_mut()
+        .set(sym::NAME, Value::str("asyncio"));
+    let file = Rc::new(crate::compile::code::SourceFile::new("<asyncio>", SOURCE));
+    let code = crate::compile::compile_source(SOURCE, file, &module, crate::compile::Mode::File)
+        .map_err(|e| vm.runtime_error(format!("internal error in asyncio: {}", e.message)))?;
+    let frame = Box::new(crate::vm::frame::Frame::new(code, module.clone()));
+    vm.run_frame_to_completion(frame)?;
+    Ok(module)
 }
 
 /// `time.sleep` inside a running event loop blocks it; the doc checker warns about it.
-pub fn note_blocking_sleep(_vm: &mut Vm, _secs: f64) {}
+pub fn note_blocking_sleep(vm: &mut Vm, secs: f64) {
+    teach::blocking_sleep(vm, secs);
+}
 
 impl Vm {
     /// `GET_AWAITABLE`: the iterator `await` drives.
     pub(crate) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
             Value::Generator(g) if g.kind == GeneratorKind::Coroutine => Ok(v),
+            Value::Iter(_) if is_agen_step(&v) || anext_default(&v).is_some() => Ok(v),
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 match cls.lookup(sym::AWAIT) {
@@ -81,6 +100,15 @@ impl Vm {
 
     /// `Send` on something that is not a Python generator: native awaitables and user iterators.
     pub(crate) fn send_native(&mut self, receiver: &Value, value: Value) -> PyResult<SendResult> {
+        if let Some(g) = wrapped_coroutine(receiver) {
+            return self.drive_wrapped(&g, Resume::Send(value));
+        }
+        if is_agen_step(receiver) {
+            return self.drive_agen_step(receiver, Resume::Send(value));
+        }
+        if let Some((inner, default)) = anext_default(receiver) {
+            return self.drive_anext_default(&inner, default, Resume::Send(value));
+        }
         if let Value::Instance(inst) = receiver {
             let cls = inst.class.clone();
             let r = if value.is_none() {
@@ -91,10 +119,12 @@ impl Vm {
             } else {
                 match cls.lookup(sym::SEND) {
                     Some(m) => self.call_bound(m, receiver.clone(), &[value]),
-                    None => return Err(self.attribute_error(format!(
-                        "'{}' object has no attribute 'send'",
-                        cls.name
-                    ))),
+                    None => {
+                        return Err(self.attribute_error(format!(
+                            "'{}' object has no attribute 'send'",
+                            cls.name
+                        )))
+                    }
                 }
             };
             return match r {
@@ -113,7 +143,63 @@ impl Vm {
     }
 
     /// Throwing into a native sub-iterator at a `Send`.
+    fn drive_agen_step(&mut self, receiver: &Value, r: Resume) -> PyResult<SendResult> {
+        let Value::Iter(it) = receiver else {
+            return Err(self.runtime_error("not an async generator awaitable"));
+        };
+        let it = it.clone();
+        let Ok(mut state) = it.state.try_borrow_mut() else {
+            return Err(self.runtime_error("anext(): asynchronous generator is already running"));
+        };
+        match &mut *state {
+            crate::runtime::iter::IterState::AsyncGenStep(a) => asyncgen::step(self, a, r),
+            _ => Err(self.runtime_error("not an async generator awaitable")),
+        }
+    }
+
+    fn drive_anext_default(
+        &mut self,
+        inner: &Value,
+        default: Value,
+        r: Resume,
+    ) -> PyResult<SendResult> {
+        let result = match inner {
+            Value::Generator(g) => self.drive_wrapped(g, r),
+            other => match r {
+                Resume::Send(v) => self.send_native(other, v),
+                Resume::Throw(e) => self.throw_native(other, e),
+            },
+        };
+        match result {
+            Err(e) if e.is_instance_of(&self.types.stop_async_iteration) => {
+                Ok(SendResult::Returned(default))
+            }
+            other => other,
+        }
+    }
+
+    /// Runs a coroutine behind a `coroutine_wrapper` one step.
+    fn drive_wrapped(
+        &mut self,
+        g: &Rc<crate::vm::object::Generator>,
+        r: Resume,
+    ) -> PyResult<SendResult> {
+        Ok(match self.resume_generator(g, r)? {
+            FrameResult::Returned(v) => SendResult::Returned(v),
+            FrameResult::Yielded(v) | FrameResult::AsyncGenYielded(v) => SendResult::Yielded(v),
+        })
+    }
+
     pub(crate) fn throw_native(&mut self, receiver: &Value, err: PyErr) -> PyResult<SendResult> {
+        if let Some(g) = wrapped_coroutine(receiver) {
+            return self.drive_wrapped(&g, Resume::Throw(err));
+        }
+        if is_agen_step(receiver) {
+            return self.drive_agen_step(receiver, Resume::Throw(err));
+        }
+        if let Some((inner, default)) = anext_default(receiver) {
+            return self.drive_anext_default(&inner, default, Resume::Throw(err));
+        }
         if let Value::Instance(inst) = receiver {
             if let Some(m) = inst.class.lookup(sym::THROW) {
                 let r = self.call_bound(m, receiver.clone(), &[err.value()]);
@@ -169,18 +255,75 @@ impl Vm {
 }
 
 /// Unused until the event loop lands; keeps the resume API in one place.
-pub fn resume(vm: &mut Vm, g: &Rc<crate::vm::object::Generator>, r: Resume) -> PyResult<FrameResult> {
+pub fn resume(
+    vm: &mut Vm,
+    g: &Rc<crate::vm::object::Generator>,
+    r: Resume,
+) -> PyResult<FrameResult> {
     vm.resume_generator(g, r)
 }
 
 /// Runs REPL module code that uses top-level `await`.
 pub fn run_toplevel_coroutine(
     vm: &mut Vm,
-    _code: Rc<crate::compile::code::Code>,
-    _frame: Box<crate::vm::frame::Frame>,
+    code: Rc<crate::compile::code::Code>,
+    frame: Box<crate::vm::frame::Frame>,
 ) -> PyResult<Value> {
-    Err(vm.runtime_error("top-level await is not supported yet"))
+    let coro = Value::Generator(Rc::new(crate::vm::object::Generator {
+        kind: GeneratorKind::Coroutine,
+        name: "<module>".into(),
+        qualname: "<module>".into(),
+        code,
+        frame: std::cell::RefCell::new(Some(frame)),
+        state: std::cell::Cell::new(crate::vm::object::GeneratorState::Created),
+        origin: None,
+        running_async: std::cell::Cell::new(false),
+    }));
+    let module = vm.import_module("asyncio")?;
+    let lp = vm.call_method(
+        &module,
+        crate::vm::symbol::intern("_repl_session_loop"),
+        &[],
+    )?;
+    vm.call_method(
+        &lp,
+        crate::vm::symbol::intern("run_until_complete"),
+        &[coro],
+    )
 }
 
-/// Called before exit: closes loops, reports never-retrieved task exceptions.
-pub fn shutdown(_vm: &mut Vm) {}
+/// Called before exit: reports futures whose exception was never retrieved.
+pub fn shutdown(vm: &mut Vm) {
+    native::report(vm, true);
+}
+
+/// The coroutine behind a `coro.__await__()` iterator.
+fn wrapped_coroutine(v: &Value) -> Option<Rc<crate::vm::object::Generator>> {
+    match v {
+        Value::Iter(it) => match &*it.state.try_borrow().ok()? {
+            crate::runtime::iter::IterState::CoroutineWrapper(g) => Some(g.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_agen_step(v: &Value) -> bool {
+    match v {
+        Value::Iter(it) => matches!(
+            it.state.try_borrow().as_deref(),
+            Ok(crate::runtime::iter::IterState::AsyncGenStep(_)) | Err(_)
+        ),
+        _ => false,
+    }
+}
+
+fn anext_default(v: &Value) -> Option<(Value, Value)> {
+    match v {
+        Value::Iter(it) => match &*it.state.try_borrow().ok()? {
+            crate::runtime::iter::IterState::AnextDefault(a, d) => Some((a.clone(), d.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}

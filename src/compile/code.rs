@@ -137,6 +137,10 @@ pub enum Instr {
     BuildSet(u32),
     /// `n` key/value pairs.
     BuildMap(u32),
+    /// A set display of three or more constants (the operand indexes a tuple constant): as
+    /// CPython, build a frozenset constant from them and merge it into a new set, which
+    /// decides the set's table layout and so its iteration order.
+    BuildConstSet(u32),
     /// Concatenate `n` strings (f-strings).
     BuildString(u32),
     /// Append TOS to the list `n` places down (comprehensions).
@@ -287,6 +291,8 @@ pub struct Code {
     pub flags: CodeFlags,
     pub stacksize: u32,
     pub first_line: u32,
+    /// The docstring of a function (its `__doc__`), if its body starts with one.
+    pub doc: Option<String>,
 }
 
 impl Code {

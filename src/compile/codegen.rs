@@ -40,7 +40,12 @@ pub fn compile_module(
         units: Vec::new(),
         mode,
     };
-    c.push_unit(0, "<module>".into(), "<module>".into(), ast.body.first().map(|s| s.span));
+    c.push_unit(
+        0,
+        "<module>".into(),
+        "<module>".into(),
+        ast.body.first().map(|s| s.span),
+    );
     c.unit().flags.module = true;
     let top_level_await = mode == Mode::Interactive && contains_await(&ast.body);
     if top_level_await {
@@ -121,6 +126,9 @@ struct Unit {
     first_line: u32,
     /// Inside an async comprehension or function: `await` is allowed.
     in_async: bool,
+    /// The innermost enclosing class, whose name mangles `__private` names.
+    class_name: Option<String>,
+    doc: Option<String>,
 }
 
 /// Constants are deduplicated by value (and type: `1`, `1.0` and `True` are distinct).
@@ -150,6 +158,20 @@ fn error(message: impl Into<String>, span: Span) -> SyntaxError {
 }
 
 type CResult = Result<(), SyntaxError>;
+
+/// Teaching hints for the async keywords used where they cannot work (shown as notes; the
+/// message stays CPython's).
+mod teaching {
+    pub const AWAIT_OUTSIDE_FUNCTION: &str = "`await` only works inside an `async def` function. \
+        Put this code in `async def main():` and start it with `asyncio.run(main())` \
+        (notebooks and `python -m asyncio` allow a top-level `await`; scripts do not)";
+    pub const AWAIT_OUTSIDE_ASYNC: &str = "this function is a plain `def`: make it `async def` \
+        to use `await` in it, and await the calls to it";
+    pub const ASYNC_WITH_OUTSIDE: &str = "`async with` only works inside an `async def` \
+        function. Put this code in `async def main():` and start it with `asyncio.run(main())`";
+    pub const ASYNC_FOR_OUTSIDE: &str = "`async for` only works inside an `async def` \
+        function. Put this code in `async def main():` and start it with `asyncio.run(main())`";
+}
 
 impl<'a> Compiler<'a> {
     // ----- units -------------------------------------------------------------------------
@@ -182,8 +204,16 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
-            first_line: span.map(|sp| self.file.line_of(sp.start) as u32).unwrap_or(1),
+            first_line: span
+                .map(|sp| self.file.line_of(sp.start) as u32)
+                .unwrap_or(1),
             in_async: false,
+            doc: None,
+            class_name: if s.kind == ScopeKind::Class {
+                Some(s.name.clone())
+            } else {
+                self.units.last().and_then(|u| u.class_name.clone())
+            },
         };
         if matches!(
             s.kind,
@@ -217,13 +247,14 @@ impl<'a> Compiler<'a> {
         // Patch labels.
         for instr in unit.instrs.iter_mut() {
             if let Some(target) = jump_target_mut(instr) {
-                *target = unit.labels[*target as usize].expect("label bound");
+                // Unbound only when compilation already failed; the code is then discarded.
+                *target = unit.labels[*target as usize].unwrap_or(0);
             }
         }
         let handler_targets: Vec<u32> = unit
             .handlers
             .iter()
-            .map(|h| unit.labels[h.target.0 as usize].expect("handler label bound"))
+            .map(|h| unit.labels[h.target.0 as usize].unwrap_or(0))
             .collect();
         let shapes = &unit.call_shapes;
         let (depths, stacksize) = compute_stack_depths(
@@ -231,7 +262,11 @@ impl<'a> Compiler<'a> {
             &unit.handler_of,
             &|h: u32| {
                 let handler = &unit.handlers[h as usize];
-                (handler_targets[h as usize], handler.setup_at, handler.adjust)
+                (
+                    handler_targets[h as usize],
+                    handler.setup_at,
+                    handler.adjust,
+                )
             },
             &|shape: u32| -(shapes[shape as usize].argc as i32),
         );
@@ -287,6 +322,7 @@ impl<'a> Compiler<'a> {
             flags: unit.flags,
             stacksize,
             first_line: unit.first_line,
+            doc: unit.doc,
         }
     }
 
@@ -379,6 +415,26 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::LoadConst(i));
     }
 
+    /// CPython's private name mangling: `__x` inside class `C` is `_C__x`.
+    fn mangle(&self, name: &str) -> String {
+        let Some(class) = self.units.last().and_then(|u| u.class_name.as_deref()) else {
+            return name.to_string();
+        };
+        if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+            return name.to_string();
+        }
+        let stripped = class.trim_start_matches('_');
+        if stripped.is_empty() {
+            return name.to_string();
+        }
+        format!("_{stripped}{name}")
+    }
+
+    fn attr_idx(&mut self, attr: &str) -> u32 {
+        let mangled = self.mangle(attr);
+        self.name_idx(&mangled)
+    }
+
     fn name_idx(&mut self, name: &str) -> u32 {
         let sym = intern(name);
         let unit = self.unit();
@@ -429,7 +485,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadGlobal(slot));
             }
             NameAccess::Namespace => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 self.emit(Instr::LoadName(i));
             }
         }
@@ -464,7 +520,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::StoreGlobal(slot));
             }
             NameAccess::Namespace => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 self.emit(Instr::StoreName(i));
             }
         }
@@ -485,7 +541,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::DeleteGlobal(slot));
             }
             NameAccess::Namespace => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 self.emit(Instr::DeleteName(i));
             }
         }
@@ -550,7 +606,8 @@ impl<'a> Compiler<'a> {
                 }
                 // Annotations of module and class level names are evaluated; inside functions
                 // CPython does not evaluate them.
-                if self.scope_kind() != ScopeKind::Function && self.scope_kind() != ScopeKind::Lambda
+                if self.scope_kind() != ScopeKind::Function
+                    && self.scope_kind() != ScopeKind::Lambda
                 {
                     self.expr(annotation)?;
                     self.emit(Instr::PopAnnotation);
@@ -644,7 +701,8 @@ impl<'a> Compiler<'a> {
                 body,
             } => {
                 if *is_async && !self.async_allowed() {
-                    return Err(error("'async with' outside async function", stmt.span));
+                    return Err(error("'async with' outside async function", stmt.span)
+                        .with_hint(teaching::ASYNC_WITH_OUTSIDE));
                 }
                 self.with_items(items, body, *is_async)?;
             }
@@ -736,7 +794,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -789,7 +847,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.with_span(target.span, |c| c.emit(Instr::DeleteAttr(i)));
             }
             ExprKind::Subscript { value, index } => {
@@ -818,7 +876,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instr::Copy(1));
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.with_span(target.span, |c| c.emit(Instr::LoadAttr(i)));
                 self.expr(value)?;
                 self.emit(Instr::InplaceOp(op));
@@ -879,7 +937,8 @@ impl<'a> Compiler<'a> {
         span: Span,
     ) -> CResult {
         if !self.async_allowed() {
-            return Err(error("'async for' outside async function", span));
+            return Err(error("'async for' outside async function", span)
+                .with_hint(teaching::ASYNC_FOR_OUTSIDE));
         }
         let top = self.new_label();
         let end = self.new_label();
@@ -980,7 +1039,11 @@ impl<'a> Compiler<'a> {
 
     /// Unwind blocks from the innermost outwards, stopping at (and returning) the innermost loop
     /// when `until_loop` is set.
-    fn unwind_blocks(&mut self, until_loop: bool, preserve_tos: bool) -> Result<Option<Block>, SyntaxError> {
+    fn unwind_blocks(
+        &mut self,
+        until_loop: bool,
+        preserve_tos: bool,
+    ) -> Result<Option<Block>, SyntaxError> {
         let mut popped = Vec::new();
         let mut found = None;
         while let Some(info) = self.unit().blocks.pop() {
@@ -1033,7 +1096,11 @@ impl<'a> Compiler<'a> {
     fn has_loop(&self) -> bool {
         self.units
             .last()
-            .map(|u| u.blocks.iter().any(|b| matches!(b.block, Block::Loop { .. })))
+            .map(|u| {
+                u.blocks
+                    .iter()
+                    .any(|b| matches!(b.block, Block::Loop { .. }))
+            })
             .unwrap_or(false)
     }
 
@@ -1344,15 +1411,13 @@ impl<'a> Compiler<'a> {
 
     /// Emits defaults, kw-defaults and the closure for a function whose scope is `scope`, then
     /// `MakeFunction`. The code object is built by `body`.
-    fn make_function(
-        &mut self,
-        scope: usize,
-        params: &Parameters,
-        code: Code,
-    ) -> CResult {
+    fn make_function(&mut self, scope: usize, params: &Parameters, code: Code) -> CResult {
         let mut flags = 0;
         let positional: Vec<&Param> = params.posonly.iter().chain(&params.args).collect();
-        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = positional
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -1430,6 +1495,7 @@ impl<'a> Compiler<'a> {
         self.push_unit(scope, def.name.clone(), qualname, Some(def.name_span));
         let _ = first;
         self.setup_params(&def.params);
+        self.unit().doc = docstring(&def.body);
         let s = &self.table.scopes[scope];
         let is_gen = s.is_generator;
         {
@@ -1456,7 +1522,9 @@ impl<'a> Compiler<'a> {
     fn function_body(&mut self, body: &[Stmt]) -> CResult {
         // A docstring is not executed code; CPython stores it as the first constant.
         self.body(body)?;
-        if !matches!(self.unit().instrs.last(), Some(Instr::ReturnValue)) || self.has_dangling_labels() {
+        if !matches!(self.unit().instrs.last(), Some(Instr::ReturnValue))
+            || self.has_dangling_labels()
+        {
             self.load_const(Value::None);
             self.emit(Instr::ReturnValue);
         }
@@ -1476,7 +1544,12 @@ impl<'a> Compiler<'a> {
         let scope = self.table.scope_of(class);
         let qualname = self.qualname_for(&class.name);
         self.emit(Instr::LoadBuildClass);
-        self.push_unit(scope, class.name.clone(), qualname.clone(), Some(class.name_span));
+        self.push_unit(
+            scope,
+            class.name.clone(),
+            qualname.clone(),
+            Some(class.name_span),
+        );
         let r = (|| -> CResult {
             let name_idx = self.name_idx("__name__");
             self.emit(Instr::LoadName(name_idx));
@@ -1485,6 +1558,11 @@ impl<'a> Compiler<'a> {
             self.load_const(Value::str(&qualname));
             let q = self.name_idx("__qualname__");
             self.emit(Instr::StoreName(q));
+            if let Some(doc) = docstring(&class.body) {
+                self.load_const(Value::string(doc));
+                let d = self.name_idx("__doc__");
+                self.emit(Instr::StoreName(d));
+            }
             self.body(&class.body)?;
             // Return the `__class__` cell so the class builder can fill it (zero-arg super()).
             if let Some(&i) = self.unit().cell_index.get("__class__") {
@@ -1621,7 +1699,21 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Set(items) => {
-                if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                if items.len() > 2
+                    && items
+                        .iter()
+                        .all(|i| matches!(i.kind, ExprKind::Constant(_)))
+                {
+                    let values: Vec<Value> = items
+                        .iter()
+                        .filter_map(|i| match &i.kind {
+                            ExprKind::Constant(c) => Some(constant_value(c)),
+                            _ => None,
+                        })
+                        .collect();
+                    let idx = self.const_value(Value::tuple(values));
+                    self.emit(Instr::BuildConstSet(idx));
+                } else if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
                     self.starred_display(items, Instr::BuildSet(0))?;
                 } else {
                     for i in items {
@@ -1661,7 +1753,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.emit(Instr::LoadAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -1755,7 +1847,10 @@ impl<'a> Compiler<'a> {
                 if let ExprKind::Name(n) = &target.kind {
                     self.store_name(n);
                 } else {
-                    return Err(error("cannot use assignment expressions with this target", target.span));
+                    return Err(error(
+                        "cannot use assignment expressions with this target",
+                        target.span,
+                    ));
                 }
             }
             ExprKind::ListComp { elt, generators } => {
@@ -1775,16 +1870,19 @@ impl<'a> Compiler<'a> {
             ExprKind::Await(value) => {
                 if !self.in_function() {
                     if !(self.mode == Mode::Interactive && self.units.len() == 1) {
-                        return Err(error("'await' outside function", e.span));
+                        return Err(error("'await' outside function", e.span)
+                            .with_hint(teaching::AWAIT_OUTSIDE_FUNCTION));
                     }
                 } else if !self.async_allowed() {
                     let kind = self.scope_kind();
-                    let msg = if kind == ScopeKind::Comprehension {
-                        "asynchronous comprehension outside of an asynchronous function"
-                    } else {
-                        "'await' outside async function"
-                    };
-                    return Err(error(msg, e.span));
+                    if kind == ScopeKind::Comprehension {
+                        return Err(error(
+                            "asynchronous comprehension outside of an asynchronous function",
+                            e.span,
+                        ));
+                    }
+                    return Err(error("'await' outside async function", e.span)
+                        .with_hint(teaching::AWAIT_OUTSIDE_ASYNC));
                 }
                 self.expr(value)?;
                 self.emit(Instr::GetAwaitable);
@@ -1892,7 +1990,13 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildString(n));
         } else if let [FStringPart::Literal(_)] = parts {
             // A single literal is already a str.
-        } else if n == 1 && parts.iter().filter(|p| matches!(p, FStringPart::Literal(s) if !s.is_empty())).count() == 1 {
+        } else if n == 1
+            && parts
+                .iter()
+                .filter(|p| matches!(p, FStringPart::Literal(s) if !s.is_empty()))
+                .count()
+                == 1
+        {
             // The only non-empty part is a literal constant: already a str.
         }
         Ok(())
@@ -1986,7 +2090,7 @@ impl<'a> Compiler<'a> {
         // Method call fast path: `obj.name(args)` without keywords.
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, keywords.is_empty()) {
             self.expr(value)?;
-            let i = self.name_idx(attr);
+            let i = self.attr_idx(attr);
             self.with_span(func.span, |c| c.emit(Instr::LoadMethod(i)));
             for a in args {
                 self.expr(a)?;
@@ -2212,10 +2316,7 @@ fn contains_await(body: &[Stmt]) -> bool {
     fn expr_has(e: &Expr) -> bool {
         let mut found = false;
         walk_expr(e, &mut |x| {
-            if matches!(
-                x.kind,
-                ExprKind::Await(_)
-            ) {
+            if matches!(x.kind, ExprKind::Await(_)) {
                 found = true;
             }
             if let ExprKind::ListComp { generators, .. }
@@ -2292,7 +2393,10 @@ fn for_each_child(s: &Stmt, on_expr: &mut dyn FnMut(&Expr), on_stmt: &mut dyn Fn
             finalbody,
             ..
         } => {
-            body.iter().chain(orelse).chain(finalbody).for_each(&mut *on_stmt);
+            body.iter()
+                .chain(orelse)
+                .chain(finalbody)
+                .for_each(&mut *on_stmt);
             for h in handlers {
                 if let Some(t) = &h.typ {
                     on_expr(t);
@@ -2410,5 +2514,16 @@ fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
         ExprKind::Name(_) | ExprKind::Constant(_) => {}
+    }
+}
+
+/// A body's docstring: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<String> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        })) => Some(s.clone()),
+        _ => None,
     }
 }

@@ -99,8 +99,10 @@ impl Scope {
     pub fn local_names(&self) -> Vec<String> {
         let mut out = self.params.clone();
         for (name, _) in self.usages.iter() {
-            if matches!(self.access.get(name), Some(NameAccess::Local | NameAccess::Cell))
-                && !out.contains(name)
+            if matches!(
+                self.access.get(name),
+                Some(NameAccess::Local | NameAccess::Cell)
+            ) && !out.contains(name)
             {
                 out.push(name.clone());
             }
@@ -181,13 +183,6 @@ impl Builder {
     fn declare(&mut self, names: &[String], global: bool, span: Span) -> Result<(), SyntaxError> {
         let kind = self.scopes[self.current].kind;
         for name in names {
-            if !global && kind == ScopeKind::Module {
-                return Err(SyntaxError::new(
-                    SyntaxErrorKind::SyntaxError,
-                    "nonlocal declaration not allowed at module level",
-                    span,
-                ));
-            }
             let u = *self.usage(name);
             let what = if global { "global" } else { "nonlocal" };
             if u.param {
@@ -198,10 +193,21 @@ impl Builder {
                 ));
             }
             if u.used || u.bound {
-                let verb = if u.bound { "assigned to" } else { "used" };
+                let how = if u.bound {
+                    "assigned to before"
+                } else {
+                    "used prior to"
+                };
                 return Err(SyntaxError::new(
                     SyntaxErrorKind::SyntaxError,
-                    format!("name '{name}' is {verb} prior to {what} declaration"),
+                    format!("name '{name}' is {how} {what} declaration"),
+                    span,
+                ));
+            }
+            if !global && kind == ScopeKind::Module {
+                return Err(SyntaxError::new(
+                    SyntaxErrorKind::SyntaxError,
+                    "nonlocal declaration not allowed at module level",
                     span,
                 ));
             }
@@ -596,8 +602,7 @@ impl Builder {
                     u.bound = true;
                 }
             }
-            ExprKind::ListComp { elt, generators }
-            | ExprKind::SetComp { elt, generators } => {
+            ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
                 let name = if matches!(expr.kind, ExprKind::ListComp { .. }) {
                     "<listcomp>"
                 } else {
@@ -704,7 +709,8 @@ impl Builder {
             }
         }
         let needs_class_cell = self.scopes[id].needs_class_cell;
-        if needs_class_cell && is_function {
+        // Only a function inside a class gets the implicit `__class__` cell (zero-arg super()).
+        if needs_class_cell && is_function && enclosing.iter().any(|(_, n)| n == "__class__") {
             access.insert("__class__".to_string(), NameAccess::Free);
         }
         self.scopes[id].access = access;

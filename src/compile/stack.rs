@@ -18,7 +18,7 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
         | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)
         | DictMerge(_) | Send | PopExcept | PrepReraiseStar | ImportStar | PopAnnotation
         | PrintExpr => (-1, None),
-        Copy(_) | LoadConst(_) | LoadFast(_) | LoadClosure(_) | LoadDeref(_)
+        Copy(_) | BuildConstSet(_) | LoadConst(_) | LoadFast(_) | LoadClosure(_) | LoadDeref(_)
         | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | GetANext
         | PushExcInfo | WithExceptStart | BeforeWith | BeforeAsyncWith | LoadAssertionError
         | ImportName(_) | ImportFrom(_) | LoadBuildClass => (1, None),

@@ -624,10 +624,8 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exactly(vm, &args, "divmod", 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
-    if let (Some(_), Some(_)) = (super::num::as_num(a), super::num::as_num(b)) {
-        let q = vm.binary_op(crate::syntax::ast::BinOp::FloorDiv, a, b)?;
-        let r = vm.binary_op(crate::syntax::ast::BinOp::Mod, a, b)?;
-        return Ok(Value::tuple(vec![q, r]));
+    if let Some(r) = super::num::divmod(vm, a, b) {
+        return r;
     }
     if let Some(v) = vm.call_special(a, sym::DIVMOD, std::slice::from_ref(b))? {
         if !matches!(v, Value::NotImplemented) {
@@ -645,33 +643,14 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "pow", &["base", "exp", "mod"])?;
     match args.pos {
         [a, b] => vm.binary_op(crate::syntax::ast::BinOp::Pow, a, b),
-        [a, b, m] => {
-            let (Some(a), Some(b), Some(m)) = (
-                super::num::to_big(a),
-                super::num::to_big(b),
-                super::num::to_big(m),
-            ) else {
-                return Err(vm.type_error(
-                    "pow() 3rd argument not allowed unless all arguments are integers",
-                ));
-            };
-            use num_traits::{Signed, Zero};
-            if m.is_zero() {
-                return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-            }
-            if b.is_negative() {
-                return Err(vm.value_error("base is not invertible for the given modulus"));
-            }
-            let r = a.modpow(&b, &m.abs());
-            let r = if m.is_negative() && !r.is_zero() {
-                r + m
-            } else {
-                r
-            };
-            Ok(Value::from_bigint(r))
-        }
+        [a, b, m] => super::num::pow3(vm, a, b, m),
+        [] | [_] => Err(vm.type_error(format!(
+            "pow() missing required argument '{}' (pos {})",
+            if args.pos.is_empty() { "base" } else { "exp" },
+            args.pos.len() + 1
+        ))),
         _ => Err(vm.type_error(format!(
-            "pow expected 2 or 3 arguments, got {}",
+            "pow() takes at most 3 arguments ({} given)",
             args.pos.len()
         ))),
     }
@@ -1108,7 +1087,14 @@ fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.is_empty() {
         return Err(vm.type_error("anext expected at least 1 argument, got 0"));
     }
-    vm.get_anext(&args.pos[0])
+    let awaitable = vm.get_anext(&args.pos[0])?;
+    match args.pos.get(1) {
+        Some(default) => Ok(new_iter(IterState::AnextDefault(
+            awaitable,
+            default.clone(),
+        ))),
+        None => Ok(awaitable),
+    }
 }
 
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1287,35 +1273,8 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let v = match args.pos.get(1) {
-        None => vec![],
-        Some(Value::Str(s)) => {
-            if args.pos.len() < 3 && kwarg(&args, "encoding").is_none() {
-                return Err(vm.type_error("string argument without an encoding"));
-            }
-            s.as_str().as_bytes().to_vec()
-        }
-        Some(Value::Int(n)) => {
-            if *n < 0 {
-                return Err(vm.value_error("negative count"));
-            }
-            vec![0; *n as usize]
-        }
-        Some(Value::Bytes(b)) => b.to_vec(),
-        Some(other) => {
-            let items = vm.collect(other)?;
-            let mut out = Vec::with_capacity(items.len());
-            for i in items {
-                let n = as_int_arg(vm, &i)?;
-                if !(0..256).contains(&n) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(n as u8);
-            }
-            out
-        }
-    };
-    Ok(Value::Bytes(Rc::new(v)))
+    let data = super::bytes_methods::bytes_from_args(vm, &args.pos[1..], args.kw, "bytes")?;
+    Ok(Value::Bytes(Rc::new(data)))
 }
 
 /// `list.__new__`: an empty list (or subclass instance); `list.__init__` fills it, as in

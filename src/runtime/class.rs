@@ -444,6 +444,7 @@ pub fn make_class(
         layout,
         is_builtin: false,
         version: Cell::new(0),
+        lookup_cache: Default::default(),
     }))
 }
 

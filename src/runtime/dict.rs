@@ -156,7 +156,9 @@ impl Dict {
     /// Look-up when equality is decidable without Python code (`fast_eq`); slow keys never
     /// match here.
     pub fn find_fast(&self, hash: i64, key: &Value) -> Option<usize> {
-        self.find::<()>(hash, key, &mut |_, _| Ok(false)).ok().flatten()
+        self.find::<()>(hash, key, &mut |_, _| Ok(false))
+            .ok()
+            .flatten()
     }
 
     pub fn entry_at(&self, idx: usize) -> Option<&DictEntry> {
@@ -176,7 +178,10 @@ impl Dict {
         self.entries.push(Some(DictEntry { hash, key, value }));
         let entries = &self.entries;
         self.table.insert_unique(hash as u64, idx, |&i| {
-            entries[i as usize].as_ref().map(|e| e.hash as u64).unwrap_or(0)
+            entries[i as usize]
+                .as_ref()
+                .map(|e| e.hash as u64)
+                .unwrap_or(0)
         });
         self.len += 1;
         self.version += 1;
@@ -212,14 +217,18 @@ impl Dict {
     }
 
     fn compact(&mut self) {
-        let entries: Vec<Option<DictEntry>> = self.entries.drain(..).filter(|e| e.is_some()).collect();
+        let entries: Vec<Option<DictEntry>> =
+            self.entries.drain(..).filter(|e| e.is_some()).collect();
         self.entries = entries;
         self.table.clear();
         for (i, e) in self.entries.iter().enumerate() {
             if let Some(e) = e {
                 let entries = &self.entries;
                 self.table.insert_unique(e.hash as u64, i as u32, |&j| {
-                    entries[j as usize].as_ref().map(|e| e.hash as u64).unwrap_or(0)
+                    entries[j as usize]
+                        .as_ref()
+                        .map(|e| e.hash as u64)
+                        .unwrap_or(0)
                 });
             }
         }

@@ -20,7 +20,7 @@ pub const COROUTINE_METHODS: &[(&str, BuiltinFn)] = &[
     ("send", gen_send),
     ("throw", gen_throw),
     ("close", gen_close),
-    ("__await__", identity),
+    ("__await__", coro_await),
 ];
 
 pub const ASYNC_GENERATOR_METHODS: &[(&str, BuiltinFn)] = &[
@@ -30,6 +30,13 @@ pub const ASYNC_GENERATOR_METHODS: &[(&str, BuiltinFn)] = &[
     ("athrow", crate::asyncio::asyncgen::agen_athrow),
     ("aclose", crate::asyncio::asyncgen::agen_aclose),
 ];
+
+fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = this(vm, &args)?;
+    Ok(crate::runtime::iter::new_iter(
+        crate::runtime::iter::IterState::CoroutineWrapper(g),
+    ))
+}
 
 fn identity(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.pos.first().cloned().unwrap_or(Value::None))

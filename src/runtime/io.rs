@@ -15,14 +15,20 @@ pub struct Output {
     pub marks: Vec<(usize, f64)>,
     /// Lines of stdin for `input()`, when the program itself did not come from stdin.
     stdin_done: bool,
+    /// When set, stderr text (tracebacks, warnings) is collected here instead of printed.
+    pub stderr_capture: Option<String>,
 }
 
 impl Output {
     pub fn stdout() -> Output {
         Output {
-            sink: Sink::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            sink: Sink::Stdout(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
             marks: Vec::new(),
             stdin_done: false,
+            stderr_capture: None,
         }
     }
 
@@ -31,6 +37,7 @@ impl Output {
             sink: Sink::Capture(Vec::new()),
             marks: Vec::new(),
             stdin_done: true,
+            stderr_capture: Some(String::new()),
         }
     }
 
@@ -103,6 +110,10 @@ impl crate::vm::Vm {
 
     /// Writes to stderr, after flushing stdout so the two streams interleave sensibly.
     pub fn write_stderr(&mut self, s: &str) {
+        if let Some(buf) = &mut self.out.stderr_capture {
+            buf.push_str(s);
+            return;
+        }
         self.out.flush();
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(s.as_bytes());

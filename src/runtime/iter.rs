@@ -85,6 +85,13 @@ pub enum IterState {
     },
     /// A dict view (not itself an iterator: `iter(view)` starts a fresh one).
     DictView(ViewKind, DictRef),
+    /// `coro.__await__()`: iterating it drives the coroutine.
+    CoroutineWrapper(Rc<crate::vm::object::Generator>),
+    /// An async generator's `asend`/`athrow`/`aclose` awaitable.
+    AsyncGenStep(Box<crate::asyncio::asyncgen::AgenAwaitable>),
+    /// `anext(it, default)`: awaits the inner awaitable, turning StopAsyncIteration into the
+    /// default.
+    AnextDefault(Value, Value),
     /// A finished iterator that must not restart (CPython drops its sequence); keeps the
     /// type name it had.
     Exhausted(&'static str),
@@ -113,6 +120,15 @@ impl IterState {
             IterState::DictView(ViewKind::Keys, _) => "dict_keys",
             IterState::DictView(ViewKind::Values, _) => "dict_values",
             IterState::DictView(ViewKind::Items, _) => "dict_items",
+            IterState::CoroutineWrapper(_) => "coroutine_wrapper",
+            IterState::AnextDefault(..) => "anext_awaitable",
+            IterState::AsyncGenStep(a) => {
+                if a.close {
+                    "async_generator_athrow"
+                } else {
+                    "async_generator_asend"
+                }
+            }
             IterState::Exhausted(name) => name,
         }
     }
@@ -349,7 +365,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             Ok(None)
         }
         IterState::Exhausted(_) => Ok(None),
-        IterState::DictView(..) => {
+        IterState::DictView(..) | IterState::AsyncGenStep(_) | IterState::AnextDefault(..) => {
             Err(vm.type_error(format!("'{}' object is not an iterator", state.type_name())))
         }
         // The rest run Python code: copy what they need and release the borrow first.
@@ -461,6 +477,15 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             *index -= 1;
             drop(state);
             vm.get_item(&seq, &Value::Int(idx)).map(Some)
+        }
+        IterState::CoroutineWrapper(g) => {
+            let g = g.clone();
+            drop(state);
+            match vm.resume_generator(&g, crate::vm::dispatch::Resume::Send(Value::None))? {
+                crate::vm::dispatch::FrameResult::Returned(_) => Ok(None),
+                crate::vm::dispatch::FrameResult::Yielded(v)
+                | crate::vm::dispatch::FrameResult::AsyncGenYielded(v) => Ok(Some(v)),
+            }
         }
         IterState::CallableSentinel { func, sentinel } => {
             let (func, sentinel) = (func.clone(), sentinel.clone());

@@ -1,7 +1,9 @@
 //! Builtin types, functions and modules: what Python code can call.
 
 pub mod builtins;
+pub mod bytes_methods;
 pub mod class;
+pub mod codecs;
 pub mod dict;
 pub mod dict_methods;
 pub mod dunders;
@@ -13,6 +15,8 @@ pub mod int_methods;
 pub mod io;
 pub mod iter;
 pub mod list;
+pub mod math;
+pub mod methargs;
 pub mod modules;
 pub mod num;
 pub mod numfmt;
@@ -29,3 +33,5 @@ pub mod strformat;
 pub mod time;
 pub mod timsort;
 pub mod types;
+pub mod ucd;
+pub mod value_dunders;

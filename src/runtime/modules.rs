@@ -39,11 +39,29 @@ impl Vm {
         let first = name.split('.').next().unwrap_or(name);
         let module = match first {
             "sys" => make_sys(self),
-            "math" => make_math(self),
+            "math" => super::math::make_math(self),
             "time" => make_time(self),
             "random" => make_random(self),
             "asyncio" => crate::asyncio::make_module(self)?,
-            _ => return Err(self.module_not_found(name)),
+            "_tulip" => crate::asyncio::native::make_module(self),
+            _ => {
+                let fix = crate::vm::lenient::unambiguous_match(first, KNOWN_MODULES);
+                if let Some(fix) = fix {
+                    if self.options.lenient {
+                        self.lenient_warning(&format!("no module named '{first}'; using '{fix}'"));
+                        let m = self.import_module(fix)?;
+                        // Later code names the module correctly (`asyncio.run`): bind that too.
+                        if let Some(f) = self.frames.last() {
+                            f.globals.globals.borrow_mut().set(intern(fix), m.clone());
+                        }
+                        return Ok(m);
+                    }
+                    let err = self.module_not_found(name);
+                    self.attach_hint(&err, format!("did you mean '{fix}'?"));
+                    return Err(err);
+                }
+                return Err(self.module_not_found(name));
+            }
         };
         let v = Value::Module(module);
         self.modules.insert(first.to_string(), v.clone());
@@ -203,12 +221,21 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 vm.type_name(other)
             )))
         }
-        None => return Err(vm.type_error("TextIOWrapper.write() takes exactly one argument (0 given)")),
+        None => {
+            return Err(vm.type_error("TextIOWrapper.write() takes exactly one argument (0 given)"))
+        }
     };
     match fd {
         1 => vm.write_stdout(s.as_str())?,
         2 => vm.write_stderr(s.as_str()),
-        _ => return Err(vm.err(&vm.types.exception_by_name("OSError").unwrap_or(vm.types.exception.clone()), "not writable")),
+        _ => {
+            return Err(vm.err(
+                &vm.types
+                    .exception_by_name("OSError")
+                    .unwrap_or(vm.types.exception.clone()),
+                "not writable",
+            ))
+        }
     }
     Ok(Value::Int(s.char_len() as i64))
 }
@@ -254,7 +281,8 @@ fn sync_sys_modules(vm: &mut Vm) -> PyResult<()> {
     let Some(Value::Dict(d)) = sys.globals.borrow().get(intern("modules")).cloned() else {
         return Ok(());
     };
-    let mut entries: Vec<(String, Value)> = vec![("__main__".to_string(), Value::Module(vm.main.clone()))];
+    let mut entries: Vec<(String, Value)> =
+        vec![("__main__".to_string(), Value::Module(vm.main.clone()))];
     let mut names: Vec<&String> = vm.modules.keys().collect();
     names.sort();
     for n in names {
@@ -300,7 +328,19 @@ fn make_sys(vm: &mut Vm) -> Rc<Module> {
             vm,
             "sys",
             "float_info",
-            &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+            &[
+                "max",
+                "max_exp",
+                "max_10_exp",
+                "min",
+                "min_exp",
+                "min_10_exp",
+                "dig",
+                "mant_dig",
+                "epsilon",
+                "radix",
+                "rounds",
+            ],
         );
         g.set(
             intern("float_info"),
@@ -326,19 +366,44 @@ fn make_sys(vm: &mut Vm) -> Rc<Module> {
             vm,
             "sys",
             "int_info",
-            &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+            &[
+                "bits_per_digit",
+                "sizeof_digit",
+                "default_max_str_digits",
+                "str_digits_check_threshold",
+            ],
         );
         g.set(
             intern("int_info"),
-            structseq_new(&ii, vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)], &[]),
+            structseq_new(
+                &ii,
+                vec![
+                    Value::Int(30),
+                    Value::Int(4),
+                    Value::Int(4300),
+                    Value::Int(640),
+                ],
+                &[],
+            ),
         );
         g.set(intern("version"), Value::str("3.11.7 (tulip)"));
-        let vi = structseq_class(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
+        let vi = structseq_class(
+            vm,
+            "sys",
+            "version_info",
+            &["major", "minor", "micro", "releaselevel", "serial"],
+        );
         g.set(
             intern("version_info"),
             structseq_new(
                 &vi,
-                vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
+                vec![
+                    Value::Int(3),
+                    Value::Int(11),
+                    Value::Int(7),
+                    Value::str("final"),
+                    Value::Int(0),
+                ],
                 &[],
             ),
         );
@@ -398,7 +463,9 @@ fn sys_exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     match vm.handled_exception() {
         Some(e) => {
             let cls = Value::Class(vm.class_of(&e));
-            let tb = vm.get_attr_opt(&e, intern("__traceback__"))?.unwrap_or(Value::None);
+            let tb = vm
+                .get_attr_opt(&e, intern("__traceback__"))?
+                .unwrap_or(Value::None);
             Ok(Value::tuple(vec![cls, e, tb]))
         }
         None => Ok(Value::tuple(vec![Value::None, Value::None, Value::None])),
@@ -419,519 +486,6 @@ fn sys_getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn sys_intern(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.pos.first().cloned().unwrap_or(Value::None))
-}
-
-// ----- math --------------------------------------------------------------------------------
-
-fn float_arg(vm: &mut Vm, args: &Args, i: usize, fname: &str) -> PyResult<f64> {
-    match args.pos.get(i) {
-        Some(v) => super::builtins::to_float(vm, v).map_err(|_| {
-            vm.type_error(format!("must be real number, not {}", vm.type_name(v)))
-        }),
-        None => Err(vm.type_error(format!(
-            "math.{fname}() takes exactly one argument ({} given)",
-            args.pos.len()
-        ))),
-    }
-}
-
-macro_rules! math_fn1 {
-    ($name:ident, $pyname:expr, $f:expr) => {
-        fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-            let x = float_arg(vm, &args, 0, $pyname)?;
-            let f: fn(f64) -> f64 = $f;
-            let r = f(x);
-            if r.is_nan() && !x.is_nan() {
-                return Err(vm.value_error("math domain error"));
-            }
-            if r.is_infinite() && x.is_finite() {
-                return Err(vm.overflow_error("math range error"));
-            }
-            Ok(Value::Float(r))
-        }
-    };
-}
-
-math_fn1!(math_sin, "sin", f64::sin);
-math_fn1!(math_cos, "cos", f64::cos);
-math_fn1!(math_tan, "tan", f64::tan);
-math_fn1!(math_asin, "asin", f64::asin);
-math_fn1!(math_acos, "acos", f64::acos);
-math_fn1!(math_atan, "atan", f64::atan);
-math_fn1!(math_exp, "exp", f64::exp);
-math_fn1!(math_sinh, "sinh", f64::sinh);
-math_fn1!(math_cosh, "cosh", f64::cosh);
-math_fn1!(math_tanh, "tanh", f64::tanh);
-math_fn1!(math_log2, "log2", f64::log2);
-math_fn1!(math_log10, "log10", f64::log10);
-math_fn1!(math_fabs, "fabs", f64::abs);
-math_fn1!(math_degrees, "degrees", f64::to_degrees);
-math_fn1!(math_radians, "radians", f64::to_radians);
-
-fn math_sqrt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = float_arg(vm, &args, 0, "sqrt")?;
-    if x < 0.0 {
-        return Err(vm.value_error("math domain error"));
-    }
-    Ok(Value::Float(x.sqrt()))
-}
-
-fn math_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::BigInt(_))) => {
-            let b = super::num::to_big(v).unwrap_or_default();
-            use num_traits::Signed;
-            if !b.is_positive() {
-                return Err(vm.value_error("math domain error"));
-            }
-            // log of huge ints: use bit length to avoid overflow.
-            let bits = b.bits() as i64;
-            if bits > 1000 {
-                let shifted = &b >> (bits - 60) as usize;
-                let f = super::num::big_to_f64(vm, &shifted)?;
-                f.ln() + (bits - 60) as f64 * std::f64::consts::LN_2
-            } else {
-                super::num::big_to_f64(vm, &b)?.ln()
-            }
-        }
-        _ => {
-            let x = float_arg(vm, &args, 0, "log")?;
-            if x <= 0.0 {
-                return Err(vm.value_error("math domain error"));
-            }
-            x.ln()
-        }
-    };
-    match args.pos.get(1) {
-        Some(b) => {
-            let b = super::builtins::to_float(vm, b)?;
-            if b <= 0.0 {
-                return Err(vm.value_error("math domain error"));
-            }
-            let d = b.ln();
-            if d == 0.0 {
-                return Err(vm.zero_division("float division by zero"));
-            }
-            Ok(Value::Float(x / d))
-        }
-        None => Ok(Value::Float(x)),
-    }
-}
-
-fn math_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = float_arg(vm, &args, 0, "pow")?;
-    let y = float_arg(vm, &args, 1, "pow")?;
-    if x == 0.0 && y < 0.0 {
-        return Err(vm.value_error("math domain error"));
-    }
-    let r = x.powf(y);
-    if r.is_nan() && !x.is_nan() && !y.is_nan() {
-        return Err(vm.value_error("math domain error"));
-    }
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(vm.overflow_error("math range error"));
-    }
-    Ok(Value::Float(r))
-}
-
-fn math_atan2(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let y = float_arg(vm, &args, 0, "atan2")?;
-    let x = float_arg(vm, &args, 1, "atan2")?;
-    Ok(Value::Float(y.atan2(x)))
-}
-
-fn math_hypot(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut acc = 0.0f64;
-    for i in 0..args.pos.len() {
-        let v = float_arg(vm, &args, i, "hypot")?;
-        acc = acc.hypot(v);
-    }
-    Ok(Value::Float(acc))
-}
-
-fn to_integral(vm: &mut Vm, args: &Args, fname: &str, f: fn(f64) -> f64) -> PyResult<Value> {
-    match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::BigInt(_))) => Ok(v.clone()),
-        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
-        Some(Value::Float(x)) => super::numfmt::float_to_int(f(*x))
-            .map(Value::from_bigint)
-            .map_err(|e| vm.numfmt_error(e)),
-        Some(other) => {
-            let name = match fname {
-                "floor" => "__floor__",
-                "ceil" => "__ceil__",
-                _ => "__trunc__",
-            };
-            match vm.call_special(other, intern(name), &[])? {
-                Some(v) => Ok(v),
-                None => {
-                    let x = super::builtins::to_float(vm, other)?;
-                    super::numfmt::float_to_int(f(x))
-                        .map(Value::from_bigint)
-                        .map_err(|e| vm.numfmt_error(e))
-                }
-            }
-        }
-        None => Err(vm.type_error(format!(
-            "math.{fname}() takes exactly one argument (0 given)"
-        ))),
-    }
-}
-
-fn math_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    to_integral(vm, &args, "floor", f64::floor)
-}
-
-fn math_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    to_integral(vm, &args, "ceil", f64::ceil)
-}
-
-fn math_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    to_integral(vm, &args, "trunc", f64::trunc)
-}
-
-fn int_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<BigInt> {
-    match super::num::to_big(v) {
-        Some(b) => Ok(b),
-        None => match v {
-            Value::Float(_) => Err(vm.type_error(format!(
-                "'float' object cannot be interpreted as an integer"
-            ))),
-            _ => Err(vm.type_error(format!(
-                "'{}' object cannot be interpreted as an integer{}",
-                vm.type_name(v),
-                if fname.is_empty() { "" } else { "" }
-            ))),
-        },
-    }
-}
-
-fn math_factorial(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(v) = args.pos.first() else {
-        return Err(vm.type_error("math.factorial() takes exactly one argument (0 given)"));
-    };
-    let n = int_arg(vm, v, "factorial")?;
-    use num_traits::{Signed, ToPrimitive};
-    if n.is_negative() {
-        return Err(vm.value_error("factorial() not defined for negative values"));
-    }
-    let n = n.to_u64().unwrap_or(u64::MAX);
-    if n > 100_000 {
-        return Err(vm.overflow_error("factorial() argument should not exceed 100000"));
-    }
-    let mut acc = BigInt::from(1);
-    for i in 2..=n {
-        acc *= i;
-    }
-    Ok(Value::from_bigint(acc))
-}
-
-fn math_gcd(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    use num_integer::Integer;
-    let mut acc = BigInt::from(0);
-    for v in args.pos {
-        let b = int_arg(vm, v, "gcd")?;
-        acc = acc.gcd(&b);
-    }
-    Ok(Value::from_bigint(acc))
-}
-
-fn math_lcm(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    use num_integer::Integer;
-    let mut acc = BigInt::from(1);
-    for v in args.pos {
-        let b = int_arg(vm, v, "lcm")?;
-        acc = acc.lcm(&b);
-    }
-    Ok(Value::from_bigint(acc))
-}
-
-fn math_isqrt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(v) = args.pos.first() else {
-        return Err(vm.type_error("math.isqrt() takes exactly one argument (0 given)"));
-    };
-    let n = int_arg(vm, v, "isqrt")?;
-    use num_traits::Signed;
-    if n.is_negative() {
-        return Err(vm.value_error("isqrt() argument must be nonnegative"));
-    }
-    Ok(Value::from_bigint(n.sqrt()))
-}
-
-fn bool_result(vm: &mut Vm, args: &Args, fname: &str, f: fn(f64) -> bool) -> PyResult<Value> {
-    let x = float_arg(vm, args, 0, fname)?;
-    Ok(Value::Bool(f(x)))
-}
-
-fn math_isnan(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    bool_result(vm, &args, "isnan", f64::is_nan)
-}
-
-fn math_isinf(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    bool_result(vm, &args, "isinf", f64::is_infinite)
-}
-
-fn math_isfinite(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    bool_result(vm, &args, "isfinite", f64::is_finite)
-}
-
-fn math_copysign(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = float_arg(vm, &args, 0, "copysign")?;
-    let y = float_arg(vm, &args, 1, "copysign")?;
-    Ok(Value::Float(x.copysign(y)))
-}
-
-fn math_fmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = float_arg(vm, &args, 0, "fmod")?;
-    let y = float_arg(vm, &args, 1, "fmod")?;
-    if y == 0.0 && !x.is_nan() {
-        return Err(vm.value_error("math domain error"));
-    }
-    Ok(Value::Float(x % y))
-}
-
-fn math_fsum(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(it) = args.pos.first() else {
-        return Err(vm.type_error("math.fsum() takes exactly one argument (0 given)"));
-    };
-    // Shewchuk's algorithm, as CPython's msum.
-    let mut partials: Vec<f64> = Vec::new();
-    for v in vm.collect(it)? {
-        let mut x = super::builtins::to_float(vm, &v)?;
-        let mut i = 0;
-        for j in 0..partials.len() {
-            let mut y = partials[j];
-            if x.abs() < y.abs() {
-                std::mem::swap(&mut x, &mut y);
-            }
-            let hi = x + y;
-            let lo = y - (hi - x);
-            if lo != 0.0 {
-                partials[i] = lo;
-                i += 1;
-            }
-            x = hi;
-        }
-        partials.truncate(i);
-        partials.push(x);
-    }
-    let mut total = 0.0;
-    let mut n = partials.len();
-    if n > 0 {
-        n -= 1;
-        total = partials[n];
-        while n > 0 {
-            let x = total;
-            n -= 1;
-            let y = partials[n];
-            total = x + y;
-            let yr = total - x;
-            let lo = y - yr;
-            if lo != 0.0 {
-                if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
-                    let y2 = lo * 2.0;
-                    let x2 = total + y2;
-                    let yr2 = x2 - total;
-                    if y2 == yr2 {
-                        total = x2;
-                    }
-                }
-                break;
-            }
-        }
-    }
-    Ok(Value::Float(total))
-}
-
-fn math_prod(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(it) = args.pos.first() else {
-        return Err(vm.type_error("prod() missing required argument"));
-    };
-    let mut acc = args
-        .kw
-        .iter()
-        .find(|(k, _)| k.as_str() == "start")
-        .map(|(_, v)| v.clone())
-        .unwrap_or(Value::Int(1));
-    for v in vm.collect(it)? {
-        acc = vm.binary_op(crate::syntax::ast::BinOp::Mult, &acc, &v)?;
-    }
-    Ok(acc)
-}
-
-fn math_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(n), Some(k)) = (args.pos.first(), args.pos.get(1)) else {
-        return Err(vm.type_error("comb expected 2 arguments"));
-    };
-    let n = int_arg(vm, n, "comb")?;
-    let k = int_arg(vm, k, "comb")?;
-    use num_traits::{Signed, ToPrimitive};
-    if n.is_negative() || k.is_negative() {
-        return Err(vm.value_error("n must be a non-negative integer"));
-    }
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let k = k.to_u64().unwrap_or(0).min((&n - &k).to_u64().unwrap_or(0));
-    let mut acc = BigInt::from(1);
-    for i in 0..k {
-        acc = acc * (&n - i) / (i + 1);
-    }
-    Ok(Value::from_bigint(acc))
-}
-
-fn math_perm(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(n) = args.pos.first() else {
-        return Err(vm.type_error("perm expected at least 1 argument"));
-    };
-    let n = int_arg(vm, n, "perm")?;
-    let k = match args.pos.get(1) {
-        Some(k) if !k.is_none() => int_arg(vm, k, "perm")?,
-        _ => n.clone(),
-    };
-    use num_traits::ToPrimitive;
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let mut acc = BigInt::from(1);
-    for i in 0..k.to_u64().unwrap_or(0) {
-        acc *= &n - i;
-    }
-    Ok(Value::from_bigint(acc))
-}
-
-fn math_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = float_arg(vm, &args, 0, "isclose")?;
-    let b = float_arg(vm, &args, 1, "isclose")?;
-    let mut rel = 1e-9;
-    let mut abs_tol = 0.0;
-    for (k, v) in args.kw {
-        let f = super::builtins::to_float(vm, v)?;
-        match k.as_str() {
-            "rel_tol" => rel = f,
-            "abs_tol" => abs_tol = f,
-            _ => {}
-        }
-    }
-    if a == b {
-        return Ok(Value::Bool(true));
-    }
-    if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
-    }
-    let diff = (b - a).abs();
-    Ok(Value::Bool(
-        diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs_tol,
-    ))
-}
-
-fn math_modf(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = float_arg(vm, &args, 0, "modf")?;
-    let int = x.trunc();
-    Ok(Value::tuple(vec![Value::Float((x - int).copysign(x)), Value::Float(int)]))
-}
-
-fn math_frexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = float_arg(vm, &args, 0, "frexp")?;
-    if x == 0.0 || !x.is_finite() {
-        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
-    }
-    let e = x.abs().log2().floor() as i32 + 1;
-    let mut m = x / 2f64.powi(e);
-    let mut e = e;
-    if m.abs() >= 1.0 {
-        m /= 2.0;
-        e += 1;
-    }
-    if m.abs() < 0.5 {
-        m *= 2.0;
-        e -= 1;
-    }
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
-}
-
-fn math_ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = float_arg(vm, &args, 0, "ldexp")?;
-    let e = match args.pos.get(1) {
-        Some(Value::Int(i)) => *i,
-        _ => return Err(vm.type_error("Expected an int as second argument to ldexp.")),
-    };
-    Ok(Value::Float(x * 2f64.powi(e.clamp(-2000, 2000) as i32)))
-}
-
-fn math_dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(p), Some(q)) = (args.pos.first(), args.pos.get(1)) else {
-        return Err(vm.type_error("dist expected 2 arguments"));
-    };
-    let p = vm.collect(p)?;
-    let q = vm.collect(q)?;
-    let mut acc = 0.0f64;
-    for (a, b) in p.iter().zip(q.iter()) {
-        let a = super::builtins::to_float(vm, a)?;
-        let b = super::builtins::to_float(vm, b)?;
-        acc = acc.hypot(a - b);
-    }
-    Ok(Value::Float(acc))
-}
-
-fn make_math(_vm: &mut Vm) -> Rc<Module> {
-    let m = new_module("math");
-    add_functions(
-        &m,
-        "math",
-        &[
-            ("sqrt", math_sqrt),
-            ("sin", math_sin),
-            ("cos", math_cos),
-            ("tan", math_tan),
-            ("asin", math_asin),
-            ("acos", math_acos),
-            ("atan", math_atan),
-            ("atan2", math_atan2),
-            ("sinh", math_sinh),
-            ("cosh", math_cosh),
-            ("tanh", math_tanh),
-            ("exp", math_exp),
-            ("log", math_log),
-            ("log2", math_log2),
-            ("log10", math_log10),
-            ("pow", math_pow),
-            ("fabs", math_fabs),
-            ("floor", math_floor),
-            ("ceil", math_ceil),
-            ("trunc", math_trunc),
-            ("factorial", math_factorial),
-            ("gcd", math_gcd),
-            ("lcm", math_lcm),
-            ("isqrt", math_isqrt),
-            ("isnan", math_isnan),
-            ("isinf", math_isinf),
-            ("isfinite", math_isfinite),
-            ("copysign", math_copysign),
-            ("fmod", math_fmod),
-            ("fsum", math_fsum),
-            ("prod", math_prod),
-            ("comb", math_comb),
-            ("perm", math_perm),
-            ("isclose", math_isclose),
-            ("hypot", math_hypot),
-            ("degrees", math_degrees),
-            ("radians", math_radians),
-            ("modf", math_modf),
-            ("frexp", math_frexp),
-            ("ldexp", math_ldexp),
-            ("dist", math_dist),
-        ],
-    );
-    {
-        let mut g = m.globals.borrow_mut();
-        g.set(intern("pi"), Value::Float(std::f64::consts::PI));
-        g.set(intern("e"), Value::Float(std::f64::consts::E));
-        g.set(intern("tau"), Value::Float(std::f64::consts::TAU));
-        g.set(intern("inf"), Value::Float(f64::INFINITY));
-        g.set(intern("nan"), Value::Float(f64::NAN));
-    }
-    m
 }
 
 // ----- time --------------------------------------------------------------------------------
@@ -974,6 +528,7 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     crate::asyncio::note_blocking_sleep(vm, secs);
+    vm.wait_within_budget(secs)?;
     vm.out.flush();
     vm.clock.sleep(secs);
     Ok(Value::None)
@@ -982,9 +537,20 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- struct sequences (`time.struct_time`, `sys.version_info`) ---------------------------
 
 /// A named-tuple-like class: a `tuple` subclass whose fields are read-only properties.
-fn structseq_class(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -> Rc<crate::vm::object::Class> {
+fn structseq_class(
+    vm: &Vm,
+    module: &str,
+    name: &str,
+    fields: &[&'static str],
+) -> Rc<crate::vm::object::Class> {
     use crate::vm::object::{BoxedKind, Instance, Layout, Payload, Property};
-    let cls = super::types::new_class(name, module, vec![vm.types.tuple.clone()], Layout::Boxed(BoxedKind::Tuple), true);
+    let cls = super::types::new_class(
+        name,
+        module,
+        vec![vm.types.tuple.clone()],
+        Layout::Boxed(BoxedKind::Tuple),
+        true,
+    );
     for (i, field) in fields.iter().enumerate() {
         let fget = Value::Builtin(Rc::new(crate::vm::object::Builtin {
             name: field,
@@ -1001,7 +567,9 @@ fn structseq_class(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -
                 doc: Value::None,
             }),
         );
-        cls.dict.borrow_mut().insert(intern(field), Value::Instance(Rc::new(prop)));
+        cls.dict
+            .borrow_mut()
+            .insert(intern(field), Value::Instance(Rc::new(prop)));
     }
     let names = Value::tuple(fields.iter().map(|f| Value::str(f)).collect());
     let repr = Value::Builtin(Rc::new(crate::vm::object::Builtin {
@@ -1015,9 +583,16 @@ fn structseq_class(vm: &Vm, module: &str, name: &str, fields: &[&'static str]) -
 }
 
 /// An instance of a struct sequence class holding `items` (extra attributes go in its dict).
-fn structseq_new(cls: &Rc<crate::vm::object::Class>, items: Vec<Value>, extra: &[(&str, Value)]) -> Value {
+fn structseq_new(
+    cls: &Rc<crate::vm::object::Class>,
+    items: Vec<Value>,
+    extra: &[(&str, Value)],
+) -> Value {
     use crate::vm::object::{Instance, Payload};
-    let inst = Instance::new(cls.clone(), Payload::Boxed(RefCell::new(Value::tuple(items))));
+    let inst = Instance::new(
+        cls.clone(),
+        Payload::Boxed(RefCell::new(Value::tuple(items))),
+    );
     for (k, v) in extra {
         inst.dict.borrow_mut().insert(intern(k), v.clone());
     }
@@ -1039,7 +614,8 @@ fn structseq_items(v: &Value) -> Option<Rc<Vec<Value>>> {
 }
 
 fn structseq_field(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(items), Value::Int(i)) = (args.pos.first().and_then(structseq_items), args.data) else {
+    let (Some(items), Value::Int(i)) = (args.pos.first().and_then(structseq_items), args.data)
+    else {
         return Err(vm.type_error("descriptor requires a struct sequence"));
     };
     Ok(items.get(*i as usize).cloned().unwrap_or(Value::None))
@@ -1058,7 +634,12 @@ fn structseq_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for (name, v) in names.iter().zip(items.iter()) {
         parts.push(format!("{}={}", vm.to_str(name)?, vm.repr(v)?));
     }
-    Ok(Value::string(format!("{}.{}({})", cls.module, cls.name, parts.join(", "))))
+    Ok(Value::string(format!(
+        "{}.{}({})",
+        cls.module,
+        cls.name,
+        parts.join(", ")
+    )))
 }
 
 // ----- time (continued) ----------------------------------------------------------------------
@@ -1198,7 +779,10 @@ fn time_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         None => {
             let f = civil_from_unix(vm.clock.wall().floor() as i64);
-            ([f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0], "UTC".to_string())
+            (
+                [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0],
+                "UTC".to_string(),
+            )
         }
     };
     Ok(Value::string(strftime(fmt.as_str(), &tm, &zone)))
@@ -1263,7 +847,16 @@ fn civil_from_unix(t: i64) -> [i64; 8] {
     let is_leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     let yday = cum[(m - 1) as usize] + d + if is_leap && m > 2 { 1 } else { 0 };
-    [y, m, d, secs / 3600, (secs / 60) % 60, secs % 60, weekday, yday]
+    [
+        y,
+        m,
+        d,
+        secs / 3600,
+        (secs / 60) % 60,
+        secs % 60,
+        weekday,
+        yday,
+    ]
 }
 
 /// ISO 8601 year and week of a date given by year, yearday (1-based) and weekday (Mon=0).
@@ -1284,10 +877,28 @@ fn iso_week(year: i64, yday: i64, wday: i64) -> (i64, i64) {
 
 /// glibc's `strftime` in the C locale, for the fields of `tm`.
 fn strftime(fmt: &str, f: &Tm, zone: &str) -> String {
-    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let day = |w: i64| DAYS[w.rem_euclid(7) as usize];
     let month = |m: i64| MONTHS[(m - 1).clamp(0, 11) as usize];
@@ -1325,7 +936,10 @@ fn strftime(fmt: &str, f: &Tm, zone: &str) -> String {
             Some('W') => out.push_str(&format!("{:02}", (f[7] - 1 + 7 - f[6]) / 7)),
             Some('V') => out.push_str(&format!("{:02}", iso_week(f[0], f[7], f[6]).1)),
             Some('G') => out.push_str(&iso_week(f[0], f[7], f[6]).0.to_string()),
-            Some('g') => out.push_str(&format!("{:02}", iso_week(f[0], f[7], f[6]).0.rem_euclid(100))),
+            Some('g') => out.push_str(&format!(
+                "{:02}",
+                iso_week(f[0], f[7], f[6]).0.rem_euclid(100)
+            )),
             Some('D') | Some('x') => out.push_str(&strftime("%m/%d/%y", f, zone)),
             Some('T') | Some('X') => out.push_str(&strftime("%H:%M:%S", f, zone)),
             Some('F') => out.push_str(&strftime("%Y-%m-%d", f, zone)),
@@ -1335,7 +949,8 @@ fn strftime(fmt: &str, f: &Tm, zone: &str) -> String {
             Some('Z') => out.push_str(zone),
             Some('z') => out.push_str("+0000"),
             Some('s') => {
-                let secs = days_from_civil(f[0], f[1], f[2]) * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
+                let secs =
+                    days_from_civil(f[0], f[1], f[2]) * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
                 out.push_str(&secs.to_string());
             }
             Some('n') => out.push('\n'),
@@ -1382,7 +997,10 @@ fn make_time(vm: &mut Vm) -> Rc<Module> {
         g.set(intern("timezone"), Value::Int(0));
         g.set(intern("altzone"), Value::Int(0));
         g.set(intern("daylight"), Value::Int(0));
-        g.set(intern("tzname"), Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]));
+        g.set(
+            intern("tzname"),
+            Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]),
+        );
     }
     m
 }
@@ -1433,10 +1051,12 @@ struct RArgs<'a> {
 
 impl RArgs<'_> {
     fn get(&self, i: usize, name: &str) -> Option<Value> {
-        self.pos
-            .get(i)
-            .cloned()
-            .or_else(|| self.kw.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone()))
+        self.pos.get(i).cloned().or_else(|| {
+            self.kw
+                .iter()
+                .find(|(k, _)| k.as_str() == name)
+                .map(|(_, v)| v.clone())
+        })
     }
 }
 
@@ -1540,7 +1160,11 @@ fn randrange_arg(vm: &mut Vm, v: &Value, what: &str, warn: bool) -> PyResult<Big
 
 fn r_randint(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let (Some(lo), Some(hi)) = (a.get(0, "a"), a.get(1, "b")) else {
-        let missing = if a.pos.is_empty() { "s: 'a' and 'b'" } else { ": 'b'" };
+        let missing = if a.pos.is_empty() {
+            "s: 'a' and 'b'"
+        } else {
+            ": 'b'"
+        };
         return Err(vm.type_error(format!(
             "Random.randint() missing {} required positional argument{missing}",
             2 - a.pos.len().min(2),
@@ -1560,9 +1184,9 @@ fn r_randrange(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let start = match a.get(0, "start") {
         Some(v) => randrange_arg(vm, &v, "arg 1", true)?,
         None => {
-            return Err(vm.type_error(
-                "Random.randrange() missing 1 required positional argument: 'start'",
-            ))
+            return Err(
+                vm.type_error("Random.randrange() missing 1 required positional argument: 'start'")
+            )
         }
     };
     let stop_arg = a.get(1, "stop");
@@ -1596,7 +1220,11 @@ fn r_uniform(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!(
             "Random.uniform() missing {} required positional argument{}",
             2 - a.pos.len().min(2),
-            if a.pos.is_empty() { "s: 'a' and 'b'" } else { ": 'b'" }
+            if a.pos.is_empty() {
+                "s: 'a' and 'b'"
+            } else {
+                ": 'b'"
+            }
         )));
     };
     let lo = super::builtins::to_float(vm, &lo)?;
@@ -1619,7 +1247,9 @@ fn r_choice(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
         return Err(vm.type_error("Random.choice() missing 1 required positional argument: 'seq'"));
     };
     let n = vm.len(&seq)?;
-    let i = rng_for(vm, g).choice_index(n).map_err(|e| vm.numfmt_error(e))?;
+    let i = rng_for(vm, g)
+        .choice_index(n)
+        .map_err(|e| vm.numfmt_error(e))?;
     vm.get_item(&seq, &Value::Int(i as i64))
 }
 
@@ -1638,7 +1268,10 @@ fn r_shuffle(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let n = vm.len(&x)?;
     for i in (1..n).rev() {
         let j = rng_for(vm, g).randbelow_u64(i as u64 + 1) as i64;
-        let (xi, xj) = (vm.get_item(&x, &Value::Int(i as i64))?, vm.get_item(&x, &Value::Int(j))?);
+        let (xi, xj) = (
+            vm.get_item(&x, &Value::Int(i as i64))?,
+            vm.get_item(&x, &Value::Int(j))?,
+        );
         vm.set_item(&x, Value::Int(i as i64), xj)?;
         vm.set_item(&x, Value::Int(j), xi)?;
     }
@@ -1650,13 +1283,17 @@ fn r_sample(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!(
             "Random.sample() missing {} required positional argument{}",
             2 - a.pos.len().min(2),
-            if a.pos.is_empty() { "s: 'population' and 'k'" } else { ": 'k'" }
+            if a.pos.is_empty() {
+                "s: 'population' and 'k'"
+            } else {
+                ": 'k'"
+            }
         )));
     };
     if matches!(pop, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
-        return Err(vm.type_error(
-            "Population must be a sequence.  For dicts or sets, use sorted(d).",
-        ));
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let items = vm.collect(&pop)?;
     let k = match vm.index_of(&k)? {
@@ -1671,7 +1308,9 @@ fn r_sample(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let idx = rng_for(vm, g)
         .sample_indices(items.len(), k)
         .map_err(|e| vm.numfmt_error(e))?;
-    Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+    Ok(Value::list(
+        idx.into_iter().map(|i| items[i].clone()).collect(),
+    ))
 }
 
 fn float_list(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
@@ -1685,9 +1324,9 @@ fn float_list(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
 
 fn r_choices(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let Some(pop) = a.get(0, "population") else {
-        return Err(vm.type_error(
-            "Random.choices() missing 1 required positional argument: 'population'",
-        ));
+        return Err(
+            vm.type_error("Random.choices() missing 1 required positional argument: 'population'")
+        );
     };
     let items = vm.collect(&pop)?;
     let weights = match a.get(1, "weights") {
@@ -1725,7 +1364,9 @@ fn r_choices(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     if items.is_empty() && !idx.is_empty() {
         return Err(vm.index_error("list index out of range"));
     }
-    Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+    Ok(Value::list(
+        idx.into_iter().map(|i| items[i].clone()).collect(),
+    ))
 }
 
 fn r_gauss(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
@@ -1761,16 +1402,24 @@ fn r_getrandbits(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
             )))
         }
     };
-    let b = rng_for(vm, g).getrandbits(k).map_err(|e| vm.numfmt_error(e))?;
+    let b = rng_for(vm, g)
+        .getrandbits(k)
+        .map_err(|e| vm.numfmt_error(e))?;
     Ok(Value::from_bigint(BigInt::from(b)))
 }
 
 fn r_randbytes(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let n = match a.get(0, "n") {
         Some(v) => vm.index_of(&v)?.unwrap_or(0),
-        None => return Err(vm.type_error("Random.randbytes() missing 1 required positional argument: 'n'")),
+        None => {
+            return Err(
+                vm.type_error("Random.randbytes() missing 1 required positional argument: 'n'")
+            )
+        }
     };
-    let b = rng_for(vm, g).randbytes(n).map_err(|e| vm.numfmt_error(e))?;
+    let b = rng_for(vm, g)
+        .randbytes(n)
+        .map_err(|e| vm.numfmt_error(e))?;
     Ok(Value::Bytes(Rc::new(b)))
 }
 
@@ -1862,7 +1511,14 @@ fn random_module_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("bad random function"));
     };
     let f = RANDOM_FUNCTIONS[*i as usize].1;
-    f(vm, Gen::Module, RArgs { pos: args.pos, kw: args.kw })
+    f(
+        vm,
+        Gen::Module,
+        RArgs {
+            pos: args.pos,
+            kw: args.kw,
+        },
+    )
 }
 
 /// A `Random` method: the receiver picks the generator.
@@ -1877,7 +1533,14 @@ fn random_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     };
     let key = Rc::as_ptr(inst) as *const u8 as usize;
-    f(vm, Gen::Instance(key), RArgs { pos: &args.pos[1..], kw: args.kw })
+    f(
+        vm,
+        Gen::Instance(key),
+        RArgs {
+            pos: &args.pos[1..],
+            kw: args.kw,
+        },
+    )
 }
 
 /// `Random(x=None).__init__`: a fresh generator for this object, seeded with `x`.
@@ -1892,14 +1555,20 @@ fn random_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let key = Rc::as_ptr(inst) as *const u8 as usize;
-    vm.random
-        .instances
-        .insert(key, super::random_core::Random::from_time_and_pid_free_entropy());
+    vm.random.instances.insert(
+        key,
+        super::random_core::Random::from_time_and_pid_free_entropy(),
+    );
     let seed = args
         .pos
         .get(1)
         .cloned()
-        .or_else(|| args.kw.iter().find(|(k, _)| k.as_str() == "x").map(|(_, v)| v.clone()))
+        .or_else(|| {
+            args.kw
+                .iter()
+                .find(|(k, _)| k.as_str() == "x")
+                .map(|(_, v)| v.clone())
+        })
         .unwrap_or(Value::None);
     to_seed(vm, Gen::Instance(key), &seed)?;
     Ok(Value::None)
@@ -1908,7 +1577,10 @@ fn random_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn make_random(vm: &mut Vm) -> Rc<Module> {
     let m = new_module("random");
     let cls = super::class::new_user_class("Random", "random", vec![vm.types.object.clone()]);
-    cls.set_attr(intern("__init__"), builtin_value("__init__", Some("Random"), random_init));
+    cls.set_attr(
+        intern("__init__"),
+        builtin_value("__init__", Some("Random"), random_init),
+    );
     {
         let mut g = m.globals.borrow_mut();
         for (i, (name, _)) in RANDOM_FUNCTIONS.iter().enumerate() {

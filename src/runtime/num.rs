@@ -129,7 +129,8 @@ pub fn int_op(vm: &Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
             if y == 0 {
                 return Some(Err(vm.zero_division("integer division or modulo by zero")));
             }
-            x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
+            x.checked_div_euclid(y)
+                .map(|_| Value::Int(Integer::div_floor(&x, &y)))
         }
         BinOp::Mod => {
             if y == 0 {
@@ -148,7 +149,7 @@ pub fn int_op(vm: &Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
                         vm.zero_division("0.0 cannot be raised to a negative power")
                     ));
                 }
-                return Some(Ok(Value::Float((x as f64).powf(y as f64))));
+                return Some(float_pow(vm, x as f64, y as f64));
             }
             match u32::try_from(y) {
                 Ok(e) => x.checked_pow(e).map(Value::Int),
@@ -226,12 +227,15 @@ pub fn big_op(vm: &Vm, op: BinOp, x: &BigInt, y: &BigInt) -> Option<PyResult<Val
                     Ok(f) => f,
                     Err(e) => return Some(Err(e)),
                 };
-                let yf = y.to_f64().unwrap_or(f64::NEG_INFINITY);
-                return Some(Ok(Value::Float(xf.powf(yf))));
+                let yf = match big_to_f64(vm, y) {
+                    Ok(f) => f,
+                    Err(e) => return Some(Err(e)),
+                };
+                return Some(float_pow(vm, xf, yf));
             }
             match y.to_u32() {
                 Some(e) => {
-                    if x.bits() as u64 * e as u64 > 64_000_000 {
+                    if x.bits() * e as u64 > 64_000_000 {
                         return Some(Err(vm.err(&vm.types.memory_error, "")));
                     }
                     Value::from_bigint(num_traits::pow(x.clone(), e as usize))
@@ -305,7 +309,11 @@ fn big_true_div(vm: &Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
     };
     let (q, r) = num.div_rem(&den);
     // Sticky bit for correct rounding.
-    let q = if r.is_zero() { q } else { (q << 1u32) | BigInt::from(1) };
+    let q = if r.is_zero() {
+        q
+    } else {
+        (q << 1u32) | BigInt::from(1)
+    };
     let extra = if r.is_zero() { 0 } else { 1 };
     let qf = q.to_f64().unwrap_or(f64::INFINITY);
     let exp = -(shift as i32) - extra;
@@ -349,20 +357,177 @@ pub fn float_op(vm: &Vm, op: BinOp, x: f64, y: f64) -> Option<PyResult<Value>> {
     Some(Ok(Value::Float(r)))
 }
 
+/// Is `y` an odd integer (as a float)?
+fn is_odd_integer(y: f64) -> bool {
+    y.is_finite() && (y % 2.0).abs() == 1.0
+}
+
+/// `x ** y` for floats, CPython's `float_pow`: the special values are decided here, not by
+/// libm; a negative base with a fractional exponent would be complex, which tulip lacks.
 pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
-    if x == 0.0 && y < 0.0 {
-        return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+    let ok = |r: f64| Ok(Value::Float(r));
+    if y == 0.0 {
+        return ok(1.0);
     }
-    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        return Err(vm.value_error(
-            "complex numbers are not supported (negative number raised to a fractional power)",
-        ));
+    if x.is_nan() {
+        return ok(x);
     }
-    let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
+    if y.is_nan() {
+        return ok(if x == 1.0 { 1.0 } else { y });
+    }
+    if y.is_infinite() {
+        let ax = x.abs();
+        return ok(if ax == 1.0 {
+            1.0
+        } else if (y > 0.0) == (ax > 1.0) {
+            y.abs()
+        } else {
+            0.0
+        });
+    }
+    if x.is_infinite() {
+        let odd = is_odd_integer(y);
+        return ok(if y > 0.0 {
+            if odd {
+                x
+            } else {
+                x.abs()
+            }
+        } else if odd {
+            0.0f64.copysign(x)
+        } else {
+            0.0
+        });
+    }
+    if x == 0.0 {
+        if y < 0.0 {
+            return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        return ok(if is_odd_integer(y) { x } else { 0.0 });
+    }
+    let mut base = x;
+    let mut negate = false;
+    if x < 0.0 {
+        if y != y.floor() {
+            return Err(vm.value_error(
+                "complex numbers are not supported (negative number raised to a fractional power)",
+            ));
+        }
+        base = -x;
+        negate = is_odd_integer(y);
+    }
+    if base == 1.0 {
+        return ok(if negate { -1.0 } else { 1.0 });
+    }
+    let r = base.powf(y);
+    if r.is_infinite() {
         return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
     }
-    Ok(Value::Float(r))
+    ok(if negate { -r } else { r })
+}
+
+/// `divmod(a, b)` for numbers (`None` when either is not a number).
+pub fn divmod(vm: &Vm, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let (x, y) = (as_num(a)?, as_num(b)?);
+    let pair = |q: PyResult<Value>, r: PyResult<Value>| -> PyResult<Value> {
+        Ok(Value::tuple(vec![q?, r?]))
+    };
+    match (&x, &y) {
+        (Num::Float(_), _) | (_, Num::Float(_)) => {
+            let xf = match num_to_f64(vm, &x) {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            let yf = match num_to_f64(vm, &y) {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            if yf == 0.0 {
+                return Some(Err(vm.zero_division("float divmod()")));
+            }
+            let (q, r) = float_divmod(xf, yf);
+            Some(Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)])))
+        }
+        _ => {
+            let (xb, yb) = (to_big(a)?, to_big(b)?);
+            if yb.is_zero() {
+                return Some(Err(vm.zero_division("integer division or modulo by zero")));
+            }
+            let (q, r) = xb.div_mod_floor(&yb);
+            Some(pair(Ok(Value::from_bigint(q)), Ok(Value::from_bigint(r))))
+        }
+    }
+}
+
+/// The int value of an int, bool or int-subclass instance.
+pub fn to_big_unboxed(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Instance(i) => match &i.payload {
+            crate::vm::object::Payload::Boxed(b) => to_big(&b.borrow()),
+            _ => None,
+        },
+        _ => to_big(v),
+    }
+}
+
+/// `pow(base, exp, mod)`.
+pub fn pow3(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
+    match (to_big_unboxed(a), to_big_unboxed(b), to_big_unboxed(m)) {
+        (Some(a), Some(b), Some(m)) => pow_mod(vm, &a, &b, &m),
+        _ => {
+            if let Value::Instance(_) = a {
+                if let Some(f) = vm.lookup_special(a, crate::vm::symbol::intern("__pow__")) {
+                    let r = vm.call_bound(f, a.clone(), &[b.clone(), m.clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            if as_num(a).is_some() && as_num(b).is_some() && as_num(m).is_some() {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+            Err(vm.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                vm.type_name(a),
+                vm.type_name(b),
+                vm.type_name(m)
+            )))
+        }
+    }
+}
+
+/// Three-argument `pow(base, exp, mod)` on ints; a negative exponent needs an inverse.
+pub fn pow_mod(vm: &Vm, base: &BigInt, exp: &BigInt, m: &BigInt) -> PyResult<Value> {
+    if m.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let modulus = m.abs();
+    let mut base = base.mod_floor(&modulus);
+    let mut exp = exp.clone();
+    if exp.is_negative() {
+        // The inverse of base modulo |m|, by the extended Euclidean algorithm.
+        let (mut old_r, mut r) = (base.clone(), modulus.clone());
+        let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
+        while !r.is_zero() {
+            let q = old_r.div_floor(&r);
+            let nr = &old_r - &q * &r;
+            old_r = std::mem::replace(&mut r, nr);
+            let ns = &old_s - &q * &s;
+            old_s = std::mem::replace(&mut s, ns);
+        }
+        if old_r != BigInt::from(1) {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        base = old_s.mod_floor(&modulus);
+        exp = -exp;
+    }
+    let mut r = base.modpow(&exp, &modulus);
+    if m.is_negative() && !r.is_zero() {
+        r += m;
+    }
+    Ok(Value::from_bigint(r))
 }
 
 /// CPython's `hash(int)`: the value modulo 2**61 - 1, with -1 mapped to -2.
@@ -435,7 +600,7 @@ pub fn hash_float(f: f64) -> i64 {
     r
 }
 
-fn frexp(x: f64) -> (f64, i32) {
+pub fn frexp(x: f64) -> (f64, i32) {
     if x == 0.0 || !x.is_finite() {
         return (x, 0);
     }
@@ -456,7 +621,9 @@ pub fn compare_nums(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
         (Num::Int(x), Num::Int(y)) => Some(x.cmp(y)),
         (Num::Float(x), Num::Float(y)) => x.partial_cmp(y),
         (Num::Int(x), Num::Float(y)) => compare_int_float(&BigInt::from(*x), *y),
-        (Num::Float(x), Num::Int(y)) => compare_int_float(&BigInt::from(*y), *x).map(Ordering::reverse),
+        (Num::Float(x), Num::Int(y)) => {
+            compare_int_float(&BigInt::from(*y), *x).map(Ordering::reverse)
+        }
         (Num::Big(x), Num::Float(y)) => compare_int_float(x, *y),
         (Num::Float(x), Num::Big(y)) => compare_int_float(y, *x).map(Ordering::reverse),
         (Num::Big(x), Num::Big(y)) => Some(x.cmp(y)),
@@ -471,7 +638,11 @@ fn compare_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fb = num_bigint::BigInt::from(fl as i128);

@@ -131,8 +131,13 @@ pub fn get_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult<Value> {
     let i = match vm.index_of(index)? {
         Some(i) => i,
         None => {
+            if let Value::Str(_) = obj {
+                return Err(vm.type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    vm.type_name(index)
+                )));
+            }
             let name = match obj {
-                Value::Str(_) => "string",
                 Value::Bytes(_) => "byte",
                 Value::Range(_) => "range",
                 Value::List(_) => "list",
@@ -300,6 +305,27 @@ fn repeat<T: Clone>(items: &[T], n: i64) -> Vec<T> {
 
 /// `+`, `*` and `%` on sequences and strings; `None` for NotImplemented.
 pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    // A builtin-subclass operand (`"ab" + MyStr("c")`, `"ab" * MyInt(2)`) acts as its value.
+    if let Value::Instance(i) = b {
+        if let crate::vm::object::Payload::Boxed(inner) = &i.payload {
+            let inner = inner.borrow().clone();
+            let same_seq = matches!(
+                (a, &inner),
+                (Value::Str(_), Value::Str(_))
+                    | (Value::List(_), Value::List(_))
+                    | (Value::Tuple(_), Value::Tuple(_))
+            );
+            let repeat = op == BinOp::Mult
+                && matches!(
+                    a,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                )
+                && matches!(inner, Value::Int(_));
+            if (op == BinOp::Add && same_seq) || repeat {
+                return sequence_binary(vm, op, a, &inner);
+            }
+        }
+    }
     let count = |v: &Value| -> Option<i64> {
         match v {
             Value::Int(i) => Some(*i),
@@ -361,6 +387,9 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
         }
         (BinOp::Mod, Value::Str(fmt), args) => {
             Some(super::printf::percent_format(vm, fmt.as_str(), args))
+        }
+        (BinOp::Mod, Value::Bytes(fmt), args) => {
+            Some(super::printf::bytes_percent_format(vm, fmt, args))
         }
         (
             BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,

@@ -1,13 +1,20 @@
 //! `PyStr`: Python's immutable text type. Indexing is by code point, as in Python; ASCII strings
-//! (the common case) index by byte, others walk the UTF-8. The hash is computed once, on demand.
+//! (the common case) index by byte. Others keep, once first indexed, the byte offset of every
+//! 64th code point, so an index walks at most 63 characters of UTF-8 instead of the whole
+//! prefix. The hash is computed once, on demand.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 pub struct PyStr {
     text: Box<str>,
     char_len: usize,
     hash: Cell<Option<i64>>,
+    /// Non-ASCII strings: byte offsets of code points 0, 64, 128, ... (built on first use).
+    marks: OnceCell<Box<[usize]>>,
 }
+
+/// Code points between two entries of `PyStr::marks`.
+const MARK_STRIDE: usize = 64;
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
@@ -15,11 +22,16 @@ impl PyStr {
     }
 
     pub fn from_string(s: String) -> PyStr {
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         PyStr {
             text: s.into_boxed_str(),
             char_len,
             hash: Cell::new(None),
+            marks: OnceCell::new(),
         }
     }
 
@@ -44,21 +56,45 @@ impl PyStr {
         if self.is_ascii() {
             self.text.as_bytes().get(i).map(|&b| b as char)
         } else {
-            self.text.chars().nth(i)
+            self.text[self.byte_offset(i)..].chars().next()
         }
+    }
+
+    fn marks(&self) -> &[usize] {
+        self.marks.get_or_init(|| {
+            self.text
+                .char_indices()
+                .step_by(MARK_STRIDE)
+                .map(|(b, _)| b)
+                .collect()
+        })
     }
 
     /// Byte offset of code point index `i` (clamped to the end).
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.is_ascii() {
-            i.min(self.text.len())
-        } else {
-            self.text
-                .char_indices()
-                .nth(i)
-                .map(|(b, _)| b)
-                .unwrap_or(self.text.len())
+            return i.min(self.text.len());
         }
+        if i >= self.char_len {
+            return self.text.len();
+        }
+        let start = self.marks()[i / MARK_STRIDE];
+        self.text[start..]
+            .char_indices()
+            .nth(i % MARK_STRIDE)
+            .map(|(b, _)| start + b)
+            .unwrap_or(self.text.len())
+    }
+
+    /// The code point index of byte offset `b` (which must be on a character boundary).
+    pub fn char_index(&self, b: usize) -> usize {
+        if self.is_ascii() {
+            return b;
+        }
+        let marks = self.marks();
+        let k = marks.partition_point(|&m| m <= b).saturating_sub(1);
+        let start = marks.get(k).copied().unwrap_or(0);
+        k * MARK_STRIDE + self.text.get(start..b).map_or(0, |t| t.chars().count())
     }
 
     /// Substring by code point indices `start..end` (clamped).
@@ -86,5 +122,36 @@ impl PyStr {
 impl PartialEq for PyStr {
     fn eq(&self, other: &PyStr) -> bool {
         self.text == other.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexing_non_ascii_uses_marks_correctly() {
+        let text: String = (0..500)
+            .map(|i| {
+                if i % 3 == 0 {
+                    'é'
+                } else {
+                    char::from(b'a' + (i % 26) as u8)
+                }
+            })
+            .collect();
+        let s = PyStr::new(&text);
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            assert_eq!(s.char_at(i), Some(c));
+            let b = s.byte_offset(i);
+            assert_eq!(s.char_index(b), i);
+        }
+        assert_eq!(s.byte_offset(500), text.len());
+        assert_eq!(s.char_index(text.len()), 500);
+        assert_eq!(
+            s.substring(130, 133),
+            chars[130..133].iter().collect::<String>()
+        );
     }
 }

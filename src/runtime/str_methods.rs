@@ -1,72 +1,153 @@
-//! Methods of `str` and `bytes`.
+//! Methods of `str`, with CPython 3.11's semantics and error messages. Indices (`find`,
+//! `count`, `startswith`, ... with `start`/`end`) are code-point indices; ASCII strings take a
+//! byte-indexed fast path. Character properties and case mappings come from `ucd`.
 
 use std::rc::Rc;
 
-use crate::vm::object::{Args, BuiltinFn, Payload};
+use super::methargs::{adjust_indices, check, check_count, parse_kw, slice_bound, ssize_arg, Conv};
+use super::str::PyStr;
+use super::ucd;
+use crate::vm::object::{Args, BuiltinFn, Instance, Payload};
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub const METHODS: &[(&str, BuiltinFn)] = &[
     ("join", str_join),
     ("split", str_split),
+    ("rsplit", str_rsplit),
+    ("splitlines", str_splitlines),
     ("strip", str_strip),
     ("lstrip", str_lstrip),
     ("rstrip", str_rstrip),
     ("upper", str_upper),
     ("lower", str_lower),
+    ("title", str_title),
+    ("capitalize", str_capitalize),
+    ("swapcase", str_swapcase),
+    ("casefold", str_casefold),
     ("replace", str_replace),
     ("startswith", str_startswith),
     ("endswith", str_endswith),
     ("find", str_find),
+    ("rfind", str_rfind),
+    ("index", str_index),
+    ("rindex", str_rindex),
+    ("count", str_count),
     ("format", str_format),
+    ("format_map", str_format_map),
     ("encode", str_encode),
+    ("center", str_center),
+    ("ljust", str_ljust),
+    ("rjust", str_rjust),
+    ("zfill", str_zfill),
+    ("expandtabs", str_expandtabs),
+    ("partition", str_partition),
+    ("rpartition", str_rpartition),
+    ("removeprefix", str_removeprefix),
+    ("removesuffix", str_removesuffix),
+    ("isdigit", str_isdigit),
+    ("isdecimal", str_isdecimal),
+    ("isnumeric", str_isnumeric),
+    ("isalpha", str_isalpha),
+    ("isalnum", str_isalnum),
+    ("isspace", str_isspace),
+    ("isupper", str_isupper),
+    ("islower", str_islower),
+    ("istitle", str_istitle),
+    ("isidentifier", str_isidentifier),
+    ("isprintable", str_isprintable),
+    ("isascii", str_isascii),
+    ("translate", str_translate),
 ];
 
-pub const BYTES_METHODS: &[(&str, BuiltinFn)] = &[("decode", bytes_decode)];
-
-/// The `str` receiver (also the boxed value of a `str` subclass instance).
-pub fn this_str(vm: &Vm, args: &Args) -> PyResult<Rc<super::str::PyStr>> {
-    match args.pos.first() {
-        Some(Value::Str(s)) => Ok(s.clone()),
-        Some(Value::Instance(i)) => match &i.payload {
-            Payload::Boxed(b) => match &*b.borrow() {
-                Value::Str(s) => Ok(s.clone()),
-                _ => Err(vm.type_error("descriptor requires a 'str' object")),
-            },
-            _ => Err(vm.type_error("descriptor requires a 'str' object")),
-        },
-        _ => Err(vm.type_error("descriptor requires a 'str' object")),
-    }
+/// Installs `str`'s methods, including the static method `str.maketrans`.
+pub fn install(vm: &mut Vm) {
+    let cls = vm.types.str.clone();
+    let maketrans = super::types::builtin_value("maketrans", Some("str"), str_maketrans);
+    let sm = Value::Instance(Rc::new(Instance::new(
+        vm.types.staticmethod.clone(),
+        Payload::StaticMethod(maketrans),
+    )));
+    cls.set_attr(crate::vm::symbol::intern("maketrans"), sm);
 }
 
-fn str_arg(vm: &Vm, v: Option<&Value>, method: &str) -> PyResult<Option<Rc<super::str::PyStr>>> {
+/// The `str` inside `v`, also for instances of `str` subclasses.
+pub fn as_pystr(v: &Value) -> Option<Rc<PyStr>> {
     match v {
-        None | Some(Value::None) => Ok(None),
-        Some(Value::Str(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(vm.type_error(format!(
-            "{method} arg must be None or str, not {}",
-            vm.type_name(other)
-        ))),
+        Value::Str(s) => Some(s.clone()),
+        Value::Instance(i) => match &i.payload {
+            Payload::Boxed(b) => match &*b.borrow() {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
     }
 }
+
+/// The receiver of method `name`, with CPython's messages when it is missing or not a `str`.
+fn recv(vm: &Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
+    match args.pos.first() {
+        Some(v) => as_pystr(v).ok_or_else(|| {
+            vm.type_error(format!(
+                "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+                vm.type_name(v)
+            ))
+        }),
+        None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
+    }
+}
+
+/// Receiver plus a check of the argument count and keywords.
+fn recv_checked(
+    vm: &Vm,
+    args: &Args,
+    name: &str,
+    conv: Conv,
+    min: usize,
+    max: usize,
+) -> PyResult<Rc<PyStr>> {
+    let s = recv(vm, args, name)?;
+    check(vm, args, "str", name, conv, min, max)?;
+    Ok(s)
+}
+
+/// A `str` argument: "must be str, not int".
+fn str_param(vm: &Vm, v: &Value) -> PyResult<Rc<PyStr>> {
+    as_pystr(v).ok_or_else(|| vm.type_error(format!("must be str, not {}", vm.type_name(v))))
+}
+
+/// Byte offset of code point `i` (`i <= char_len`).
+fn byte_at(s: &PyStr, i: i64) -> usize {
+    s.byte_offset(i.max(0) as usize)
+}
+
+/// Code points in `text[..b]`.
+fn chars_before(s: &PyStr, b: usize) -> i64 {
+    s.char_index(b) as i64
+}
+
+// ----- join, split, partition -----------------------------------------------------------------
 
 fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let sep = this_str(vm, &args)?;
-    let Some(iterable) = args.pos.get(1) else {
-        return Err(vm.type_error("str.join() takes exactly one argument (0 given)"));
-    };
+    let sep = recv_checked(vm, &args, "join", Conv::One, 1, 1)?;
+    let iterable = &args.pos[1];
+    if !vm.is_iterable(iterable) {
+        return Err(vm.type_error("can only join an iterable"));
+    }
     let items = vm.collect(iterable)?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep.as_str());
         }
-        match item {
-            Value::Str(s) => out.push_str(s.as_str()),
-            other => {
+        match as_pystr(item) {
+            Some(s) => out.push_str(s.as_str()),
+            None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(other)
+                    vm.type_name(item)
                 )))
             }
         }
@@ -74,67 +155,211 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn maxsplit(vm: &mut Vm, args: &Args, pos: usize) -> PyResult<i64> {
-    let v = args
-        .pos
-        .get(pos)
-        .or_else(|| args.kw.iter().find(|(k, _)| k.as_str() == "maxsplit").map(|(_, v)| v));
-    match v {
-        Some(v) => Ok(vm.index_of(v)?.unwrap_or(-1)),
-        None => Ok(-1),
+/// `(sep, maxsplit)` of `split`/`rsplit`.
+fn split_args(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+) -> PyResult<(Rc<PyStr>, Option<Rc<PyStr>>, i64)> {
+    let s = recv(vm, args, name)?;
+    let a = parse_kw(vm, &args.pos[1..], args.kw, name, &["sep", "maxsplit"], 0)?;
+    let sep = match &a[0] {
+        None | Some(Value::None) => None,
+        Some(v) => Some(as_pystr(v).ok_or_else(|| {
+            vm.type_error(format!("must be str or None, not {}", vm.type_name(v)))
+        })?),
+    };
+    let max = match &a[1] {
+        None => -1,
+        Some(v) => ssize_arg(vm, v)?,
+    };
+    if let Some(sep) = &sep {
+        if sep.as_str().is_empty() {
+            return Err(vm.value_error("empty separator"));
+        }
     }
+    Ok((s, sep, max))
+}
+
+/// `str.split()` on runs of whitespace.
+pub fn split_whitespace(text: &str, max: i64) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text.trim_start_matches(ucd::is_space);
+    let mut n = 0;
+    while !rest.is_empty() {
+        if max >= 0 && n >= max {
+            out.push(rest);
+            break;
+        }
+        let end = rest.find(ucd::is_space).unwrap_or(rest.len());
+        out.push(&rest[..end]);
+        rest = rest[end..].trim_start_matches(ucd::is_space);
+        n += 1;
+    }
+    out
+}
+
+/// `str.rsplit()` on runs of whitespace, in order.
+pub fn rsplit_whitespace(text: &str, max: i64) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text.trim_end_matches(ucd::is_space);
+    let mut n = 0;
+    while !rest.is_empty() {
+        if max >= 0 && n >= max {
+            out.push(rest);
+            break;
+        }
+        let start = rest
+            .rfind(ucd::is_space)
+            .map(|b| b + rest[b..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        out.push(&rest[start..]);
+        rest = rest[..start].trim_end_matches(ucd::is_space);
+        n += 1;
+    }
+    out.reverse();
+    out
 }
 
 fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args)?;
-    let sep_arg = args
-        .pos
-        .get(1)
-        .or_else(|| args.kw.iter().find(|(k, _)| k.as_str() == "sep").map(|(_, v)| v));
-    let sep = str_arg(vm, sep_arg, "split")?;
-    let max = maxsplit(vm, &args, 2)?;
+    let (s, sep, max) = split_args(vm, &args, "split")?;
     let text = s.as_str();
-    let mut out = Vec::new();
-    match sep {
-        None => {
-            let mut rest = text.trim_start();
-            let mut n = 0;
-            while !rest.is_empty() {
-                if max >= 0 && n >= max {
-                    out.push(Value::str(rest));
-                    break;
-                }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(Value::str(&rest[..end]));
-                rest = rest[end..].trim_start();
-                n += 1;
-            }
-        }
-        Some(sep) => {
-            if sep.as_str().is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            if max < 0 {
-                out.extend(text.split(sep.as_str()).map(Value::str));
-            } else {
-                out.extend(text.splitn(max as usize + 1, sep.as_str()).map(Value::str));
-            }
-        }
-    }
-    Ok(Value::list(out))
+    let parts: Vec<Value> = match sep {
+        None => split_whitespace(text, max)
+            .into_iter()
+            .map(Value::str)
+            .collect(),
+        Some(sep) if max < 0 => text.split(sep.as_str()).map(Value::str).collect(),
+        Some(sep) => text
+            .splitn(max.saturating_add(1) as usize, sep.as_str())
+            .map(Value::str)
+            .collect(),
+    };
+    Ok(Value::list(parts))
 }
 
-fn strip_impl(vm: &mut Vm, args: &Args, left: bool, right: bool, name: &str) -> PyResult<Value> {
-    let s = this_str(vm, args)?;
-    let chars = str_arg(vm, args.pos.get(1), name)?;
+fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, sep, max) = split_args(vm, &args, "rsplit")?;
     let text = s.as_str();
-    let r = match chars {
-        None => match (left, right) {
-            (true, true) => text.trim(),
-            (true, false) => text.trim_start(),
-            _ => text.trim_end(),
+    let parts: Vec<Value> = match sep {
+        None => rsplit_whitespace(text, max)
+            .into_iter()
+            .map(Value::str)
+            .collect(),
+        Some(sep) => {
+            let mut v: Vec<Value> = if max < 0 {
+                text.rsplit(sep.as_str()).map(Value::str).collect()
+            } else {
+                text.rsplitn(max.saturating_add(1) as usize, sep.as_str())
+                    .map(Value::str)
+                    .collect()
+            };
+            v.reverse();
+            v
+        }
+    };
+    Ok(Value::list(parts))
+}
+
+/// An int-valued flag argument (`keepends`): bools and `__index__` ints.
+fn int_flag(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        Value::BigInt(_) => Ok(true),
+        other => Ok(ssize_arg(vm, other)? != 0),
+    }
+}
+
+fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = recv(vm, &args, "splitlines")?;
+    let a = parse_kw(vm, &args.pos[1..], args.kw, "splitlines", &["keepends"], 0)?;
+    let keepends = match &a[0] {
+        Some(v) => int_flag(vm, v)?,
+        None => false,
+    };
+    Ok(Value::list(
+        splitlines(s.as_str(), keepends)
+            .into_iter()
+            .map(Value::str)
+            .collect(),
+    ))
+}
+
+/// Lines split at every line boundary Python knows (`\r\n` is one boundary).
+pub fn splitlines(text: &str, keepends: bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if ucd::is_linebreak(c) {
+            let mut end = i + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(_, '\n')) = it.peek() {
+                    it.next();
+                    end += 1;
+                }
+            }
+            out.push(if keepends {
+                &text[start..end]
+            } else {
+                &text[start..i]
+            });
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+fn partition_impl(vm: &mut Vm, args: &Args, name: &str, right: bool) -> PyResult<Value> {
+    let s = recv_checked(vm, args, name, Conv::One, 1, 1)?;
+    let sep = str_param(vm, &args.pos[1])?;
+    if sep.as_str().is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let text = s.as_str();
+    let found = if right {
+        text.rfind(sep.as_str())
+    } else {
+        text.find(sep.as_str())
+    };
+    let parts = match found {
+        Some(b) => [
+            Value::str(&text[..b]),
+            Value::Str(sep.clone()),
+            Value::str(&text[b + sep.as_str().len()..]),
+        ],
+        None if right => [Value::str(""), Value::str(""), Value::Str(s.clone())],
+        None => [Value::Str(s.clone()), Value::str(""), Value::str("")],
+    };
+    Ok(Value::tuple(parts.to_vec()))
+}
+
+fn str_partition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_impl(vm, &args, "partition", false)
+}
+
+fn str_rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_impl(vm, &args, "rpartition", true)
+}
+
+// ----- strip, affixes ---------------------------------------------------------------------
+
+fn strip_impl(vm: &mut Vm, args: &Args, left: bool, right: bool, name: &str) -> PyResult<Value> {
+    let s = recv_checked(vm, args, name, Conv::Clinic, 0, 1)?;
+    let text = s.as_str();
+    let r = match args.pos.get(1) {
+        None | Some(Value::None) => match (left, right) {
+            (true, true) => text.trim_matches(ucd::is_space),
+            (true, false) => text.trim_start_matches(ucd::is_space),
+            _ => text.trim_end_matches(ucd::is_space),
         },
-        Some(cs) => {
+        Some(v) => {
+            let Some(cs) = as_pystr(v) else {
+                return Err(vm.type_error(format!("{name} arg must be None or str")));
+            };
             let set: Vec<char> = cs.as_str().chars().collect();
             let f = |c: char| set.contains(&c);
             match (left, right) {
@@ -144,6 +369,9 @@ fn strip_impl(vm: &mut Vm, args: &Args, left: bool, right: bool, name: &str) -> 
             }
         }
     };
+    if r.len() == text.len() && matches!(args.pos[0], Value::Str(_)) {
+        return Ok(args.pos[0].clone());
+    }
     Ok(Value::str(r))
 }
 
@@ -159,95 +387,545 @@ fn str_rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
     strip_impl(vm, &args, false, true, "rstrip")
 }
 
-fn str_upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::string(this_str(vm, &args)?.as_str().to_uppercase()))
+fn affix_impl(vm: &mut Vm, args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
+    let s = recv_checked(vm, args, name, Conv::One, 1, 1)?;
+    let Some(a) = as_pystr(&args.pos[1]) else {
+        return Err(vm.type_error(format!(
+            "{name}() argument must be str, not {}",
+            vm.type_name(&args.pos[1])
+        )));
+    };
+    let text = s.as_str();
+    let r = if prefix {
+        text.strip_prefix(a.as_str())
+    } else {
+        text.strip_suffix(a.as_str())
+    };
+    Ok(match r {
+        Some(r) if !a.as_str().is_empty() => Value::str(r),
+        _ => Value::Str(s),
+    })
 }
 
-fn str_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::string(this_str(vm, &args)?.as_str().to_lowercase()))
+fn str_removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    affix_impl(vm, &args, "removeprefix", true)
 }
 
-fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args)?;
-    let (Some(Value::Str(old)), Some(Value::Str(new))) = (args.pos.get(1), args.pos.get(2)) else {
-        return Err(vm.type_error("replace() arguments must be str"));
-    };
-    let count = match args.pos.get(3) {
-        Some(v) => vm.index_of(v)?.unwrap_or(-1),
-        None => -1,
-    };
-    if count < 0 {
-        return Ok(Value::string(s.as_str().replace(old.as_str(), new.as_str())));
+fn str_removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    affix_impl(vm, &args, "removesuffix", false)
+}
+
+/// CPython's `tailmatch`: does `sub` occur at the start (or end) of `s[start:end]`?
+fn tailmatch(s: &PyStr, sub: &PyStr, start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
+    let (start, end) = adjust_indices(start, end, s.char_len());
+    let sub_len = sub.char_len() as i64;
+    let end = end - sub_len;
+    if end < start {
+        return false;
     }
-    Ok(Value::string(
-        s.as_str().replacen(old.as_str(), new.as_str(), count as usize),
-    ))
+    if sub_len == 0 {
+        return true;
+    }
+    let at = if at_end { end } else { start };
+    s.substring(at as usize, (at + sub_len) as usize) == sub.as_str()
 }
 
-fn affix_check(vm: &mut Vm, args: &Args, name: &str, f: fn(&str, &str) -> bool) -> PyResult<Value> {
-    let s = this_str(vm, args)?;
-    match args.pos.get(1) {
-        Some(Value::Str(p)) => Ok(Value::Bool(f(s.as_str(), p.as_str()))),
-        Some(Value::Tuple(t)) => {
-            for p in t.iter() {
-                if let Value::Str(p) = p {
-                    if f(s.as_str(), p.as_str()) {
-                        return Ok(Value::Bool(true));
-                    }
-                }
+fn startsend(vm: &mut Vm, args: &Args, name: &str, at_end: bool) -> PyResult<Value> {
+    let s = recv(vm, args, name)?;
+    check(vm, args, "str", name, Conv::Tuple, 1, 3)?;
+    let start = slice_bound(vm, args.pos.get(2))?;
+    let end = slice_bound(vm, args.pos.get(3))?;
+    let arg = &args.pos[1];
+    if let Value::Tuple(t) = arg {
+        for p in t.iter() {
+            let Some(p) = as_pystr(p) else {
+                return Err(vm.type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    vm.type_name(p)
+                )));
+            };
+            if tailmatch(&s, &p, start, end, at_end) {
+                return Ok(Value::Bool(true));
             }
-            Ok(Value::Bool(false))
         }
-        Some(other) => Err(vm.type_error(format!(
+        return Ok(Value::Bool(false));
+    }
+    match as_pystr(arg) {
+        Some(p) => Ok(Value::Bool(tailmatch(&s, &p, start, end, at_end))),
+        None => Err(vm.type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",
-            vm.type_name(other)
+            vm.type_name(arg)
         ))),
-        None => Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
     }
 }
 
 fn str_startswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    affix_check(vm, &args, "startswith", |s, p| s.starts_with(p))
+    startsend(vm, &args, "startswith", false)
 }
 
 fn str_endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    affix_check(vm, &args, "endswith", |s, p| s.ends_with(p))
+    startsend(vm, &args, "endswith", true)
+}
+
+// ----- find family ------------------------------------------------------------------------
+
+/// Parses `(sub[, start[, end]])` and returns the receiver, `sub` and the adjusted window.
+fn find_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Rc<PyStr>, Rc<PyStr>, i64, i64)> {
+    let s = recv(vm, args, name)?;
+    check(vm, args, "str", name, Conv::Tuple, 1, 3)?;
+    let sub = str_param(vm, &args.pos[1])?;
+    let start = slice_bound(vm, args.pos.get(2))?;
+    let end = slice_bound(vm, args.pos.get(3))?;
+    let (start, end) = adjust_indices(start, end, s.char_len());
+    Ok((s, sub, start, end))
+}
+
+/// Code-point index of the first (or last) occurrence of `sub` in `s[start:end]`.
+pub fn find_in(s: &PyStr, sub: &PyStr, start: i64, end: i64, last: bool) -> Option<i64> {
+    if end - start < sub.char_len() as i64 {
+        return None;
+    }
+    if sub.as_str().is_empty() {
+        return Some(if last { end } else { start });
+    }
+    let b0 = byte_at(s, start);
+    let b1 = byte_at(s, end);
+    let window = &s.as_str()[b0..b1];
+    let found = if last {
+        window.rfind(sub.as_str())
+    } else {
+        window.find(sub.as_str())
+    };
+    found.map(|b| chars_before(s, b0 + b))
+}
+
+fn find_impl(vm: &mut Vm, args: &Args, name: &str, last: bool, raise: bool) -> PyResult<Value> {
+    let (s, sub, start, end) = find_args(vm, args, name)?;
+    match find_in(&s, &sub, start, end, last) {
+        Some(i) => Ok(Value::Int(i)),
+        None if raise => Err(vm.value_error("substring not found")),
+        None => Ok(Value::Int(-1)),
+    }
 }
 
 fn str_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args)?;
-    let Some(Value::Str(sub)) = args.pos.get(1) else {
-        return Err(vm.type_error("must be str"));
-    };
-    Ok(Value::Int(match s.as_str().find(sub.as_str()) {
-        Some(b) => s.as_str()[..b].chars().count() as i64,
+    find_impl(vm, &args, "find", false, false)
+}
+
+fn str_rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    find_impl(vm, &args, "rfind", true, false)
+}
+
+fn str_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    find_impl(vm, &args, "index", false, true)
+}
+
+fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    find_impl(vm, &args, "rindex", true, true)
+}
+
+fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, start, end) = find_args(vm, &args, "count")?;
+    if end - start < sub.char_len() as i64 {
+        return Ok(Value::Int(0));
+    }
+    if sub.as_str().is_empty() {
+        return Ok(Value::Int(end - start + 1));
+    }
+    let window = &s.as_str()[byte_at(&s, start)..byte_at(&s, end)];
+    Ok(Value::Int(window.matches(sub.as_str()).count() as i64))
+}
+
+fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = recv_checked(vm, &args, "replace", Conv::Clinic, 2, 3)?;
+    let mut parts = Vec::with_capacity(2);
+    for (i, v) in args.pos[1..3].iter().enumerate() {
+        match as_pystr(v) {
+            Some(p) => parts.push(p),
+            None => {
+                return Err(vm.type_error(format!(
+                    "replace() argument {} must be str, not {}",
+                    i + 1,
+                    vm.type_name(v)
+                )))
+            }
+        }
+    }
+    let count = match args.pos.get(3) {
+        Some(v) => ssize_arg(vm, v)?,
         None => -1,
+    };
+    let (old, new) = (parts[0].as_str(), parts[1].as_str());
+    let text = s.as_str();
+    Ok(Value::string(if count < 0 {
+        text.replace(old, new)
+    } else {
+        text.replacen(old, new, count as usize)
     }))
 }
 
+// ----- case -------------------------------------------------------------------------------
+
+fn case_impl(vm: &mut Vm, args: &Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+    let s = recv_checked(vm, args, name, Conv::NoArgs, 0, 0)?;
+    Ok(Value::string(f(s.as_str())))
+}
+
+fn str_upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    case_impl(vm, &args, "upper", ucd::upper)
+}
+
+fn str_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    case_impl(vm, &args, "lower", ucd::lower)
+}
+
+fn str_title(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    case_impl(vm, &args, "title", ucd::title)
+}
+
+fn str_capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    case_impl(vm, &args, "capitalize", ucd::capitalize)
+}
+
+fn str_swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    case_impl(vm, &args, "swapcase", ucd::swapcase)
+}
+
+fn str_casefold(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    case_impl(vm, &args, "casefold", ucd::casefold)
+}
+
+// ----- predicates -------------------------------------------------------------------------
+
+fn pred_impl(vm: &mut Vm, args: &Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+    let s = recv_checked(vm, args, name, Conv::NoArgs, 0, 0)?;
+    Ok(Value::Bool(f(s.as_str())))
+}
+
+fn str_isdigit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isdigit", |s| ucd::all_have(s, ucd::DIGIT))
+}
+
+fn str_isdecimal(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isdecimal", |s| ucd::all_have(s, ucd::DECIMAL))
+}
+
+fn str_isnumeric(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isnumeric", |s| ucd::all_have(s, ucd::NUMERIC))
+}
+
+fn str_isalpha(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isalpha", |s| ucd::all_have(s, ucd::ALPHA))
+}
+
+fn str_isalnum(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isalnum", ucd::is_alnum)
+}
+
+fn str_isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isspace", |s| {
+        !s.is_empty() && s.chars().all(ucd::is_space)
+    })
+}
+
+fn str_isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isupper", ucd::is_upper)
+}
+
+fn str_islower(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "islower", ucd::is_lower)
+}
+
+fn str_istitle(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "istitle", ucd::is_title)
+}
+
+fn str_isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isidentifier", ucd::is_identifier)
+}
+
+fn str_isprintable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isprintable", ucd::is_printable)
+}
+
+fn str_isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred_impl(vm, &args, "isascii", str::is_ascii)
+}
+
+// ----- padding ----------------------------------------------------------------------------
+
+/// `(width, fillchar)` of `center`/`ljust`/`rjust`.
+fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Rc<PyStr>, i64, char)> {
+    let s = recv_checked(vm, args, name, Conv::Clinic, 1, 2)?;
+    let width = ssize_arg(vm, &args.pos[1])?;
+    let fill = match args.pos.get(2) {
+        None => ' ',
+        Some(v) => match as_pystr(v) {
+            Some(f) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+            Some(_) => {
+                return Err(vm.type_error("The fill character must be exactly one character long"))
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    vm.type_name(v)
+                )))
+            }
+        },
+    };
+    Ok((s, width, fill))
+}
+
+fn padded(s: &PyStr, left: usize, right: usize, fill: char) -> Value {
+    let mut out = String::with_capacity(s.as_str().len() + (left + right) * fill.len_utf8());
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(s.as_str());
+    out.extend(std::iter::repeat_n(fill, right));
+    Value::string(out)
+}
+
+fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, &args, "center")?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    let marg = width - len;
+    let left = marg / 2 + (marg & width & 1);
+    Ok(padded(&s, left as usize, (marg - left) as usize, fill))
+}
+
+fn str_ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, &args, "ljust")?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    Ok(padded(&s, 0, (width - len) as usize, fill))
+}
+
+fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, &args, "rjust")?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    Ok(padded(&s, (width - len) as usize, 0, fill))
+}
+
+fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = recv_checked(vm, &args, "zfill", Conv::One, 1, 1)?;
+    let width = ssize_arg(vm, &args.pos[1])?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    let text = s.as_str();
+    let zeros = "0".repeat((width - len) as usize);
+    let out = match text.chars().next() {
+        Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &text[1..]),
+        _ => format!("{zeros}{text}"),
+    };
+    Ok(Value::string(out))
+}
+
+fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = recv(vm, &args, "expandtabs")?;
+    let a = parse_kw(vm, &args.pos[1..], args.kw, "expandtabs", &["tabsize"], 0)?;
+    let tabsize = match &a[0] {
+        Some(v) => ssize_arg(vm, v)?,
+        None => 8,
+    };
+    let mut out = String::with_capacity(s.as_str().len());
+    let mut col: i64 = 0;
+    for c in s.as_str().chars() {
+        match c {
+            '\t' => {
+                if tabsize > 0 {
+                    let n = tabsize - col % tabsize;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::string(out))
+}
+
+// ----- format, encode, translate ----------------------------------------------------------
+
 fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args)?;
+    let s = recv(vm, &args, "format")?;
     super::strformat::format(vm, s.as_str(), &args.pos[1..], args.kw)
 }
 
-fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args)?;
-    Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec())))
+fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = recv_checked(vm, &args, "format_map", Conv::One, 1, 1)?;
+    super::strformat::format_map(vm, s.as_str(), &args.pos[1])
 }
 
-fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos.first() {
-        Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(vm.err(
-                &vm.types.exception_by_name("UnicodeDecodeError").unwrap_or(vm.types.value_error.clone()),
-                format!(
-                    "'utf-8' codec can't decode byte {:#04x} in position {}: invalid start byte",
-                    b[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
-            )),
-        },
-        _ => Err(vm.type_error("descriptor 'decode' requires a 'bytes' object")),
+fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = recv(vm, &args, "encode")?;
+    let a = parse_kw(
+        vm,
+        &args.pos[1..],
+        args.kw,
+        "encode",
+        &["encoding", "errors"],
+        0,
+    )?;
+    let mut names = ["utf-8".to_string(), "strict".to_string()];
+    for (i, (slot, pname)) in a.iter().zip(["encoding", "errors"]).enumerate() {
+        if let Some(v) = slot {
+            match as_pystr(v) {
+                Some(p) => names[i] = p.as_str().to_string(),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "encode() argument '{pname}' must be str, not {}",
+                        vm.type_name(v)
+                    )))
+                }
+            }
+        }
+    }
+    let bytes = super::codecs::encode(vm, s.as_str(), &names[0], &names[1])?;
+    Ok(Value::Bytes(Rc::new(bytes)))
+}
+
+fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = recv_checked(vm, &args, "translate", Conv::One, 1, 1)?;
+    let table = args.pos[1].clone();
+    let mut out = String::with_capacity(s.as_str().len());
+    for c in s.as_str().chars() {
+        let mapped = match vm.get_item(&table, &Value::Int(c as i64)) {
+            Ok(v) => v,
+            Err(e) if e.is_instance_of(&vm.types.lookup_error.clone()) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match &mapped {
+            Value::None => {}
+            Value::Int(n) => match u32::try_from(*n).ok().and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            Value::Bool(b) => out.push(if *b { '\u{1}' } else { '\0' }),
+            other => match as_pystr(other) {
+                Some(r) => out.push_str(r.as_str()),
+                None => {
+                    return Err(vm.type_error("character mapping must return integer, None or str"))
+                }
+            },
+        }
+    }
+    Ok(Value::string(out))
+}
+
+/// `str.maketrans(x[, y[, z]])` (a static method: no receiver).
+fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("str.maketrans() takes no keyword arguments"));
+    }
+    check_count(vm, args.pos.len(), "str", "maketrans", Conv::Clinic, 1, 3)?;
+    let d = Rc::new(std::cell::RefCell::new(super::dict::Dict::new()));
+    if args.pos.len() == 1 {
+        let Value::Dict(src) = &args.pos[0] else {
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        };
+        let items = src.borrow().items();
+        for (k, v) in items {
+            let key =
+                match &k {
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => k.clone(),
+                    other => match as_pystr(other) {
+                        Some(s) if s.char_len() == 1 => {
+                            Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
+                        }
+                        Some(_) => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
+                        None => {
+                            return Err(vm
+                                .type_error("keys in translate table must be strings or integers"))
+                        }
+                    },
+                };
+            vm.dict_set(&d, key, v)?;
+        }
+        return Ok(Value::Dict(d));
+    }
+    let (Some(x), Some(y)) = (as_pystr(&args.pos[0]), as_pystr(&args.pos[1])) else {
+        let bad = if as_pystr(&args.pos[0]).is_none() {
+            &args.pos[0]
+        } else {
+            &args.pos[1]
+        };
+        let n = if as_pystr(&args.pos[0]).is_none() {
+            1
+        } else {
+            2
+        };
+        return Err(vm.type_error(format!(
+            "maketrans() argument {n} must be str, not {}",
+            vm.type_name(bad)
+        )));
+    };
+    if x.char_len() != y.char_len() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
+        vm.dict_set(&d, Value::Int(a as i64), Value::Int(b as i64))?;
+    }
+    if let Some(zv) = args.pos.get(2) {
+        let Some(z) = as_pystr(zv) else {
+            return Err(vm.type_error(format!(
+                "maketrans() argument 3 must be str, not {}",
+                vm.type_name(zv)
+            )));
+        };
+        for c in z.as_str().chars() {
+            vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
+        }
+    }
+    Ok(Value::Dict(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_split_matches_cpython() {
+        assert_eq!(split_whitespace("  a b  c  ", -1), vec!["a", "b", "c"]);
+        assert_eq!(split_whitespace("a b  c  ", 1), vec!["a", "b  c  "]);
+        assert_eq!(rsplit_whitespace("  a b c", 1), vec!["  a b", "c"]);
+        assert_eq!(rsplit_whitespace("a\u{3000}b ", -1), vec!["a", "b"]);
+        assert!(split_whitespace(" \x1c ", -1).is_empty());
+    }
+
+    #[test]
+    fn splitlines_boundaries() {
+        assert_eq!(
+            splitlines("a\r\nb\rc\n\nd", false),
+            vec!["a", "b", "c", "", "d"]
+        );
+        assert_eq!(
+            splitlines("a\r\nb\u{2028}", true),
+            vec!["a\r\n", "b\u{2028}"]
+        );
+        assert!(splitlines("", false).is_empty());
     }
 }

@@ -22,6 +22,7 @@ pub struct Types {
     pub float: Rc<Class>,
     pub str: Rc<Class>,
     pub bytes: Rc<Class>,
+    pub bytearray: Rc<Class>,
     pub list: Rc<Class>,
     pub tuple: Rc<Class>,
     pub dict: Rc<Class>,
@@ -114,7 +115,13 @@ pub fn c3_merge(mut seqs: Vec<Vec<Rc<Class>>>) -> Option<Vec<Rc<Class>>> {
     }
 }
 
-pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, layout: Layout, builtin: bool) -> Rc<Class> {
+pub fn new_class(
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<Class>>,
+    layout: Layout,
+    builtin: bool,
+) -> Rc<Class> {
     let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro()).collect();
     seqs.push(bases.clone());
     let mro_rest = c3_merge(seqs).unwrap_or_default();
@@ -128,6 +135,7 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, layout: Layout
         layout,
         is_builtin: builtin,
         version: Cell::new(0),
+        lookup_cache: Default::default(),
     })
 }
 
@@ -209,7 +217,9 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 impl Types {
     pub fn new() -> Types {
         let object = new_class("object", "builtins", vec![], Layout::Object, true);
-        let b = |name: &str, layout: Layout| new_class(name, "builtins", vec![object.clone()], layout, true);
+        let b = |name: &str, layout: Layout| {
+            new_class(name, "builtins", vec![object.clone()], layout, true)
+        };
         let type_ = b("type", Layout::Native);
         let int = b("int", Layout::Boxed(crate::vm::object::BoxedKind::Int));
         let bool_ = new_class("bool", "builtins", vec![int.clone()], Layout::Native, true);
@@ -253,6 +263,7 @@ impl Types {
             float: b("float", Layout::Boxed(crate::vm::object::BoxedKind::Float)),
             str: b("str", Layout::Boxed(crate::vm::object::BoxedKind::Str)),
             bytes: b("bytes", Layout::Native),
+            bytearray: b("bytearray", Layout::Native),
             list: b("list", Layout::Boxed(crate::vm::object::BoxedKind::List)),
             tuple: b("tuple", Layout::Boxed(crate::vm::object::BoxedKind::Tuple)),
             dict: b("dict", Layout::Boxed(crate::vm::object::BoxedKind::Dict)),
@@ -320,7 +331,13 @@ impl Types {
         if let Some(c) = self.iterators.borrow().get(name) {
             return c.clone();
         }
-        let c = new_class(name, "builtins", vec![self.object.clone()], Layout::Native, true);
+        let c = new_class(
+            name,
+            "builtins",
+            vec![self.object.clone()],
+            Layout::Native,
+            true,
+        );
         self.iterators.borrow_mut().insert(name, c.clone());
         c
     }
@@ -360,6 +377,11 @@ pub fn install_methods(vm: &mut Vm) {
     install(&object, "object", super::class::OBJECT_METHODS);
     install(&t.type_, "type", super::class::TYPE_METHODS);
     install(&t.str, "str", super::str_methods::METHODS);
+    super::str_methods::install(vm);
+    super::bytes_methods::install(vm);
+    super::int_methods::install(vm);
+    super::value_dunders::install(vm);
+    let t = &vm.types;
     install(&t.list, "list", super::list::METHODS);
     install(&t.tuple, "tuple", super::list::TUPLE_METHODS);
     install(&t.dict, "dict", super::dict_methods::METHODS);
@@ -367,14 +389,33 @@ pub fn install_methods(vm: &mut Vm) {
     install(&t.frozenset, "frozenset", super::setops::FROZENSET_METHODS);
     install(&t.int, "int", super::int_methods::INT_METHODS);
     install(&t.float, "float", super::int_methods::FLOAT_METHODS);
-    install(&t.bytes, "bytes", super::str_methods::BYTES_METHODS);
     install(&t.range, "range", super::list::RANGE_METHODS);
     install(&t.slice, "slice", super::seq::SLICE_METHODS);
-    install(&t.generator, "generator", super::generators::GENERATOR_METHODS);
-    install(&t.coroutine, "coroutine", super::generators::COROUTINE_METHODS);
-    install(&t.async_generator, "async_generator", super::generators::ASYNC_GENERATOR_METHODS);
-    install(&t.base_exception, "BaseException", super::exceptions::BASE_EXCEPTION_METHODS);
-    install(&t.base_exception_group, "BaseExceptionGroup", super::exceptions::EXCEPTION_GROUP_METHODS);
+    install(
+        &t.generator,
+        "generator",
+        super::generators::GENERATOR_METHODS,
+    );
+    install(
+        &t.coroutine,
+        "coroutine",
+        super::generators::COROUTINE_METHODS,
+    );
+    install(
+        &t.async_generator,
+        "async_generator",
+        super::generators::ASYNC_GENERATOR_METHODS,
+    );
+    install(
+        &t.base_exception,
+        "BaseException",
+        super::exceptions::BASE_EXCEPTION_METHODS,
+    );
+    install(
+        &t.base_exception_group,
+        "BaseExceptionGroup",
+        super::exceptions::EXCEPTION_GROUP_METHODS,
+    );
     install(&t.property, "property", super::class::PROPERTY_METHODS);
     // `__hash__ = None` makes mutable builtins unhashable for `hash()` and isinstance checks.
     for cls in [&t.list, &t.dict, &t.set] {
@@ -422,7 +463,10 @@ pub fn value_attr(vm: &mut Vm, obj: &Value, name: Symbol) -> PyResult<Option<Val
             "__name__" => Some(Value::str(&f.name.borrow())),
             "__qualname__" => Some(Value::str(&f.qualname.borrow())),
             "__module__" => Some(Value::str(&f.globals.name)),
-            "__doc__" => Some(Value::None),
+            "__doc__" => Some(match &f.code.doc {
+                Some(d) => Value::str(d),
+                None => Value::None,
+            }),
             "__defaults__" => Some(if f.defaults.is_empty() {
                 Value::None
             } else {

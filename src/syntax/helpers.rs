@@ -1,6 +1,6 @@
-//! The logic behind the grammar's actions: node construction, target checks, parameter-order
-//! validation, call-argument checks, literal concatenation. The grammar stays declarative and
-//! every CPython error message raised while building the tree lives here.
+//! The logic behind the grammar's actions: node construction, literal concatenation, statement
+//! assembly, and the state shared by one parse. The grammar stays declarative; the checks that
+//! can fail live here and in `targets.rs` / `arguments.rs`.
 
 use std::cell::RefCell;
 
@@ -10,8 +10,12 @@ use super::ast::*;
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::fstring::parse_fstring;
 use super::indent::Failure;
+use super::parser::{CompilerCheck, CompilerPhase};
 use super::strings::{decode_bytes, decode_int, decode_str, split_literal};
 use super::token::Token;
+
+pub use super::arguments::*;
+pub use super::targets::*;
 
 pub type PError<'a> = ParseError<usize, Token<'a>, Failure>;
 pub type PResult<'a, T> = Result<T, PError<'a>>;
@@ -21,7 +25,7 @@ pub struct Ctx<'s> {
     pub source: &'s str,
     /// Errors CPython raises from its compiler rather than its parser: reported only when the
     /// whole input parses. (priority, error) — symbol-table errors come before code generation.
-    deferred: RefCell<Vec<(u8, SyntaxError)>>,
+    deferred: RefCell<Vec<(CompilerPhase, SyntaxError)>>,
 }
 
 impl<'s> Ctx<'s> {
@@ -32,21 +36,22 @@ impl<'s> Ctx<'s> {
         }
     }
 
-    fn defer(&self, priority: u8, err: SyntaxError) {
+    pub(crate) fn defer(&self, priority: CompilerPhase, err: SyntaxError) {
         self.deferred.borrow_mut().push((priority, err));
     }
 
-    /// The error CPython's compiler would report first, if any.
-    pub fn first_deferred(&self) -> Option<SyntaxError> {
-        let mut all = self.deferred.borrow_mut();
+    /// The deferred errors in the order CPython's compiler would find them.
+    pub fn take_deferred(&self) -> Vec<CompilerCheck> {
+        let mut all = std::mem::take(&mut *self.deferred.borrow_mut());
         all.sort_by_key(|(p, e)| (*p, e.span.start));
-        all.first().map(|(_, e)| e.clone())
+        all.into_iter()
+            .map(|(phase, error)| CompilerCheck { phase, error })
+            .collect()
     }
 }
 
-/// Priorities of deferred errors.
-const SYMTABLE: u8 = 0;
-const CODEGEN: u8 = 1;
+pub(crate) const SYMTABLE: CompilerPhase = CompilerPhase::SymbolTable;
+pub(crate) const CODEGEN: CompilerPhase = CompilerPhase::CodeGeneration;
 
 pub fn span(l: usize, r: usize) -> Span {
     Span::new(l, r)
@@ -59,11 +64,13 @@ pub fn expr(kind: ExprKind, l: usize, r: usize) -> Expr {
     }
 }
 
-pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Stmt {
-    Stmt {
+/// Statements are boxed while on the parser's stack: LALRPOP's symbol type is as large as the
+/// largest nonterminal, and every shift moves one.
+pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Box<Stmt> {
+    Box::new(Stmt {
         kind,
         span: Span::new(l, r),
-    }
+    })
 }
 
 pub fn err<'a, T>(message: impl Into<String>, span: Span) -> PResult<'a, T> {
@@ -194,369 +201,6 @@ pub fn strings<'a>(ctx: &Ctx<'_>, parts: Vec<(usize, &'a str, usize)>) -> PResul
     })
 }
 
-/// CPython's `_PyPegen_get_expr_name`: how error messages name an expression.
-pub fn expr_name(e: &Expr) -> &'static str {
-    match &e.kind {
-        ExprKind::Attribute { .. } => "attribute",
-        ExprKind::Subscript { .. } => "subscript",
-        ExprKind::Starred(_) => "starred",
-        ExprKind::Name(_) => "name",
-        ExprKind::List(_) => "list",
-        ExprKind::Tuple(_) => "tuple",
-        ExprKind::Lambda { .. } => "lambda",
-        ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
-        ExprKind::GeneratorExp { .. } => "generator expression",
-        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
-        ExprKind::Await(_) => "await expression",
-        ExprKind::ListComp { .. } => "list comprehension",
-        ExprKind::SetComp { .. } => "set comprehension",
-        ExprKind::DictComp { .. } => "dict comprehension",
-        ExprKind::Dict { .. } => "dict literal",
-        ExprKind::Set(_) => "set display",
-        ExprKind::JoinedStr(_) => "f-string expression",
-        ExprKind::Constant(Constant::None) => "None",
-        ExprKind::Constant(Constant::True) => "True",
-        ExprKind::Constant(Constant::False) => "False",
-        ExprKind::Constant(Constant::Ellipsis) => "ellipsis",
-        ExprKind::Constant(_) => "literal",
-        ExprKind::Compare { .. } => "comparison",
-        ExprKind::IfExp { .. } => "conditional expression",
-        ExprKind::NamedExpr { .. } => "named expression",
-        ExprKind::Slice { .. } => "slice",
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum TargetKind {
-    /// Assignment, `with ... as`, augmented assignment.
-    Store,
-    /// `for` targets (including comprehensions).
-    For,
-    Del,
-}
-
-/// CPython's `_PyPegen_get_invalid_target`: the first sub-expression that cannot be a target.
-pub fn invalid_target(e: &Expr, kind: TargetKind) -> Option<&Expr> {
-    match &e.kind {
-        ExprKind::List(elts) | ExprKind::Tuple(elts) => {
-            elts.iter().find_map(|x| invalid_target(x, kind))
-        }
-        ExprKind::Starred(inner) => {
-            if kind == TargetKind::Del {
-                Some(e)
-            } else {
-                invalid_target(inner, kind)
-            }
-        }
-        ExprKind::Name(_) | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
-        _ => Some(e),
-    }
-}
-
-/// Checks a store/for/del target; the message is CPython's `cannot assign to X`.
-pub fn check_target<'a>(e: &Expr, kind: TargetKind) -> PResult<'a, ()> {
-    if let Some(bad) = invalid_target(e, kind) {
-        let verb = if kind == TargetKind::Del {
-            "delete"
-        } else {
-            "assign to"
-        };
-        return err(format!("cannot {verb} {}", expr_name(bad)), bad.span);
-    }
-    Ok(())
-}
-
-/// Compile-time checks CPython makes on starred assignment targets.
-fn check_starred_targets(ctx: &Ctx<'_>, target: &Expr) {
-    match &target.kind {
-        ExprKind::Starred(_) => ctx.defer(
-            CODEGEN,
-            SyntaxError::new(
-                SyntaxErrorKind::SyntaxError,
-                "starred assignment target must be in a list or tuple",
-                target.span,
-            ),
-        ),
-        ExprKind::List(elts) | ExprKind::Tuple(elts) => {
-            let stars = elts
-                .iter()
-                .filter(|e| matches!(e.kind, ExprKind::Starred(_)))
-                .count();
-            if stars > 1 {
-                ctx.defer(
-                    CODEGEN,
-                    SyntaxError::new(
-                        SyntaxErrorKind::SyntaxError,
-                        "multiple starred expressions in assignment",
-                        target.span,
-                    ),
-                );
-            }
-            for e in elts {
-                match &e.kind {
-                    ExprKind::Starred(inner) => check_starred_targets(ctx, inner),
-                    _ => check_starred_targets(ctx, e),
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-/// `*x` where a plain value is needed (`x = *a`, `return *a`): a compiler error in CPython.
-pub fn check_value(ctx: &Ctx<'_>, value: &Expr) {
-    if let ExprKind::Starred(_) = value.kind {
-        ctx.defer(
-            CODEGEN,
-            SyntaxError::new(
-                SyntaxErrorKind::SyntaxError,
-                "can't use starred expression here",
-                value.span,
-            ),
-        );
-    }
-}
-
-/// Is `e` something CPython's `bitwise_or` rule could have produced (the operand level just
-/// above comparisons)? Used to pick between its two assignment-error messages.
-fn is_bitwise_or(e: &Expr) -> bool {
-    !matches!(
-        e.kind,
-        ExprKind::Compare { .. }
-            | ExprKind::BoolOp { .. }
-            | ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                ..
-            }
-            | ExprKind::IfExp { .. }
-            | ExprKind::Lambda { .. }
-            | ExprKind::Starred(_)
-            | ExprKind::Yield(_)
-            | ExprKind::YieldFrom(_)
-    )
-}
-
-/// Does the source of `e` start with something `bitwise_or` accepts?
-fn starts_with_bitwise_or(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Tuple(elts) if !elts.is_empty() && elts[0].span.start == e.span.start => {
-            starts_with_bitwise_or(&elts[0])
-        }
-        ExprKind::BoolOp { values, .. } => values.first().is_some_and(starts_with_bitwise_or),
-        ExprKind::Compare { left, .. } => starts_with_bitwise_or(left),
-        ExprKind::IfExp { body, .. } => starts_with_bitwise_or(body),
-        _ => is_bitwise_or(e),
-    }
-}
-
-/// `t1 = t2 = value` (`rest` holds everything after the first `=`).
-pub fn assign<'a>(
-    ctx: &Ctx<'_>,
-    first: Expr,
-    mut rest: Vec<Expr>,
-    l: usize,
-    r: usize,
-) -> PResult<'a, Stmt> {
-    let value = rest
-        .pop()
-        .unwrap_or_else(|| expr(ExprKind::Tuple(vec![]), l, r));
-    let mut targets = Vec::with_capacity(rest.len() + 1);
-    targets.push(first);
-    targets.extend(rest);
-    if targets.len() == 1 && starts_with_bitwise_or(&value) {
-        if let Some(e) = unparenthesized_tuple_target(ctx, &targets[0], &value) {
-            return Err(user(e));
-        }
-    }
-    for (i, t) in targets.iter().enumerate() {
-        if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-            return err("assignment to yield expression not possible", t.span);
-        }
-        if let Some(bad) = invalid_target(t, TargetKind::Store) {
-            // CPython's `invalid_named_expression` fires first for `f() = 1`: a lone
-            // bitwise-or-level expression followed by a single `=`.
-            let next = if i + 1 < targets.len() {
-                &targets[i + 1]
-            } else {
-                &value
-            };
-            let excluded = matches!(
-                t.kind,
-                ExprKind::List(_)
-                    | ExprKind::Tuple(_)
-                    | ExprKind::GeneratorExp { .. }
-                    | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
-            );
-            if i == 0
-                && targets.len() == 1
-                && !excluded
-                && is_bitwise_or(t)
-                && starts_with_bitwise_or(next)
-            {
-                return err(
-                    format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(t)
-                    ),
-                    t.span,
-                );
-            }
-            return err(format!("cannot assign to {}", expr_name(bad)), bad.span);
-        }
-    }
-    for t in &targets {
-        check_starred_targets(ctx, t);
-    }
-    check_value(ctx, &value);
-    Ok(stmt(StmtKind::Assign { targets, value }, l, r))
-}
-
-/// `f(), x = 1`: CPython reads the tuple's elements as named expressions, so the last one,
-/// directly followed by `=`, gets `invalid_named_expression`'s messages.
-fn unparenthesized_tuple_target(ctx: &Ctx<'_>, target: &Expr, value: &Expr) -> Option<SyntaxError> {
-    let ExprKind::Tuple(elts) = &target.kind else {
-        return None;
-    };
-    let first = elts.first()?;
-    let last = elts.last()?;
-    let parenthesized = first.span.start != target.span.start
-        || ctx.source.as_bytes().get(target.span.start as usize) == Some(&b'(');
-    if parenthesized || invalid_target(target, TargetKind::Store).is_none() {
-        return None;
-    }
-    // A trailing comma (`f(), = 1`) leaves no element right before the `=`.
-    if ctx.source[last.span.end as usize..]
-        .trim_start()
-        .starts_with(',')
-    {
-        return None;
-    }
-    let message = match &last.kind {
-        ExprKind::Name(_) => {
-            let span = last.span.to(value_head(value).span);
-            return Some(SyntaxError::new(
-                SyntaxErrorKind::SyntaxError,
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                span,
-            ));
-        }
-        ExprKind::List(_)
-        | ExprKind::Tuple(_)
-        | ExprKind::GeneratorExp { .. }
-        | ExprKind::Constant(Constant::True | Constant::False | Constant::None) => return None,
-        _ if is_bitwise_or(last) => format!(
-            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-            expr_name(last)
-        ),
-        _ => return None,
-    };
-    Some(SyntaxError::new(
-        SyntaxErrorKind::SyntaxError,
-        message,
-        last.span,
-    ))
-}
-
-/// The leftmost bitwise-or-level piece of a value (the `1` of `1, 2`).
-fn value_head(e: &Expr) -> &Expr {
-    match &e.kind {
-        ExprKind::Tuple(elts) if !elts.is_empty() && elts[0].span.start == e.span.start => {
-            value_head(&elts[0])
-        }
-        _ => e,
-    }
-}
-
-pub fn aug_assign<'a>(
-    target: Expr,
-    op: BinOp,
-    value: Expr,
-    l: usize,
-    r: usize,
-) -> PResult<'a, Stmt> {
-    if !matches!(
-        target.kind,
-        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
-    ) {
-        return err(
-            format!(
-                "'{}' is an illegal expression for augmented assignment",
-                expr_name(&target)
-            ),
-            target.span,
-        );
-    }
-    Ok(stmt(StmtKind::AugAssign { target, op, value }, l, r))
-}
-
-pub fn ann_assign<'a>(
-    target: Expr,
-    annotation: Expr,
-    value: Option<Expr>,
-    l: usize,
-    r: usize,
-) -> PResult<'a, Stmt> {
-    let simple = match &target.kind {
-        ExprKind::Starred(_) => {
-            let at = target.span.end as usize;
-            return err("invalid syntax", span(at, at + 1));
-        }
-        ExprKind::Name(_) => target.span.start as usize == l,
-        ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => false,
-        ExprKind::List(_) => {
-            return err(
-                "only single target (not list) can be annotated",
-                target.span,
-            )
-        }
-        ExprKind::Tuple(_) => {
-            return err(
-                "only single target (not tuple) can be annotated",
-                target.span,
-            )
-        }
-        _ => return err("illegal target for annotation", target.span),
-    };
-    Ok(stmt(
-        StmtKind::AnnAssign {
-            target,
-            annotation,
-            value,
-            simple,
-        },
-        l,
-        r,
-    ))
-}
-
-pub fn named_expr<'a>(target: Expr, value: Expr) -> PResult<'a, Expr> {
-    if !matches!(target.kind, ExprKind::Name(_)) {
-        return err(
-            format!(
-                "cannot use assignment expressions with {}",
-                expr_name(&target)
-            ),
-            target.span,
-        );
-    }
-    let span = target.span.to(value.span);
-    Ok(Expr {
-        kind: ExprKind::NamedExpr {
-            target: Box::new(target),
-            value: Box::new(value),
-        },
-        span,
-    })
-}
-
-pub fn delete<'a>(targets: Vec<Expr>, l: usize, r: usize) -> PResult<'a, Stmt> {
-    for t in &targets {
-        check_target(t, TargetKind::Del)?;
-    }
-    Ok(stmt(StmtKind::Delete(targets), l, r))
-}
-
 /// A parenthesised single item: `(x)` is `x`, but `(*x)` is an error.
 pub fn paren<'a>(e: Expr) -> PResult<'a, Expr> {
     if let ExprKind::Starred(_) = e.kind {
@@ -569,7 +213,7 @@ pub fn paren<'a>(e: Expr) -> PResult<'a, Expr> {
 pub enum ParenInner {
     Single(Expr),
     Tuple(Vec<Expr>),
-    GenExp(Expr, Vec<Comprehension>),
+    GenExp(Box<Expr>, Vec<Comprehension>),
 }
 
 impl ParenInner {
@@ -577,14 +221,9 @@ impl ParenInner {
         match self {
             ParenInner::Single(e) => paren(e),
             ParenInner::Tuple(items) => Ok(expr(ExprKind::Tuple(items), l, r)),
-            ParenInner::GenExp(elt, generators) => Ok(expr(
-                ExprKind::GeneratorExp {
-                    elt: Box::new(elt),
-                    generators,
-                },
-                l,
-                r,
-            )),
+            ParenInner::GenExp(elt, generators) => {
+                Ok(expr(ExprKind::GeneratorExp { elt, generators }, l, r))
+            }
         }
     }
 }
@@ -617,246 +256,6 @@ pub fn comprehension<'a>(
     })
 }
 
-// ---- Calls -------------------------------------------------------------------------------
-
-pub enum Arg {
-    Positional(Expr),
-    /// A generator expression written without its own parentheses: `f(x for x in y)`.
-    BareGenExp(Expr),
-    Starred(Expr),
-    Keyword(Keyword),
-    DoubleStarred(Keyword),
-}
-
-pub fn keyword_arg<'a>(name: Expr, value: Expr) -> PResult<'a, Arg> {
-    let span = name.span.to(value.span);
-    match name.kind {
-        ExprKind::Name(n) => Ok(Arg::Keyword(Keyword {
-            name: Some(n),
-            value,
-            span,
-        })),
-        ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
-            let what = expr_name(&name);
-            err(format!("cannot assign to {what}"), span)
-        }
-        _ => err(
-            "expression cannot contain assignment, perhaps you meant \"==\"?",
-            span,
-        ),
-    }
-}
-
-/// Validates argument order as CPython's parser does and splits positional from keyword.
-pub fn arguments<'a>(ctx: &Ctx<'_>, args: Vec<Arg>) -> PResult<'a, (Vec<Expr>, Vec<Keyword>)> {
-    let n = args.len();
-    let mut positional = Vec::new();
-    let mut keywords: Vec<Keyword> = Vec::new();
-    let mut seen_keyword = false;
-    let mut seen_double_star = false;
-    for arg in args {
-        match arg {
-            Arg::BareGenExp(e) if n > 1 => {
-                return err("Generator expression must be parenthesized", e.span);
-            }
-            Arg::Positional(e) | Arg::BareGenExp(e) | Arg::Starred(e) => {
-                let is_star = matches!(e.kind, ExprKind::Starred(_));
-                if is_star && seen_double_star {
-                    return err(
-                        "iterable argument unpacking follows keyword argument unpacking",
-                        e.span,
-                    );
-                }
-                if !is_star && seen_double_star {
-                    return err(
-                        "positional argument follows keyword argument unpacking",
-                        e.span,
-                    );
-                }
-                if !is_star && seen_keyword {
-                    return err("positional argument follows keyword argument", e.span);
-                }
-                positional.push(e);
-            }
-            Arg::Keyword(k) => {
-                seen_keyword = true;
-                if let Some(name) = &k.name {
-                    if keywords.iter().any(|o| o.name.as_ref() == Some(name)) {
-                        ctx.defer(
-                            CODEGEN,
-                            SyntaxError::new(
-                                SyntaxErrorKind::SyntaxError,
-                                format!("keyword argument repeated: {name}"),
-                                k.span,
-                            ),
-                        );
-                    }
-                }
-                keywords.push(k);
-            }
-            Arg::DoubleStarred(k) => {
-                seen_double_star = true;
-                keywords.push(k);
-            }
-        }
-    }
-    Ok((positional, keywords))
-}
-
-pub fn call<'a>(ctx: &Ctx<'_>, func: Expr, args: Vec<Arg>, r: usize) -> PResult<'a, Expr> {
-    let l = func.span.start as usize;
-    let (args, keywords) = arguments(ctx, args)?;
-    Ok(expr(
-        ExprKind::Call {
-            func: Box::new(func),
-            args,
-            keywords,
-        },
-        l,
-        r,
-    ))
-}
-
-pub fn genexp_arg(elt: Expr, generators: Vec<Comprehension>, r: usize) -> Arg {
-    let l = elt.span.start as usize;
-    Arg::BareGenExp(expr(
-        ExprKind::GeneratorExp {
-            elt: Box::new(elt),
-            generators,
-        },
-        l,
-        r,
-    ))
-}
-
-// ---- Parameters --------------------------------------------------------------------------
-
-pub enum ParamItem {
-    Plain(Param),
-    /// `*name` (or a bare `*` when the param is `None`).
-    Star(Option<Param>, Span),
-    DoubleStar(Param),
-    Slash(Span),
-}
-
-pub fn param(
-    name: &str,
-    annotation: Option<Expr>,
-    default: Option<Expr>,
-    l: usize,
-    r: usize,
-) -> Param {
-    Param {
-        name: name.to_string(),
-        span: span(l, r),
-        annotation,
-        default,
-    }
-}
-
-/// Checks parameter order with CPython 3.11's messages and builds [`Parameters`].
-pub fn parameters<'a>(ctx: &Ctx<'_>, items: Vec<ParamItem>) -> PResult<'a, Parameters> {
-    let mut p = Parameters::default();
-    let mut seen_slash = false;
-    let mut seen_star = false;
-    let mut bare_star: Option<Span> = None;
-    let mut seen_default = false;
-    let mut kwarg_span: Option<Span> = None;
-    let item_span = |it: &ParamItem| match it {
-        ParamItem::Plain(x) | ParamItem::DoubleStar(x) => x.span,
-        ParamItem::Star(_, s) | ParamItem::Slash(s) => *s,
-    };
-    for (i, item) in items.iter().enumerate() {
-        if kwarg_span.is_some() {
-            return err(
-                "arguments cannot follow var-keyword argument",
-                item_span(item),
-            );
-        }
-        match item {
-            ParamItem::Slash(s) => {
-                if seen_slash {
-                    return err("/ may appear only once", *s);
-                }
-                if seen_star {
-                    return err("/ must be ahead of *", *s);
-                }
-                if i == 0 {
-                    return err("at least one argument must precede /", *s);
-                }
-                seen_slash = true;
-                p.posonly = std::mem::take(&mut p.args);
-            }
-            ParamItem::Star(param, s) => {
-                if seen_star {
-                    return err("* argument may appear only once", *s);
-                }
-                seen_star = true;
-                if let Some(param) = param {
-                    if let Some(d) = &param.default {
-                        return err("var-positional argument cannot have default value", d.span);
-                    }
-                    p.vararg = Some(param.clone());
-                } else {
-                    bare_star = Some(*s);
-                    // A bare `*` must be followed by a keyword-only parameter.
-                    // (`/` after it gets its own message.)
-                    let next_is_named = matches!(
-                        items.get(i + 1),
-                        Some(ParamItem::Plain(_) | ParamItem::Slash(_))
-                    );
-                    if !next_is_named {
-                        return err("named arguments must follow bare *", *s);
-                    }
-                }
-            }
-            ParamItem::DoubleStar(param) => {
-                if let Some(d) = &param.default {
-                    return err("var-keyword argument cannot have default value", d.span);
-                }
-                kwarg_span = Some(param.span);
-                p.kwarg = Some(param.clone());
-            }
-            ParamItem::Plain(param) => {
-                if seen_star {
-                    p.kwonly.push(param.clone());
-                } else {
-                    if param.default.is_some() {
-                        seen_default = true;
-                    } else if seen_default {
-                        return err("non-default argument follows default argument", param.span);
-                    }
-                    p.args.push(param.clone());
-                }
-            }
-        }
-    }
-    let _ = bare_star;
-    // Duplicate names are found by CPython's symbol table, after parsing.
-    let mut seen: Vec<&str> = Vec::new();
-    let all = p
-        .posonly
-        .iter()
-        .chain(&p.args)
-        .chain(&p.vararg)
-        .chain(&p.kwonly)
-        .chain(&p.kwarg);
-    for param in all {
-        if seen.contains(&param.name.as_str()) {
-            ctx.defer(
-                SYMTABLE,
-                SyntaxError::new(
-                    SyntaxErrorKind::SyntaxError,
-                    format!("duplicate argument '{}' in function definition", param.name),
-                    param.span,
-                ),
-            );
-        }
-        seen.push(&param.name);
-    }
-    Ok(p)
-}
-
 // ---- Statements ---------------------------------------------------------------------------
 
 /// The end of a compound statement: the end of the last statement of its last block.
@@ -867,14 +266,15 @@ pub fn block_end(body: &[Stmt], fallback: usize) -> usize {
 pub fn if_chain(
     test: Expr,
     body: Vec<Stmt>,
-    elifs: Vec<(usize, Expr, Vec<Stmt>)>,
+    elifs: Vec<Box<(usize, Expr, Vec<Stmt>)>>,
     orelse: Option<Vec<Stmt>>,
     l: usize,
-) -> Stmt {
+) -> Box<Stmt> {
     let mut tail = orelse.unwrap_or_default();
-    for (el, t, b) in elifs.into_iter().rev() {
+    for clause in elifs.into_iter().rev() {
+        let (el, t, b) = *clause;
         let end = block_end(&tail, block_end(&b, el));
-        tail = vec![stmt(
+        tail = vec![*stmt(
             StmtKind::If {
                 test: t,
                 body: b,
@@ -903,11 +303,11 @@ pub struct Handler {
 
 pub fn try_stmt<'a>(
     body: Vec<Stmt>,
-    handlers: Vec<Handler>,
+    handlers: Vec<Box<Handler>>,
     orelse: Option<Vec<Stmt>>,
     finalbody: Option<Vec<Stmt>>,
     l: usize,
-) -> PResult<'a, Stmt> {
+) -> PResult<'a, Box<Stmt>> {
     let is_star = handlers.first().is_some_and(|h| h.star);
     if let Some(h) = handlers.iter().find(|h| h.star != is_star) {
         return err(
@@ -993,7 +393,7 @@ pub fn import_from<'a>(
     trailing_comma_at: Option<usize>,
     l: usize,
     r: usize,
-) -> PResult<'a, Stmt> {
+) -> PResult<'a, Box<Stmt>> {
     if let Some(at) = trailing_comma_at {
         return err(
             "trailing comma not allowed without surrounding parentheses",
@@ -1011,7 +411,7 @@ pub fn import_from<'a>(
     ))
 }
 
-pub fn expression_statement(ctx: &Ctx<'_>, e: Expr, l: usize, r: usize) -> Stmt {
+pub fn expression_statement(ctx: &Ctx<'_>, e: Expr, l: usize, r: usize) -> Box<Stmt> {
     check_value(ctx, &e);
     stmt(StmtKind::Expr(e), l, r)
 }

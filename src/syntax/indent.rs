@@ -136,7 +136,10 @@ impl<'a> TokenStream<'a> {
             // No pattern matched: CPython's message for the character, or an error token.
             let ch = self.source[start..].chars().next().unwrap_or('\0');
             let end = start + ch.len_utf8();
-            let message = if is_printable(ch) {
+            let message = if ch == '\0' {
+                // What CPython says when it reads such a line from a file.
+                "source code cannot contain null bytes".to_string()
+            } else if is_printable(ch) {
                 format!("invalid character '{ch}' (U+{:04X})", ch as u32)
             } else {
                 format!("invalid non-printable character U+{:04X}", ch as u32)
@@ -276,7 +279,7 @@ impl<'a> TokenStream<'a> {
         let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
         if col == top {
             if altcol != alttop {
-                return Err(self.tab_error());
+                return Err(self.tab_error(first));
             }
         } else if col > top {
             if self.indents.len() >= MAX_INDENT_LEVELS {
@@ -288,7 +291,7 @@ impl<'a> TokenStream<'a> {
                 return Err(self.fail(err, FailureClass::TokenizerQuiet, false));
             }
             if altcol <= alttop {
-                return Err(self.tab_error());
+                return Err(self.tab_error(first));
             }
             self.indents.push((col, altcol));
             // CPython's INDENT token ends where the line's first token starts.
@@ -304,29 +307,36 @@ impl<'a> TokenStream<'a> {
             }
             let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
             if col != top {
-                let eol = self.source[first..]
-                    .find(['\n', '\r'])
-                    .map_or(self.source.len(), |i| first + i);
+                // CPython points at the end of the line; the indentation itself says more.
                 let err = SyntaxError::new(
                     SyntaxErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
-                    Span::new(eol, (eol + 1).min(self.source.len())),
+                    self.indentation_span(first),
                 )
                 .with_hint("a dedented line must line up with an enclosing block");
                 return Err(self.fail(err, FailureClass::TokenizerQuiet, false));
             }
             if altcol != alttop {
-                return Err(self.tab_error());
+                return Err(self.tab_error(first));
             }
         }
         Ok(())
     }
 
-    fn tab_error(&mut self) -> Failure {
+    /// The leading whitespace of the current line (or its first character if there is none).
+    fn indentation_span(&self, first: usize) -> Span {
+        if first > self.line_start {
+            Span::new(self.line_start, first)
+        } else {
+            Span::new(first, first + 1)
+        }
+    }
+
+    fn tab_error(&mut self, first: usize) -> Failure {
         let err = SyntaxError::new(
             SyntaxErrorKind::TabError,
             "inconsistent use of tabs and spaces in indentation",
-            Span::new(self.line_start, self.line_start + 1),
+            self.indentation_span(first),
         )
         .with_hint("indent with spaces only, or with tabs only, throughout the file");
         self.fail(err, FailureClass::TokenizerQuiet, false)

@@ -1,19 +1,11 @@
-//! Entry points of the front end and the translation of LALRPOP's errors into CPython 3.11's
-//! messages.
-//!
-//! CPython's parser is PEG with a second "invalid_*" pass for good messages; we are LR(1), so
-//! the specific messages are recovered here from the failing token, what the parser expected
-//! there, and the tokens before it. The priority rules of `Parser/pegen_errors.c` are
-//! reproduced: after a parser error the rest of the input is still tokenized, and a tokenizer
-//! error raised later (an unterminated string, an invalid character...) wins.
+//! Entry points of the front end: whole files, f-string fields, and the REPL's completeness
+//! check. How a parse error becomes CPython's message is `parse_errors.rs`' job.
 
-use lalrpop_util::ParseError;
-
-use super::ast::{Expr, ExprKind, Module, Span, Stmt, StmtKind};
-use super::error::{SyntaxError, SyntaxErrorKind};
-use super::helpers::{expr_name, Ctx};
-use super::indent::{line_number, Failure, FailureClass, Mode, Spanned, TokenStream};
-use super::token::Token;
+use super::ast::{Expr, Module, Span, Stmt, StmtKind};
+use super::error::SyntaxError;
+use super::helpers::Ctx;
+use super::indent::{Failure, FailureClass, Mode, TokenStream};
+use super::parse_errors::{explain, invalid_syntax};
 
 lalrpop_util::lalrpop_mod!(
     #[allow(
@@ -23,7 +15,7 @@ lalrpop_util::lalrpop_mod!(
         unused_imports,
         dead_code
     )]
-    python
+    pub(crate) python
 );
 
 /// What the grammar's entry produces, depending on the synthetic first token.
@@ -33,19 +25,49 @@ pub enum Top {
 }
 
 /// Parses a whole file (or `-c` string, or REPL entry).
+///
+/// Also reports the few errors CPython raises from its compiler that the front end checks on
+/// the way (duplicate parameter names, repeated keyword arguments, misplaced starred
+/// expressions); see [`parse_module_deferred`] to receive those separately.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
+    let (module, checks) = parse_failure(source).map_err(|f| f.error)?;
+    match checks.into_iter().next() {
+        Some(c) => Err(c.error),
+        None => Ok(module),
+    }
+}
+
+/// Which stage of CPython's compiler raises a [`CompilerCheck`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CompilerPhase {
+    /// The symbol table, which runs over the whole module before any code is generated
+    /// (`duplicate argument 'x' in function definition`).
+    SymbolTable,
+    /// Code generation, statement by statement (`keyword argument repeated: x`,
+    /// `can't use starred expression here`, `multiple starred expressions in assignment`).
+    CodeGeneration,
+}
+
+/// An error found while parsing that CPython reports from its compiler.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompilerCheck {
+    pub phase: CompilerPhase,
+    pub error: SyntaxError,
+}
+
+/// Like [`parse_module`], but returns the compiler-stage errors (sorted by phase, then
+/// position) instead of failing with the first, so that the compiler can report them in
+/// CPython's order among its own (`'return' outside function`, ...).
+pub fn parse_module_deferred(source: &str) -> Result<(Module, Vec<CompilerCheck>), SyntaxError> {
     parse_failure(source).map_err(|f| f.error)
 }
 
-fn parse_failure(source: &str) -> Result<Module, Failure> {
+fn parse_failure(source: &str) -> Result<(Module, Vec<CompilerCheck>), Failure> {
     let ctx = Ctx::new(source);
     let mut stream = TokenStream::new(source, Mode::Module);
     let parser = python::TopParser::new();
     match parser.parse(&ctx, &mut stream) {
-        Ok(Top::Module(body)) => match ctx.first_deferred() {
-            Some(e) => Err(Failure::parser(e)),
-            None => Ok(Module { body }),
-        },
+        Ok(Top::Module(body)) => Ok((Module { body }, ctx.take_deferred())),
         Ok(Top::Expression(e)) => Err(Failure::parser(invalid_syntax(e.span))),
         Err(e) => Err(explain(&ctx, 0, source.len(), Mode::Module, e, &mut stream)),
     }
@@ -82,7 +104,7 @@ pub enum Completeness {
 pub fn check_completeness(source: &str) -> Completeness {
     let blank_end = ends_with_blank_line(source);
     match parse_failure(source) {
-        Ok(module) => {
+        Ok((module, _)) => {
             let compound = module.body.last().is_some_and(|s| is_compound(&s.kind));
             if compound && !blank_end {
                 Completeness::Incomplete
@@ -92,7 +114,15 @@ pub fn check_completeness(source: &str) -> Completeness {
         }
         Err(f) => {
             let unclosed = matches!(f.class, FailureClass::Unclosed { .. });
-            if f.incomplete && (unclosed || !blank_end || f.class == FailureClass::TokenizerRaised)
+            // A block header at the end of the input (also a nested one) waits for its body.
+            let at_end = source
+                .get(f.error.span.start as usize..)
+                .is_none_or(|rest| rest.trim().is_empty());
+            let open_block =
+                !blank_end && at_end && f.error.message.starts_with("expected an indented block");
+            if open_block
+                || f.incomplete
+                    && (unclosed || !blank_end || f.class == FailureClass::TokenizerRaised)
             {
                 Completeness::Incomplete
             } else {
@@ -107,7 +137,11 @@ fn ends_with_blank_line(source: &str) -> bool {
     if lines.last() == Some(&"") {
         lines.pop();
     }
-    lines.len() >= 2 && lines.last().is_some_and(|l| l.trim().is_empty())
+    // Like CPython's interactive tokenizer: only a totally empty line ends a block.
+    lines.len() >= 2
+        && lines
+            .last()
+            .is_some_and(|l| l.trim_end_matches('\r').is_empty())
 }
 
 fn is_compound(kind: &StmtKind) -> bool {
@@ -121,659 +155,4 @@ fn is_compound(kind: &StmtKind) -> bool {
             | StmtKind::FunctionDef(_)
             | StmtKind::ClassDef(_)
     )
-}
-
-fn invalid_syntax(span: Span) -> SyntaxError {
-    SyntaxError::new(SyntaxErrorKind::SyntaxError, "invalid syntax", span)
-}
-
-fn syntax(message: impl Into<String>, span: Span) -> SyntaxError {
-    SyntaxError::new(SyntaxErrorKind::SyntaxError, message, span)
-}
-
-// ---- Error explanation ---------------------------------------------------------------------
-
-type LalrError<'a> = ParseError<usize, Token<'a>, Failure>;
-
-/// Turns a LALRPOP error into CPython's error, then applies CPython's rule that a tokenizer
-/// error later in the input takes priority over a parser error.
-fn explain<'a>(
-    ctx: &Ctx<'a>,
-    start: usize,
-    end: usize,
-    mode: Mode,
-    err: LalrError<'a>,
-    stream: &mut TokenStream<'a>,
-) -> Failure {
-    let failure = match err {
-        ParseError::User { error } => error,
-        ParseError::UnrecognizedToken { token, expected } => {
-            let cx = ErrorContext::new(ctx.source, start, end, mode, token.0);
-            cx.unrecognized(token, &expected, stream)
-        }
-        ParseError::UnrecognizedEof { location, expected } => {
-            let cx = ErrorContext::new(ctx.source, start, end, mode, location);
-            let mut f = cx.end_of_input(location, &expected);
-            f.incomplete = true;
-            f
-        }
-        ParseError::ExtraToken { token } => {
-            Failure::parser(invalid_syntax(Span::new(token.0, token.2)))
-        }
-        ParseError::InvalidToken { location } => {
-            Failure::parser(invalid_syntax(Span::new(location, location + 1)))
-        }
-    };
-    if failure.class != FailureClass::Parser {
-        return failure;
-    }
-    later_tokenizer_error(ctx.source, failure, stream)
-}
-
-/// CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`.
-fn later_tokenizer_error(source: &str, failure: Failure, stream: &mut TokenStream<'_>) -> Failure {
-    let err_line = line_number(source, failure.error.span.start as usize);
-    for item in stream {
-        if let Err(f) = item {
-            match f.class {
-                FailureClass::TokenizerRaised => return f,
-                FailureClass::Unclosed { line } if err_line > line => return f,
-                _ => break,
-            }
-        }
-    }
-    failure
-}
-
-/// The tokens before a parse error, re-lexed, with what the heuristics need to know.
-struct ErrorContext<'a> {
-    source: &'a str,
-    mode: Mode,
-    /// Tokens strictly before the error position (without the synthetic start token).
-    toks: Vec<Spanned<'a>>,
-    /// Bracket depth at the error (the inside of an f-string field counts as one level).
-    depth: usize,
-    /// Index in `toks` of the first token of the current logical line.
-    line_first: usize,
-}
-
-fn expects(expected: &[String], what: &str) -> bool {
-    expected.iter().any(|e| e == what)
-}
-
-fn quoted(s: &str) -> String {
-    format!("\"{s}\"")
-}
-
-impl<'a> ErrorContext<'a> {
-    fn new(source: &'a str, start: usize, end: usize, mode: Mode, at: usize) -> ErrorContext<'a> {
-        let mut toks = Vec::new();
-        for item in TokenStream::for_range(source, start, end, mode) {
-            match item {
-                Ok(t) if t.0 < at || (t.0 == at && t.2 == at && toks.is_empty()) => {
-                    if !matches!(t.1, Token::StartModule | Token::StartExpression) {
-                        toks.push(t);
-                    }
-                }
-                _ => break,
-            }
-        }
-        let mut depth: usize = if mode == Mode::Expression { 1 } else { 0 };
-        let mut line_first = 0;
-        for (i, t) in toks.iter().enumerate() {
-            match t.1 {
-                Token::LPar | Token::WithLPar | Token::LSqb | Token::LBrace => depth += 1,
-                Token::RPar | Token::RSqb | Token::RBrace => depth = depth.saturating_sub(1),
-                Token::Newline | Token::Indent | Token::Dedent => line_first = i + 1,
-                _ => {}
-            }
-        }
-        ErrorContext {
-            source,
-            mode,
-            toks,
-            depth,
-            line_first,
-        }
-    }
-
-    fn first_of_line(&self) -> Option<Token<'a>> {
-        self.toks.get(self.line_first).map(|t| t.1)
-    }
-
-    /// The header keyword of the logical line, looking through `async`.
-    fn header(&self) -> Option<Token<'a>> {
-        match self.first_of_line() {
-            Some(Token::Async) => self.toks.get(self.line_first + 1).map(|t| t.1),
-            other => other,
-        }
-    }
-
-    /// Index of the first token of the expression element that ends at the error: just after
-    /// the nearest opening bracket, comma, `=`, `:` or header keyword at the error's depth.
-    fn element_start(&self) -> usize {
-        let mut depth = 0i32;
-        for i in (self.line_first..self.toks.len()).rev() {
-            match self.toks[i].1 {
-                Token::RPar | Token::RSqb | Token::RBrace => depth += 1,
-                Token::LPar | Token::WithLPar | Token::LSqb | Token::LBrace => {
-                    if depth == 0 {
-                        return i + 1;
-                    }
-                    depth -= 1;
-                }
-                Token::Comma
-                | Token::Equal
-                | Token::Colon
-                | Token::ColonEqual
-                | Token::If
-                | Token::Elif
-                | Token::While
-                | Token::Return
-                | Token::Assert
-                | Token::Del
-                | Token::Else
-                | Token::Semi
-                    if depth == 0 =>
-                {
-                    return i + 1
-                }
-                _ => {}
-            }
-        }
-        self.line_first
-    }
-
-    fn unrecognized(
-        &self,
-        token: (usize, Token<'a>, usize),
-        expected: &[String],
-        stream: &mut TokenStream<'a>,
-    ) -> Failure {
-        let (l, tok, r) = token;
-        let here = Span::new(l, r.max(l));
-        let error = match self.specific(l, tok, r, expected, stream) {
-            Ok(e) => e,
-            Err(f) => return f,
-        };
-        Failure::parser(
-            error.unwrap_or_else(|| invalid_syntax(here).with_label(format!("unexpected {tok}"))),
-        )
-    }
-
-    /// A CPython-specific message for this error, if one applies. `Err` carries a failure that
-    /// replaces the parser error entirely (a bracket that was never closed).
-    fn specific(
-        &self,
-        l: usize,
-        tok: Token<'a>,
-        r: usize,
-        expected: &[String],
-        stream: &mut TokenStream<'a>,
-    ) -> Result<Option<SyntaxError>, Failure> {
-        let here = Span::new(l, r.max(l));
-        let prev = self.toks.last().map(|t| t.1);
-        // LR parsers detect the error before reducing the strings just read; CPython has
-        // already decoded them (`f'{'` followed by a name is an f-string error).
-        if let Some(Token::String(_)) = prev {
-            let n = self
-                .toks
-                .iter()
-                .rev()
-                .take_while(|t| matches!(t.1, Token::String(_)))
-                .count();
-            let parts: Vec<(usize, &str, usize)> = self.toks[self.toks.len() - n..]
-                .iter()
-                .filter_map(|t| match t.1 {
-                    Token::String(s) => Some((t.0, s, t.2)),
-                    _ => None,
-                })
-                .collect();
-            let ctx = Ctx::new(self.source);
-            if let Err(ParseError::User { error }) = super::helpers::strings(&ctx, parts) {
-                return Err(error);
-            }
-        }
-        if tok == Token::Indent {
-            return Ok(Some(SyntaxError::new(
-                SyntaxErrorKind::IndentationError,
-                "unexpected indent",
-                here,
-            )));
-        }
-        if expects(expected, "Indent") {
-            return Ok(Some(self.expected_block(here)));
-        }
-        let header = self.header();
-        let is_header = |t: Option<Token<'_>>| {
-            matches!(
-                t,
-                Some(
-                    Token::If
-                        | Token::Elif
-                        | Token::While
-                        | Token::For
-                        | Token::With
-                        | Token::Class
-                        | Token::Except
-                        | Token::Def
-                        | Token::Try
-                        | Token::Finally
-                        | Token::Else
-                )
-            )
-        };
-        if self.mode == Mode::Module && self.depth == 0 && expects(expected, &quoted(":")) {
-            // `if x` + NEWLINE; `def`, `try`, `finally` and `else` insist on ':' whatever follows.
-            let forced = matches!(
-                header,
-                Some(Token::Def | Token::Try | Token::Finally | Token::Else)
-            );
-            if is_header(header) && (tok == Token::Newline || forced) {
-                return Ok(Some(syntax("expected ':'", here)));
-            }
-        }
-        if header == Some(Token::Def)
-            && self.toks.len()
-                == self.line_first + 2 + usize::from(self.first_of_line() == Some(Token::Async))
-            && expects(expected, &quoted("("))
-        {
-            return Ok(Some(syntax("expected '('", here)));
-        }
-        if expects(expected, &quoted("except"))
-            && expects(expected, &quoted("finally"))
-            && !expects(expected, "Name")
-        {
-            return Ok(Some(syntax("expected 'except' or 'finally' block", here)));
-        }
-        if tok == Token::Comma && self.depth == 0 && header == Some(Token::Except) {
-            let start = self.toks.get(self.line_first + 1).map_or(l, |t| t.0);
-            return Ok(Some(syntax(
-                "multiple exception types must be parenthesized",
-                Span::new(start, r),
-            )));
-        }
-        if expects(expected, &quoted("else")) && !expects(expected, "Name") {
-            // `a if b` without its `else`.
-            let if_at = self.toks.iter().rposition(|t| t.1 == Token::If);
-            if let Some(i) = if_at {
-                let start = self.element_start_before(i);
-                let end = self.toks.last().map_or(r, |t| t.2);
-                return Ok(Some(syntax(
-                    "expected 'else' after 'if' expression",
-                    Span::new(self.toks.get(start).map_or(l, |t| t.0), end),
-                )));
-            }
-        }
-        if let Some(e) = self.dict_key_without_value(l, tok, r, expected) {
-            return Ok(Some(e));
-        }
-        if tok == Token::For && self.toks.len() >= 3 {
-            // `f(x=1 for x in y)`: a keyword argument where a generator was meant.
-            let n = self.toks.len();
-            let start = self.element_start();
-            if start >= 2 && self.toks[start - 1].1 == Token::Equal {
-                if let Token::Name(_) = self.toks[start - 2].1 {
-                    let from = self.toks[start - 2].0;
-                    let to = self.toks[start - 1].2;
-                    let _ = n;
-                    return Ok(Some(syntax(
-                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        Span::new(from, to),
-                    )));
-                }
-            }
-        }
-        if tok == Token::Equal && !expects(expected, &quoted("=")) {
-            if let Some(e) = self.misplaced_equal(l, r) {
-                return Ok(Some(e));
-            }
-        }
-        if tok.starts_expression() && prev.is_some_and(|p| p.ends_expression()) {
-            let start = self.element_start();
-            let first = self.toks.get(start);
-            // `print "x"`: Python 2 habits.
-            if let Some((pl, Token::Name(n @ ("print" | "exec")), _)) = first {
-                if start + 1 == self.toks.len() {
-                    let end = self.expression_end_after(l);
-                    return Ok(Some(syntax(
-                        format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"),
-                        Span::new(*pl, end),
-                    )));
-                }
-            }
-            if self.depth > 0 && self.is_plain_element(start, tok) && !self.in_def_parameters() {
-                if let Some(unclosed) = self.unclosed_right_after(stream) {
-                    return Err(unclosed);
-                }
-                let from = first.map_or(l, |t| t.0);
-                let to = self.toks.last().map_or(r, |t| t.2);
-                return Ok(Some(
-                    syntax(
-                        "invalid syntax. Perhaps you forgot a comma?",
-                        Span::new(from, to),
-                    )
-                    .with_label("perhaps a comma is missing after this"),
-                ));
-            }
-        }
-        Ok(None)
-    }
-
-    /// Is the innermost open bracket the parameter list of a `def`?
-    fn in_def_parameters(&self) -> bool {
-        let mut k = self.line_first;
-        if self.toks.get(k).map(|t| t.1) == Some(Token::Async) {
-            k += 1;
-        }
-        if self.toks.get(k).map(|t| t.1) != Some(Token::Def) {
-            return false;
-        }
-        let paren = k + 2;
-        let mut depth = 0i32;
-        for i in (0..self.toks.len()).rev() {
-            match self.toks[i].1 {
-                Token::RPar | Token::RSqb | Token::RBrace => depth += 1,
-                Token::LPar | Token::LSqb | Token::LBrace => {
-                    if depth == 0 {
-                        return i == paren;
-                    }
-                    depth -= 1;
-                }
-                _ => {}
-            }
-        }
-        false
-    }
-
-    /// `{1: 2, 3}` and `{1: }`: CPython's `invalid_double_starred_kvpairs`.
-    fn dict_key_without_value(
-        &self,
-        l: usize,
-        tok: Token<'_>,
-        r: usize,
-        expected: &[String],
-    ) -> Option<SyntaxError> {
-        if !matches!(tok, Token::Comma | Token::RBrace) {
-            return None;
-        }
-        // Find the innermost open bracket and check that it is a dict display.
-        let mut depth = 0i32;
-        let mut open = None;
-        for i in (0..self.toks.len()).rev() {
-            match self.toks[i].1 {
-                Token::RPar | Token::RSqb | Token::RBrace => depth += 1,
-                Token::LPar | Token::WithLPar | Token::LSqb | Token::LBrace => {
-                    if depth == 0 {
-                        open = Some(i);
-                        break;
-                    }
-                    depth -= 1;
-                }
-                _ => {}
-            }
-        }
-        let open = open?;
-        if self.toks[open].1 != Token::LBrace {
-            return None;
-        }
-        let inner = &self.toks[open + 1..];
-        let mut depth = 0i32;
-        let mut colon_seen = false;
-        for t in inner {
-            match t.1 {
-                Token::LPar | Token::LSqb | Token::LBrace => depth += 1,
-                Token::RPar | Token::RSqb | Token::RBrace => depth -= 1,
-                Token::Colon | Token::DoubleStar if depth == 0 => colon_seen = true,
-                _ => {}
-            }
-        }
-        if !colon_seen {
-            return None;
-        }
-        if self.toks.last().map(|t| t.1) == Some(Token::Colon) {
-            let c = self.toks[self.toks.len() - 1];
-            return Some(syntax(
-                "expression expected after dictionary key and ':'",
-                Span::new(c.0, c.2),
-            ));
-        }
-        if expects(expected, &quoted(":")) {
-            let start = self.element_start();
-            let from = self.toks.get(start).map_or(l, |t| t.0);
-            return Some(syntax(
-                "':' expected after dictionary key",
-                Span::new(from, r.max(from)),
-            ));
-        }
-        None
-    }
-
-    fn element_start_before(&self, index: usize) -> usize {
-        let sub = ErrorContext {
-            source: self.source,
-            mode: self.mode,
-            toks: self.toks[..index].to_vec(),
-            depth: self.depth,
-            line_first: self.line_first.min(index),
-        };
-        sub.element_start()
-    }
-
-    /// Is the element before the error a plain expression (CPython's `disjunction`), not part of
-    /// a comprehension, lambda, conditional, starred item or `NAME STRING` pair?
-    fn is_plain_element(&self, start: usize, next: Token<'_>) -> bool {
-        let elem = &self.toks[start.min(self.toks.len())..];
-        if elem.is_empty() {
-            return false;
-        }
-        if matches!(elem[0].1, Token::Star | Token::DoubleStar) {
-            return false;
-        }
-        // CPython's `!(NAME STRING)`: `f(a 'b')` is not taken for a missing comma.
-        let second = elem.get(1).map_or(next, |t| t.1);
-        if matches!((elem[0].1, second), (Token::Name(_), Token::String(_))) {
-            return false;
-        }
-        let mut depth = 0i32;
-        for t in elem {
-            match t.1 {
-                Token::LPar | Token::LSqb | Token::LBrace => depth += 1,
-                Token::RPar | Token::RSqb | Token::RBrace => depth -= 1,
-                Token::For
-                | Token::Lambda
-                | Token::If
-                | Token::Else
-                | Token::Yield
-                | Token::Async
-                    if depth == 0 =>
-                {
-                    return false
-                }
-                _ => {}
-            }
-        }
-        true
-    }
-
-    /// For the "forgot a comma" case: CPython reads the second expression to its end; if the
-    /// input ends there with a bracket open, it reports the bracket instead.
-    fn unclosed_right_after(&self, stream: &mut TokenStream<'a>) -> Option<Failure> {
-        let mut depth = 0i32;
-        for item in stream.by_ref() {
-            match item {
-                Ok((_, t, _)) => match t {
-                    Token::LPar | Token::LSqb | Token::LBrace => depth += 1,
-                    Token::RPar | Token::RSqb | Token::RBrace => {
-                        depth -= 1;
-                        if depth < 0 {
-                            return None;
-                        }
-                    }
-                    Token::Comma | Token::Colon | Token::Equal if depth == 0 => return None,
-                    _ => {}
-                },
-                Err(f) => {
-                    return match f.class {
-                        FailureClass::Unclosed { .. } | FailureClass::TokenizerRaised => Some(f),
-                        _ => None,
-                    }
-                }
-            }
-        }
-        None
-    }
-
-    /// Where the expression starting at `at` ends, roughly: the end of the logical line.
-    fn expression_end_after(&self, at: usize) -> usize {
-        let rest = &self.source[at.min(self.source.len())..];
-        at + rest.find(['\n', '\r', ';']).unwrap_or(rest.len())
-    }
-
-    /// `if x = 1:` / `[a = 1]`: CPython's `invalid_named_expression`.
-    fn misplaced_equal(&self, l: usize, r: usize) -> Option<SyntaxError> {
-        let in_test = matches!(self.header(), Some(Token::If | Token::Elif | Token::While));
-        if self.depth == 0 && !in_test {
-            return None;
-        }
-        let start = self.element_start();
-        let first = self.toks.get(start)?;
-        if start > 0
-            && self.depth == 0
-            && !matches!(
-                self.toks[start - 1].1,
-                Token::If | Token::Elif | Token::While
-            )
-        {
-            return None;
-        }
-        // A second `=` right after the value makes it a plain syntax error in CPython.
-        let after = &self.source[r..];
-        let line_rest = &after[..after
-            .find(['\n', ':', ',', ')', ']', '}'])
-            .unwrap_or(after.len())];
-        if line_rest.replace("==", "").contains('=') {
-            return None;
-        }
-        let text_span = (first.0, l);
-        let target = parse_expression_text(self.source, text_span.0, text_span.1)?;
-        let value_end = r + line_rest.trim_end().len();
-        if let ExprKind::Name(_) = target.kind {
-            return Some(syntax(
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                Span::new(target.span.start as usize, value_end.max(r)),
-            ));
-        }
-        let excluded = matches!(
-            target.kind,
-            ExprKind::List(_)
-                | ExprKind::Tuple(_)
-                | ExprKind::GeneratorExp { .. }
-                | ExprKind::Compare { .. }
-                | ExprKind::BoolOp { .. }
-                | ExprKind::IfExp { .. }
-                | ExprKind::Lambda { .. }
-                | ExprKind::Starred(_)
-                | ExprKind::Constant(
-                    super::ast::Constant::True
-                        | super::ast::Constant::False
-                        | super::ast::Constant::None
-                )
-        ) || matches!(
-            target.kind,
-            ExprKind::UnaryOp {
-                op: super::ast::UnaryOp::Not,
-                ..
-            }
-        );
-        if excluded {
-            return None;
-        }
-        Some(syntax(
-            format!(
-                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                expr_name(&target)
-            ),
-            target.span,
-        ))
-    }
-
-    /// "expected an indented block after 'if' statement on line N".
-    fn expected_block(&self, here: Span) -> SyntaxError {
-        // The header is the logical line ended by the last NEWLINE before the error.
-        let nl = self.toks.iter().rposition(|t| t.1 == Token::Newline);
-        let mut first = 0;
-        if let Some(nl) = nl {
-            for i in (0..nl).rev() {
-                if matches!(
-                    self.toks[i].1,
-                    Token::Newline | Token::Indent | Token::Dedent
-                ) {
-                    first = i + 1;
-                    break;
-                }
-            }
-        }
-        let mut k = first;
-        // Decorators are separate logical lines; `async` is part of the header.
-        if self.toks.get(k).map(|t| t.1) == Some(Token::Async) {
-            k += 1;
-        }
-        let (what, at) = match self.toks.get(k) {
-            Some(&(p, t, _)) => {
-                let what = match t {
-                    Token::Def => "function definition".to_string(),
-                    Token::Class => "class definition".to_string(),
-                    Token::Except if self.toks.get(k + 1).map(|x| x.1) == Some(Token::Star) => {
-                        "'except*' statement".to_string()
-                    }
-                    other => match other.keyword() {
-                        Some(kw) => format!("'{kw}' statement"),
-                        None => "statement".to_string(),
-                    },
-                };
-                (what, self.toks.get(first).map_or(p, |t| t.0))
-            }
-            None => ("statement".to_string(), here.start as usize),
-        };
-        // At the end of input CPython points at the header's NEWLINE.
-        let span = if here.start as usize >= self.source.len() {
-            nl.map_or(here, |i| Span::new(self.toks[i].0, self.toks[i].2))
-        } else {
-            here
-        };
-        SyntaxError::new(
-            SyntaxErrorKind::IndentationError,
-            format!(
-                "expected an indented block after {what} on line {}",
-                line_number(self.source, at)
-            ),
-            span,
-        )
-    }
-
-    fn end_of_input(&self, location: usize, expected: &[String]) -> Failure {
-        let last = self.toks.last();
-        let here = match last {
-            Some(&(s, Token::Newline, e)) => Span::new(s, e),
-            _ => Span::new(location, location),
-        };
-        if expects(expected, "Indent") {
-            return Failure::parser(self.expected_block(Span::new(location, location)));
-        }
-        if expects(expected, &quoted("except")) && expects(expected, &quoted("finally")) {
-            return Failure::parser(syntax("expected 'except' or 'finally' block", here));
-        }
-        Failure::parser(invalid_syntax(here))
-    }
-}
-
-/// Parses `source[start..end]` as an expression, for error heuristics; `None` if it is not one.
-fn parse_expression_text(source: &str, start: usize, end: usize) -> Option<Expr> {
-    let ctx = Ctx::new(source);
-    let mut stream = TokenStream::for_range(source, start, end, Mode::Expression);
-    match python::TopParser::new().parse(&ctx, &mut stream) {
-        Ok(Top::Expression(e)) => Some(e),
-        _ => None,
-    }
 }

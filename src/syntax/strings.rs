@@ -149,6 +149,8 @@ pub fn decode_str(body: &str, raw: bool, span: Span) -> Result<String, SyntaxErr
                 }
                 match char::from_u32(value) {
                     Some(ch) => out.push(ch),
+                    // Lone surrogates are legal in Python strings but not in Rust's.
+                    None if (0xD800..0xE000).contains(&value) => out.push('\u{fffd}'),
                     None => return Err(unicode_error(i, end, "illegal Unicode character")),
                 }
             }
@@ -270,6 +272,9 @@ pub fn decode_bytes(body: &str, raw: bool, span: Span) -> Result<Vec<u8>, Syntax
 
 /// The value of an integer literal the lexer has already validated.
 pub fn decode_int(text: &str, span: Span) -> Result<Constant, SyntaxError> {
+    if let Ok(v) = text.parse::<i64>() {
+        return Ok(Constant::Int(v));
+    }
     let cleaned: String = text.chars().filter(|&c| c != '_').collect();
     let (digits, radix) = match cleaned.get(..2) {
         Some("0x" | "0X") => (&cleaned[2..], 16),

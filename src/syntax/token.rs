@@ -472,10 +472,13 @@ fn number<'a>(lex: &mut Lexer<'a, Token<'a>>) -> Result<Token<'a>, LexError> {
         ));
     }
     if is_float {
-        let cleaned: std::string::String = text.chars().filter(|&c| c != '_').collect();
-        let value: f64 = cleaned
-            .parse()
-            .map_err(|_| LexError::raised("invalid decimal literal", start, end))?;
+        let parsed = if text.contains('_') {
+            text.replace('_', "").parse()
+        } else {
+            text.parse()
+        };
+        let value: f64 =
+            parsed.map_err(|_| LexError::raised("invalid decimal literal", start, end))?;
         Ok(Token::Float(value))
     } else {
         Ok(Token::Int(text))
@@ -674,7 +677,13 @@ impl NumberScan<'_> {
     /// an `invalid ... literal`.
     fn verify_end(&mut self, kind: &str) -> Result<(), LexError> {
         let c = self.peek();
-        let follows = |s: &[u8]| (1..=s.len()).all(|i| self.peek_at(i) == s[i - 1]);
+        // The keyword must be complete: `1else` is fine, `1elsewhere` is not.
+        let follows = |s: &[u8]| {
+            (1..=s.len()).all(|i| self.peek_at(i) == s[i - 1]) && {
+                let after = self.peek_at(s.len() + 1);
+                !(after == b'_' || after.is_ascii_alphanumeric() || after >= 0x80)
+            }
+        };
         let keyword_follows = match c {
             b'a' => follows(b"nd"),
             b'e' => follows(b"lse"),

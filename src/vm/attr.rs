@@ -36,7 +36,26 @@ impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
         match self.get_attr_opt(obj, name)? {
             Some(v) => Ok(v),
-            None => Err(self.no_attribute(obj, name)),
+            None => {
+                if let Value::Module(m) = obj {
+                    let names: Vec<&'static str> = m
+                        .globals
+                        .borrow()
+                        .bound()
+                        .map(|(k, _)| k.as_str())
+                        .collect();
+                    if let Some(fix) = super::lenient::unambiguous_match(name.as_str(), &names) {
+                        if self.options.lenient {
+                            self.lenient_warning(&format!(
+                                "module '{}' has no attribute '{}'; using '{}'",
+                                m.name, name, fix
+                            ));
+                            return self.get_attr(obj, super::symbol::intern(fix));
+                        }
+                    }
+                }
+                Err(self.no_attribute(obj, name))
+            }
         }
     }
 
@@ -45,14 +64,21 @@ impl Vm {
         let msg = match obj {
             Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
             Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name, name),
-            _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+            _ => format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(obj),
+                name
+            ),
         };
         let err = self.attribute_error(msg);
         err.exc
             .dict
             .borrow_mut()
             .insert(sym::NAME_PLAIN, Value::str(name.as_str()));
-        err.exc.dict.borrow_mut().insert(super::symbol::intern("obj"), obj.clone());
+        err.exc
+            .dict
+            .borrow_mut()
+            .insert(super::symbol::intern("obj"), obj.clone());
         err
     }
 
@@ -80,9 +106,15 @@ impl Vm {
         obj: &Value,
         name: Symbol,
     ) -> PyResult<Option<Value>> {
-        if let Payload::Super { start_after, obj: target } = &inst.payload {
+        if let Payload::Super {
+            start_after,
+            obj: target,
+        } = &inst.payload
+        {
             let (start_after, target) = (start_after.clone(), target.clone());
-            if let Some(v) = crate::runtime::class::super_getattr(self, &start_after, &target, name)? {
+            if let Some(v) =
+                crate::runtime::class::super_getattr(self, &start_after, &target, name)?
+            {
                 return Ok(Some(v));
             }
             if name == sym::CLASS {
@@ -91,9 +123,15 @@ impl Vm {
             return Ok(None);
         }
         let cls = inst.class.clone();
-        if let Some(getattribute) = cls.lookup(sym::GETATTRIBUTE) {
-            if !getattribute.is(&self.types.object_getattribute) {
-                return match self.call_bound(getattribute, obj.clone(), &[Value::str(name.as_str())]) {
+        let (custom_get, _) =
+            cls.attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr);
+        if let Some(getattribute) = custom_get.then(|| cls.lookup(sym::GETATTRIBUTE)).flatten() {
+            {
+                return match self.call_bound(
+                    getattribute,
+                    obj.clone(),
+                    &[Value::str(name.as_str())],
+                ) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if e.is_instance_of(&self.types.attribute_error) => {
                         self.try_getattr_hook(&cls, obj, name, e)
@@ -191,13 +229,19 @@ impl Vm {
             return Ok(Some(match &v {
                 Value::Instance(i) => match &i.payload {
                     Payload::StaticMethod(f) => f.clone(),
-                    Payload::ClassMethod(f) => Value::BoundMethod(Rc::new(super::object::BoundMethod {
-                        func: f.clone(),
-                        receiver: Value::Class(cls.clone()),
-                    })),
+                    Payload::ClassMethod(f) => {
+                        Value::BoundMethod(Rc::new(super::object::BoundMethod {
+                            func: f.clone(),
+                            receiver: Value::Class(cls.clone()),
+                        }))
+                    }
                     Payload::Property(_) => v.clone(),
                     Payload::Plain => match i.class.lookup(sym::GET) {
-                        Some(get) => self.call_bound(get, v.clone(), &[Value::None, Value::Class(cls.clone())])?,
+                        Some(get) => self.call_bound(
+                            get,
+                            v.clone(),
+                            &[Value::None, Value::Class(cls.clone())],
+                        )?,
                         None => v.clone(),
                     },
                     _ => v.clone(),
@@ -209,11 +253,19 @@ impl Vm {
             "__name__" => Some(Value::str(&cls.name)),
             "__qualname__" => Some(Value::str(&cls.qualname)),
             "__module__" => Some(Value::str(&cls.module)),
-            "__mro__" => Some(Value::tuple(cls.mro().into_iter().map(Value::Class).collect())),
+            "__mro__" => Some(Value::tuple(
+                cls.mro().into_iter().map(Value::Class).collect(),
+            )),
             "__bases__" => Some(Value::tuple(
                 cls.bases.iter().cloned().map(Value::Class).collect(),
             )),
-            "__base__" => Some(cls.bases.first().cloned().map(Value::Class).unwrap_or(Value::None)),
+            "__base__" => Some(
+                cls.bases
+                    .first()
+                    .cloned()
+                    .map(Value::Class)
+                    .unwrap_or(Value::None),
+            ),
             "__class__" => Some(Value::Class(self.types.type_.clone())),
             "__doc__" => Some(Value::None),
             "__dict__" => {
@@ -259,7 +311,10 @@ impl Vm {
         match &obj {
             Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => {
                 let cls = inst.class.clone();
-                if cls.lookup(sym::GETATTRIBUTE).is_some_and(|g| !g.is(&self.types.object_getattribute)) {
+                if cls
+                    .attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr)
+                    .0
+                {
                     let v = self.get_attr(&obj, name)?;
                     return Ok((v, Value::Undef));
                 }
@@ -294,8 +349,10 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
-                if let Some(setattr) = cls.lookup(sym::SETATTR) {
-                    if !setattr.is(&self.types.object_setattr) {
+                let (_, custom_set) = cls
+                    .attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr);
+                if let Some(setattr) = custom_set.then(|| cls.lookup(sym::SETATTR)).flatten() {
+                    {
                         self.call_bound(setattr, obj.clone(), &[Value::str(name.as_str()), value])?;
                         return Ok(());
                     }
@@ -404,7 +461,12 @@ impl Vm {
     }
 
     /// `object.__delattr__`: data descriptors' deleters, then the instance dict.
-    pub fn generic_delattr(&mut self, inst: &Rc<Instance>, obj: &Value, name: Symbol) -> PyResult<()> {
+    pub fn generic_delattr(
+        &mut self,
+        inst: &Rc<Instance>,
+        obj: &Value,
+        name: Symbol,
+    ) -> PyResult<()> {
         let cls = inst.class.clone();
         let attr = cls.lookup(name);
         if let Some(Value::Instance(d)) = &attr {
@@ -422,7 +484,11 @@ impl Vm {
                 }
                 Payload::Plain => {
                     if let Some(del) = d.class.lookup(sym::DELETE) {
-                        self.call_bound(del, Value::Instance(d.clone()), std::slice::from_ref(obj))?;
+                        self.call_bound(
+                            del,
+                            Value::Instance(d.clone()),
+                            std::slice::from_ref(obj),
+                        )?;
                         return Ok(());
                     }
                 }
@@ -440,7 +506,8 @@ impl Vm {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 if let Some(delattr) = cls.lookup(sym::DELATTR) {
-                    let is_default = matches!(&delattr, Value::Builtin(b) if b.owner == Some("object"));
+                    let is_default =
+                        matches!(&delattr, Value::Builtin(b) if b.owner == Some("object"));
                     if !is_default {
                         self.call_bound(delattr, obj.clone(), &[Value::str(name.as_str())])?;
                         return Ok(());
@@ -449,6 +516,7 @@ impl Vm {
                 self.generic_delattr(inst, obj, name)
             }
             Value::Class(c) => {
+                super::object::bump_type_epoch();
                 if c.dict.borrow_mut().shift_remove(&name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }

@@ -10,8 +10,8 @@ use smallvec::SmallVec;
 use super::dispatch::FrameResult;
 use super::frame::{Frame, FrameExit};
 use super::object::{
-    Args, BoundMethod, Class, Function, Generator, GeneratorKind, GeneratorState, Instance,
-    Layout, Payload, TracebackEntry,
+    Args, BoundMethod, Class, Function, Generator, GeneratorKind, GeneratorState, Instance, Layout,
+    Payload, TracebackEntry,
 };
 use super::symbol::{sym, Symbol};
 use super::value::Value;
@@ -35,6 +35,11 @@ impl Vm {
         kwnames: Option<&Rc<[Symbol]>>,
         method: bool,
     ) -> PyResult<()> {
+        if kwnames.is_none() {
+            if let Some(done) = self.call_simple_function(at, argc, method)? {
+                return Ok(done);
+            }
+        }
         let frame = self.frames.last_mut().expect("frame");
         let callable = std::mem::replace(&mut frame.stack[at], Value::Undef);
         let first_arg = if method { at + 2 } else { at + 1 };
@@ -62,8 +67,63 @@ impl Vm {
         Ok(())
     }
 
+    /// The common case of a call from bytecode: a plain Python function (or method) called with
+    /// exactly its positional parameters. Arguments move straight from the caller's stack into
+    /// the new frame. Returns `None` when the call needs the general path.
+    #[inline]
+    fn call_simple_function(
+        &mut self,
+        at: usize,
+        argc: usize,
+        method: bool,
+    ) -> PyResult<Option<()>> {
+        let frame = self.frames.last_mut().expect("frame");
+        let (func, has_self) = match &frame.stack[at] {
+            Value::Function(f) => {
+                let has_self = method && !frame.stack[at + 1].is_undef();
+                (f.clone(), has_self)
+            }
+            _ => return Ok(None),
+        };
+        let code = &func.code;
+        let nargs = argc + has_self as usize;
+        if nargs != code.argcount as usize
+            || code.flags.varargs
+            || code.flags.varkw
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || !func.closure.is_empty()
+            || code.is_async_or_generator()
+        {
+            return Ok(None);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        self.charge_step()?;
+        let mut new = self.new_frame(func.code.clone(), func.globals.clone());
+        let caller = self.frames.last_mut().expect("frame");
+        let first = if method { at + 2 } else { at + 1 };
+        let mut slot = 0;
+        if has_self {
+            new.stack[0] = std::mem::replace(&mut caller.stack[at + 1], Value::Undef);
+            slot = 1;
+        }
+        for (i, v) in caller.stack.drain(first..).enumerate() {
+            new.stack[slot + i] = v;
+        }
+        caller.stack.truncate(at);
+        self.frames.push(new);
+        Ok(Some(()))
+    }
+
     /// `CallEx`: `f(*args, **kwargs)`.
-    pub(crate) fn call_ex(&mut self, func: Value, args: Value, kwargs: Option<Value>) -> PyResult<()> {
+    pub(crate) fn call_ex(
+        &mut self,
+        func: Value,
+        args: Value,
+        kwargs: Option<Value>,
+    ) -> PyResult<()> {
         let args: ArgVec = match &args {
             Value::Tuple(t) => t.iter().cloned().collect(),
             other => self.collect(other)?.into_iter().collect(),
@@ -147,7 +207,8 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
-        let mut frame = Box::new(Frame::new(f.code.clone(), f.globals.clone()));
+        self.charge_step()?;
+        let mut frame = self.new_frame(f.code.clone(), f.globals.clone());
         self.bind_args(f, &mut frame, args, kw)?;
         if f.code.is_async_or_generator() {
             return Ok(Called::Value(self.make_generator(f, frame)));
@@ -256,7 +317,27 @@ impl Vm {
                             posonly_as_kw.push(*name);
                             continue;
                         }
-                        return Err(self.unexpected_keyword(&fname, *name));
+                        let params: Vec<&str> = code.varnames[posonly..argcount + kwonly]
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect();
+                        let fix = super::lenient::unambiguous_match(name.as_str(), &params)
+                            .map(|s| s.to_string());
+                        if let (Some(fix), true) = (&fix, self.options.lenient) {
+                            let i = posonly + params.iter().position(|p| p == fix).unwrap_or(0);
+                            if frame.stack[i].is_undef() {
+                                self.lenient_warning(&format!(
+                                    "{fname}() has no parameter '{name}'; using '{fix}'"
+                                ));
+                                frame.stack[i] = value.clone();
+                                continue;
+                            }
+                        }
+                        let err = self.unexpected_keyword(&fname, *name);
+                        if let Some(fix) = fix {
+                            self.attach_hint(&err, format!("did you mean '{fix}='?"));
+                        }
+                        return Err(err);
                     }
                 },
             }
@@ -334,7 +415,11 @@ impl Vm {
             })
             .count();
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults,
+                argcount
+            )
         } else {
             format!(
                 "{} positional argument{}",
@@ -357,7 +442,9 @@ impl Vm {
         } else {
             String::new()
         };
-        self.type_error(format!("{fname}() takes {takes} but {given}{kw_part} {was} given"))
+        self.type_error(format!(
+            "{fname}() takes {takes} but {given}{kw_part} {was} given"
+        ))
     }
 
     fn unexpected_keyword(&self, fname: &str, name: Symbol) -> super::PyErr {
@@ -395,8 +482,7 @@ impl Vm {
         let init = cls.lookup(sym::INIT);
         let object_init = init.as_ref().is_none_or(|i| i.is(&self.types.object_init));
         let obj = if object_new {
-            if object_init && (!args.is_empty() || !kw.is_empty()) && cls.layout == Layout::Object
-            {
+            if object_init && (!args.is_empty() || !kw.is_empty()) && cls.layout == Layout::Object {
                 return Err(self.type_error(format!("{}() takes no arguments", cls.name)));
             }
             self.new_plain_instance(cls, &args)
@@ -417,7 +503,10 @@ impl Vm {
         };
         // An exact builtin type whose `__new__` built a plain value (`list(x)`, `dict(...)`)
         // is complete: its `__init__` only matters for subclasses.
-        if object_init || !self.isinstance(&obj, cls) || (cls.is_builtin && !matches!(obj, Value::Instance(_))) {
+        if object_init
+            || !self.isinstance(&obj, cls)
+            || (cls.is_builtin && !matches!(obj, Value::Instance(_)))
+        {
             return Ok(Called::Value(obj));
         }
         let init = init.unwrap_or(Value::None);
@@ -473,7 +562,12 @@ impl Vm {
         self.call_kw(f, args, &[])
     }
 
-    pub fn call_kw(&mut self, f: &Value, args: &[Value], kw: &[(Symbol, Value)]) -> PyResult<Value> {
+    pub fn call_kw(
+        &mut self,
+        f: &Value,
+        args: &[Value],
+        kw: &[(Symbol, Value)],
+    ) -> PyResult<Value> {
         let args: ArgVec = args.iter().cloned().collect();
         match self.call_prepare(f.clone(), args, kw.to_vec())? {
             Called::Value(v) => Ok(v),
@@ -557,10 +651,9 @@ impl Vm {
     /// Applies the descriptor protocol to a class attribute found for `receiver`.
     pub fn bind_method(&mut self, func: Value, receiver: Value) -> PyResult<Value> {
         Ok(match &func {
-            Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod {
-                func,
-                receiver,
-            })),
+            Value::Function(_) | Value::Builtin(_) => {
+                Value::BoundMethod(Rc::new(BoundMethod { func, receiver }))
+            }
             Value::Instance(inst) => match &inst.payload {
                 Payload::StaticMethod(f) => f.clone(),
                 Payload::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {

@@ -191,8 +191,40 @@ impl Vm {
 
     /// Returns a finished frame's buffers for reuse.
     #[inline]
-    pub(crate) fn recycle(&mut self, frame: Box<Frame>) {
-        drop(frame);
+    pub(crate) fn recycle(&mut self, mut frame: Box<Frame>) {
+        // Keep the allocation (frame box and stack buffer) for the next call.
+        if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
+            frame.stack.clear();
+            frame.cells.clear();
+            frame.namespace = None;
+            frame.handled = None;
+            frame.generator = None;
+            self.frame_pool.push(frame);
+        }
+    }
+
+    /// A frame for `code`, reusing a pooled allocation when there is one.
+    #[inline]
+    pub(crate) fn new_frame(
+        &mut self,
+        code: Rc<crate::compile::code::Code>,
+        globals: Rc<super::object::Module>,
+    ) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                let need = code.nlocals() + code.stacksize as usize;
+                f.stack.reserve(need);
+                for _ in 0..code.nlocals() {
+                    f.stack.push(Value::Undef);
+                }
+                f.code = code;
+                f.globals = globals;
+                f.pc = 0;
+                f.exit = FrameExit::Push;
+                f
+            }
+            None => Box::new(Frame::new(code, globals)),
+        }
     }
 
     /// The hot loop. Returns when the frame at `base` exits, or with the first error (the
@@ -267,7 +299,8 @@ impl Vm {
                     *frame.cells[i as usize].borrow_mut() = v;
                 }
                 Instr::DeleteDeref(i) => {
-                    let old = std::mem::replace(&mut *frame.cells[i as usize].borrow_mut(), Value::Undef);
+                    let old =
+                        std::mem::replace(&mut *frame.cells[i as usize].borrow_mut(), Value::Undef);
                     if old.is_undef() {
                         return Err(self.unbound_deref(i));
                     }
@@ -411,7 +444,11 @@ impl Vm {
                     let step = if n == 3 { frame.pop() } else { Value::None };
                     let stop = frame.pop();
                     let start = frame.pop();
-                    frame.push(Value::Slice(Rc::new(super::object::Slice { start, stop, step })));
+                    frame.push(Value::Slice(Rc::new(super::object::Slice {
+                        start,
+                        stop,
+                        step,
+                    })));
                 }
                 Instr::BuildTuple(n) => {
                     let at = frame.stack.len() - n as usize;
@@ -427,6 +464,16 @@ impl Vm {
                     let at = frame.stack.len() - n as usize;
                     let items: Vec<Value> = frame.stack.drain(at..).collect();
                     let set = self.new_set(items)?;
+                    frame!(self).push(set);
+                }
+                Instr::BuildConstSet(i) => {
+                    let items = match &frame.code.consts[i as usize] {
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => vec![],
+                    };
+                    let frozen = crate::runtime::setops::from_items(self, items)?;
+                    let set = crate::runtime::setops::from_items(self, vec![])?;
+                    self.set_update(&set, &frozen)?;
                     frame!(self).push(set);
                 }
                 Instr::BuildMap(n) => {
@@ -515,7 +562,13 @@ impl Vm {
                     let after = (packed & 0xff) as usize;
                     self.unpack_sequence(v, before, Some(after))?;
                 }
-                Instr::Jump(t) => frame.pc = t,
+                Instr::Jump(t) => {
+                    // Charged before jumping, so that a budget stop points into the loop.
+                    if t < frame.pc {
+                        self.charge_step()?;
+                    }
+                    frame!(self).pc = t;
+                }
                 Instr::PopJumpIfFalse(t) => {
                     let v = frame.pop();
                     let truth = match v {
@@ -587,7 +640,11 @@ impl Vm {
                                 frame.stack.pop();
                                 frame.pc = target;
                             } else {
-                                self.push_generator(&gen, Resume::Send(Value::None), FrameExit::ForIter(target))?;
+                                self.push_generator(
+                                    &gen,
+                                    Resume::Send(Value::None),
+                                    FrameExit::ForIter(target),
+                                )?;
                             }
                         }
                         _ => match self.next(&it)? {
@@ -787,7 +844,11 @@ impl Vm {
                     self.import_star(&module)?;
                 }
                 Instr::LoadBuildClass => {
-                    let v = self.builtins.get(&sym::BUILD_CLASS).cloned().unwrap_or(Value::None);
+                    let v = self
+                        .builtins
+                        .get(&sym::BUILD_CLASS)
+                        .cloned()
+                        .unwrap_or(Value::None);
                     frame.push(v);
                 }
                 Instr::PopAnnotation => {
@@ -816,7 +877,9 @@ impl Vm {
             let name = code.cellvars[i];
             self.err(
                 &self.types.unbound_local_error,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
             let name = code.freevars[i - code.cellvars.len()];
@@ -866,7 +929,12 @@ impl Vm {
 
     /// The top frame (a generator's) yields `v`: suspend it, and deliver the value to whoever
     /// resumed it. A caller suspended in `Send` yields the same value in turn.
-    fn frame_yield(&mut self, v: Value, base: usize, own_yield: bool) -> PyResult<Option<FrameResult>> {
+    fn frame_yield(
+        &mut self,
+        v: Value,
+        base: usize,
+        own_yield: bool,
+    ) -> PyResult<Option<FrameResult>> {
         let mut own = own_yield;
         loop {
             let Some(mut frame) = self.frames.pop() else {
@@ -912,7 +980,12 @@ impl Vm {
     }
 
     /// `Send`: `[.., receiver]` with the value already popped.
-    fn send_instr(&mut self, receiver: Value, value: Value, base: usize) -> PyResult<Option<FrameResult>> {
+    fn send_instr(
+        &mut self,
+        receiver: Value,
+        value: Value,
+        base: usize,
+    ) -> PyResult<Option<FrameResult>> {
         if let Value::Generator(gen) = &receiver {
             let gen = gen.clone();
             match gen.state.get() {
@@ -1056,7 +1129,9 @@ impl Vm {
         match gen.state.get() {
             GeneratorState::Running => {
                 return Err(match gen.kind {
-                    GeneratorKind::Coroutine => self.runtime_error("coroutine is being awaited already"),
+                    GeneratorKind::Coroutine => {
+                        self.runtime_error("coroutine is being awaited already")
+                    }
                     _ => self.value_error("generator already executing"),
                 })
             }
@@ -1067,7 +1142,9 @@ impl Vm {
                         GeneratorKind::Coroutine => {
                             Err(self.runtime_error("cannot reuse already awaited coroutine"))
                         }
-                        GeneratorKind::AsyncGenerator => Err(self.err_with(&self.types.stop_async_iteration, vec![])),
+                        GeneratorKind::AsyncGenerator => {
+                            Err(self.err_with(&self.types.stop_async_iteration, vec![]))
+                        }
                         GeneratorKind::Generator => Err(self.stop_iteration(Value::None)),
                     },
                 }
@@ -1115,11 +1192,15 @@ impl Vm {
     /// `raise X`: instantiate a class, check it derives from BaseException.
     pub(crate) fn make_raisable(&mut self, exc: Value) -> PyResult<PyErr> {
         match &exc {
-            Value::Instance(inst) if inst.exception_data().is_some() => Ok(PyErr { exc: inst.clone() }),
+            Value::Instance(inst) if inst.exception_data().is_some() => {
+                Ok(PyErr { exc: inst.clone() })
+            }
             Value::Class(c) if c.is_subclass_of(&self.types.base_exception) => {
                 let v = self.call(&exc, &[])?;
                 match v {
-                    Value::Instance(inst) if inst.exception_data().is_some() => Ok(PyErr { exc: inst }),
+                    Value::Instance(inst) if inst.exception_data().is_some() => {
+                        Ok(PyErr { exc: inst })
+                    }
                     other => Err(self.type_error(format!(
                         "calling {} should have returned an instance of BaseException, not {}",
                         c.repr(),
@@ -1138,11 +1219,7 @@ impl Vm {
                 Some(self.call(&cause, &[])?)
             }
             Value::Instance(ref i) if i.exception_data().is_some() => Some(cause),
-            _ => {
-                return Err(self.type_error(
-                    "exception causes must derive from BaseException",
-                ))
-            }
+            _ => return Err(self.type_error("exception causes must derive from BaseException")),
         };
         if let Some(d) = err.exc.exception_data() {
             let mut d = d.borrow_mut();
@@ -1155,7 +1232,9 @@ impl Vm {
     pub(crate) fn exception_matches(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
         let cls = self.class_of(exc);
         match typ {
-            Value::Class(c) if c.is_subclass_of(&self.types.base_exception) => Ok(cls.is_subclass_of(c)),
+            Value::Class(c) if c.is_subclass_of(&self.types.base_exception) => {
+                Ok(cls.is_subclass_of(c))
+            }
             Value::Tuple(items) => {
                 for t in items.iter() {
                     if self.exception_matches(exc, t)? {
@@ -1198,7 +1277,7 @@ impl Vm {
         let name = frame.globals.globals.borrow().names[slot as usize];
         match self.builtins.get(&name) {
             Some(v) => Ok(v.clone()),
-            None => Err(self.name_error_with_hint(name.as_str())),
+            None => self.missing_global(name.as_str()),
         }
     }
 
@@ -1216,7 +1295,7 @@ impl Vm {
         }
         match self.builtins.get(&name) {
             Some(v) => Ok(v.clone()),
-            None => Err(self.name_error_with_hint(name.as_str())),
+            None => self.missing_global(name.as_str()),
         }
     }
 
@@ -1324,9 +1403,7 @@ impl Vm {
             None => {
                 if items.len() != before {
                     return Err(if items.len() > before {
-                        self.value_error(format!(
-                            "too many values to unpack (expected {before})"
-                        ))
+                        self.value_error(format!("too many values to unpack (expected {before})"))
                     } else {
                         self.value_error(format!(
                             "not enough values to unpack (expected {before}, got {})",
@@ -1374,12 +1451,15 @@ impl Vm {
             } else {
                 "context manager protocol"
             };
-            let missing = if cls.lookup(enter).is_none() { enter } else { exit };
+            let missing = if cls.lookup(enter).is_none() {
+                enter
+            } else {
+                exit
+            };
             let _ = missing;
-            return Err(self.type_error(format!(
-                "'{}' object does not support the {what}",
-                cls.name
-            )));
+            return Err(
+                self.type_error(format!("'{}' object does not support the {what}", cls.name))
+            );
         };
         let exit_bound = self.bind_method(exit_fn, cm.clone())?;
         let entered = self.call_bound(enter_fn, cm, &[])?;

@@ -70,7 +70,10 @@ pub fn suggestion_distance(a: &str, b: &str, max_cost: usize) -> usize {
 }
 
 /// The closest candidate, by CPython's rules (no more than a third of the characters change).
-pub fn best_suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn best_suggestion<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<&str> = None;
     let mut best_distance = usize::MAX;
     for item in candidates {
@@ -136,8 +139,13 @@ impl Vm {
                     return Some(s.to_string());
                 }
             }
-            let globals: Vec<&'static str> =
-                self.main.globals.borrow().bound().map(|(k, _)| k.as_str()).collect();
+            let globals: Vec<&'static str> = self
+                .main
+                .globals
+                .borrow()
+                .bound()
+                .map(|(k, _)| k.as_str())
+                .collect();
             if let Some(s) = best_suggestion(&name, globals) {
                 return Some(s.to_string());
             }
@@ -147,7 +155,12 @@ impl Vm {
             return best_suggestion(&name, builtins).map(|s| s.to_string());
         }
         if cls.is_subclass_of(&self.types.attribute_error) {
-            let obj = err.exc.dict.borrow().get(&super::symbol::intern("obj")).cloned()?;
+            let obj = err
+                .exc
+                .dict
+                .borrow()
+                .get(&super::symbol::intern("obj"))
+                .cloned()?;
             let names = crate::runtime::builtins::dir_names(self, &obj);
             let refs: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
             return best_suggestion(&name, refs).map(|s| s.to_string());
@@ -209,8 +222,32 @@ impl Vm {
     fn format_stack(&self, err: &PyErr) -> String {
         let mut out = String::new();
         let tb = err.data().traceback.clone();
+        // CPython prints a run of identical entries three times, then a count.
+        let mut last: Option<(usize, usize)> = None;
+        let mut repeats = 0usize;
+        let flush = |out: &mut String, repeats: usize| {
+            if repeats > 3 {
+                let n = repeats - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    n,
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+        };
         for entry in tb.iter().rev() {
             let line = entry.code.line_of(entry.pc);
+            let key = (std::rc::Rc::as_ptr(&entry.code) as usize, line);
+            if last == Some(key) {
+                repeats += 1;
+                if repeats > 3 {
+                    continue;
+                }
+            } else {
+                flush(&mut out, repeats);
+                last = Some(key);
+                repeats = 1;
+            }
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 entry.code.file.name, line, entry.code.name
@@ -220,7 +257,40 @@ impl Vm {
                 out.push_str(&format!("    {text}\n"));
             }
         }
+        flush(&mut out, repeats);
+        out.push_str(&self.failing_span_report(err));
         out
+    }
+
+    /// An ariadne report pointing at the failing expression in the innermost frame of the
+    /// user's code (not the asyncio module's), with any "did you mean" hint as a note.
+    fn failing_span_report(&self, err: &PyErr) -> String {
+        let tb = err.data().traceback.clone();
+        let Some(entry) = tb.iter().find(|e| {
+            let name = &e.code.file.name;
+            !name.starts_with('<') || name == "<string>" || name == "<stdin>"
+        }) else {
+            return String::new();
+        };
+        let span = entry.code.span_of(entry.pc);
+        if span.end <= span.start {
+            return String::new();
+        }
+        let label = format!("{} raised here", self.exception_type_name(err));
+        let hint = match crate::runtime::instdict::get(&err.exc, super::lenient::hint_symbol()) {
+            Some(Value::Str(s)) => Some(s.as_str().to_string()),
+            _ => None,
+        };
+        crate::diagnostics::render_span_report(
+            &entry.code.file.name,
+            &entry.code.file.text,
+            "Traceback",
+            &format!("in {}", entry.code.name),
+            span,
+            Some(&label),
+            hint.as_deref(),
+            self.options.color,
+        )
     }
 
     /// `Type: message` and the exception's notes, one line each.
@@ -235,7 +305,9 @@ impl Vm {
                 for note in items {
                     let text = match &note {
                         Value::Str(s) => s.as_str().to_string(),
-                        other => self.to_str(other).unwrap_or_else(|_| "<note str() failed>".to_string()),
+                        other => self
+                            .to_str(other)
+                            .unwrap_or_else(|_| "<note str() failed>".to_string()),
                     };
                     for line in text.split('\n') {
                         out.push_str(line);
@@ -244,7 +316,9 @@ impl Vm {
                 }
             }
             Some(other) => {
-                let text = self.repr(&other).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                let text = self
+                    .repr(&other)
+                    .unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
                 out.push_str(&text);
                 out.push('\n');
             }
@@ -270,7 +344,10 @@ impl Vm {
             return;
         };
         if ctx.depth > MAX_GROUP_DEPTH {
-            ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), None);
+            ctx.emit(
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                None,
+            );
             return;
         }
         let toplevel = ctx.depth == 0;
@@ -288,7 +365,11 @@ impl Vm {
         let only = self.format_exception_only(err);
         ctx.emit(&only, None);
         let num = members.len();
-        let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+        let n = if num <= MAX_GROUP_WIDTH {
+            num
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
         ctx.need_close = false;
         for (i, member) in members.iter().take(n).enumerate() {
             let last = i == n - 1;
@@ -296,7 +377,11 @@ impl Vm {
                 ctx.need_close = true;
             }
             let truncated = i >= MAX_GROUP_WIDTH;
-            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
             let line = format!(
                 "{}{}+---------------- {title} ----------------\n",
                 ctx.indent(),
@@ -334,8 +419,10 @@ impl Vm {
     }
 }
 
-const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
 /// `traceback.TracebackException`'s defaults.
 const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;

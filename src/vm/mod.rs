@@ -7,6 +7,7 @@ pub mod call;
 pub mod dispatch;
 pub mod exceptions;
 pub mod frame;
+pub mod lenient;
 pub mod object;
 pub mod ops;
 pub mod symbol;
@@ -104,6 +105,16 @@ pub struct Vm {
     pub(crate) pending_yield: Option<Value>,
     /// Containers being repr'd, to print `[...]` for self-references.
     pub(crate) repr_stack: Vec<usize>,
+    /// Finished frames kept for reuse (a call allocates nothing when one is available).
+    pub(crate) frame_pool: Vec<Box<frame::Frame>>,
+    /// Units of work left before a runaway program is stopped (`u64::MAX`: unlimited).
+    pub step_budget: u64,
+    /// Source places that already printed a lenient-mode warning.
+    pub(crate) warned_at: std::collections::HashSet<(usize, u32, u32)>,
+    /// Set while the interactive prompt runs: input and Ctrl-C arrive through it.
+    pub repl: Option<crate::repl::ReplIo>,
+    /// The prompt is idle: the event loop's waits end early when input arrives.
+    pub repl_idle: bool,
 }
 
 /// The default recursion limit, as in CPython.
@@ -137,6 +148,11 @@ impl Vm {
             pending_throw: None,
             pending_yield: None,
             repr_stack: Vec::new(),
+            frame_pool: Vec::new(),
+            step_budget: u64::MAX,
+            warned_at: Default::default(),
+            repl: None,
+            repl_idle: false,
         };
         crate::runtime::types::install_methods(&mut vm);
         crate::runtime::builtins::install(&mut vm);
@@ -285,6 +301,38 @@ impl Vm {
     /// NameError for a missing global (suggestions are added when the traceback is printed).
     pub fn name_error_with_hint(&self, name: &str) -> PyErr {
         self.name_error(name)
+    }
+
+    /// A global name is missing: NameError, or in lenient mode the unambiguous near miss.
+    pub(crate) fn missing_global(&mut self, name: &str) -> PyResult<Value> {
+        if self.options.lenient {
+            let mut names: Vec<&'static str> = self
+                .frames
+                .last()
+                .map(|f| {
+                    f.globals
+                        .globals
+                        .borrow()
+                        .bound()
+                        .map(|(k, _)| k.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            names.extend(self.builtins.keys().map(|k| k.as_str()));
+            if let Some(fix) = lenient::unambiguous_match(name, &names) {
+                let sym = symbol::intern(fix);
+                let found = self
+                    .frames
+                    .last()
+                    .and_then(|f| f.globals.globals.borrow().get(sym).cloned())
+                    .or_else(|| self.builtins.get(&sym).cloned());
+                if let Some(v) = found {
+                    self.lenient_warning(&format!("name '{name}' is not defined; using '{fix}'"));
+                    return Ok(v);
+                }
+            }
+        }
+        Err(self.name_error(name))
     }
 
     /// Looks up a module-level name (`__main__` globals, then builtins).

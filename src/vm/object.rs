@@ -59,6 +59,27 @@ pub struct Class {
     pub is_builtin: bool,
     /// Bumped whenever this class's dict changes; attribute caches compare it.
     pub version: Cell<u32>,
+    /// Results of MRO look-ups, valid while the global type epoch is unchanged.
+    pub lookup_cache: RefCell<LookupCache>,
+}
+
+/// Memoised `Class::lookup` results. Any change to any class dict bumps the global epoch,
+/// which invalidates every cache (class dicts change rarely after creation, so this is cheap).
+#[derive(Default)]
+pub struct LookupCache {
+    epoch: u64,
+    entries: rustc_hash::FxHashMap<Symbol, Option<Value>>,
+    /// `Some((overrides __getattribute__, overrides __setattr__))` once computed.
+    attribute_hooks: Option<(bool, bool)>,
+}
+
+thread_local! {
+    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// Call after mutating any class's dict.
+pub fn bump_type_epoch() {
+    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
 impl Class {
@@ -70,8 +91,59 @@ impl Class {
         out
     }
 
-    /// Finds `name` along the MRO (CPython's `_PyType_Lookup`).
+    /// Finds `name` along the MRO (CPython's `_PyType_Lookup`), memoised.
+    #[inline]
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
+        let epoch = TYPE_EPOCH.with(|e| e.get());
+        {
+            let cache = self.lookup_cache.borrow();
+            if cache.epoch == epoch {
+                if let Some(hit) = cache.entries.get(&name) {
+                    return hit.clone();
+                }
+            }
+        }
+        let found = self.lookup_uncached(name);
+        let mut cache = self.lookup_cache.borrow_mut();
+        if cache.epoch != epoch {
+            cache.entries.clear();
+            cache.attribute_hooks = None;
+            cache.epoch = epoch;
+        }
+        cache.entries.insert(name, found.clone());
+        found
+    }
+
+    /// Whether the class overrides `object.__getattribute__` / `object.__setattr__`
+    /// (memoised: plain classes then skip those look-ups on every attribute access).
+    pub fn attribute_hooks(
+        &self,
+        object_getattribute: &Value,
+        object_setattr: &Value,
+    ) -> (bool, bool) {
+        let epoch = TYPE_EPOCH.with(|e| e.get());
+        {
+            let cache = self.lookup_cache.borrow();
+            if cache.epoch == epoch {
+                if let Some(h) = cache.attribute_hooks {
+                    return h;
+                }
+            }
+        }
+        let get = self
+            .lookup(super::symbol::sym::GETATTRIBUTE)
+            .is_some_and(|g| !g.is(object_getattribute));
+        let set = self
+            .lookup(super::symbol::sym::SETATTR)
+            .is_some_and(|s| !s.is(object_setattr));
+        let mut cache = self.lookup_cache.borrow_mut();
+        if cache.epoch == epoch {
+            cache.attribute_hooks = Some((get, set));
+        }
+        (get, set)
+    }
+
+    fn lookup_uncached(&self, name: Symbol) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(&name) {
             return Some(v.clone());
         }
@@ -103,6 +175,7 @@ impl Class {
     pub fn set_attr(&self, name: Symbol, value: Value) {
         self.dict.borrow_mut().insert(name, value);
         self.version.set(self.version.get().wrapping_add(1));
+        bump_type_epoch();
     }
 
     /// `<class '__main__.Foo'>` / `<class 'int'>`.

@@ -130,7 +130,12 @@ fn compare_symbol(kind: CompareKind) -> &'static str {
 
 impl Vm {
     /// The builtin meaning of `a op b` for builtin types; `None` means NotImplemented.
-    pub(crate) fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    pub(crate) fn builtin_binary(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> Option<PyResult<Value>> {
         // Builtin operations accept instances of subclasses of builtin types (the value inside).
         if let Some((a, b)) = unbox_pair(a, b) {
             return self.builtin_binary(op, &a, &b);
@@ -163,10 +168,15 @@ impl Vm {
         let seq_kind = |v: &Value| -> Option<&'static str> {
             let cls = self.class_of(v);
             let t = &self.types;
-            [(&t.str, "str"), (&t.list, "list"), (&t.tuple, "tuple"), (&t.bytes, "bytes")]
-                .into_iter()
-                .find(|(c, _)| cls.is_subclass_of(c))
-                .map(|(_, n)| n)
+            [
+                (&t.str, "str"),
+                (&t.list, "list"),
+                (&t.tuple, "tuple"),
+                (&t.bytes, "bytes"),
+            ]
+            .into_iter()
+            .find(|(c, _)| cls.is_subclass_of(c))
+            .map(|(_, n)| n)
         };
         match op {
             BinOp::Add => match seq_kind(a) {
@@ -200,7 +210,11 @@ impl Vm {
         }
         self.type_error(format!(
             "unsupported operand type(s) for {}{suffix}: '{}' and '{}'",
-            if suffix.is_empty() { op.symbol() } else { op.symbol().trim_end_matches(" or pow()") },
+            if suffix.is_empty() {
+                op.symbol()
+            } else {
+                op.symbol().trim_end_matches(" or pow()")
+            },
             self.type_name(a),
             self.type_name(b)
         ))
@@ -395,7 +409,12 @@ impl Vm {
         }
     }
 
-    fn try_compare_method(&mut self, obj: &Value, name: Symbol, other: &Value) -> PyResult<Option<Value>> {
+    fn try_compare_method(
+        &mut self,
+        obj: &Value,
+        name: Symbol,
+        other: &Value,
+    ) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
                 let m = inst.class.lookup(name);
@@ -405,7 +424,11 @@ impl Vm {
                             // object.__ne__ inverts __eq__.
                             if let Some(eq) = inst.class.lookup(sym::EQ) {
                                 if !eq.is(&self.types.object_eq) {
-                                    let r = self.call_bound(eq, obj.clone(), std::slice::from_ref(other))?;
+                                    let r = self.call_bound(
+                                        eq,
+                                        obj.clone(),
+                                        std::slice::from_ref(other),
+                                    )?;
                                     if matches!(r, Value::NotImplemented) {
                                         return Ok(None);
                                     }
@@ -443,7 +466,12 @@ impl Vm {
     }
 
     /// Comparison between builtin values; `None` = NotImplemented.
-    pub(crate) fn builtin_compare(&mut self, kind: CompareKind, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    pub(crate) fn builtin_compare(
+        &mut self,
+        kind: CompareKind,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         if let Some(r) = fast_compare(kind, a, b) {
             return Ok(Some(r));
@@ -642,9 +670,9 @@ impl Vm {
                             Value::BigInt(b) => num::hash_bigint(&b),
                             Value::Bool(b) => b as i64,
                             _ => {
-                                return Err(self.type_error(
-                                    "__hash__ method should return an integer",
-                                ))
+                                return Err(
+                                    self.type_error("__hash__ method should return an integer")
+                                )
                             }
                         }
                     }
@@ -692,10 +720,9 @@ impl Vm {
                 if let Some(n) = crate::asyncio::instance_len(self, inst)? {
                     return Ok(n);
                 }
-                return Err(self.type_error(format!(
-                    "object of type '{}' has no len()",
-                    inst.class.name
-                )));
+                return Err(
+                    self.type_error(format!("object of type '{}' has no len()", inst.class.name))
+                );
             }
             Value::Iter(it) => {
                 if let Some(n) = crate::runtime::iter::view_len(it) {
@@ -749,7 +776,9 @@ impl Vm {
                     Payload::Boxed(inner) => {
                         let inner = inner.borrow().clone();
                         match inner {
-                            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => self.index_of(&inner)?,
+                            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                                self.index_of(&inner)?
+                            }
                             _ => None,
                         }
                     }
@@ -770,7 +799,9 @@ impl Vm {
                 ))),
             },
             Value::Bytes(b) => match item {
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
+                }
                 Value::Int(i) => Ok(b.contains(&(*i as u8)) && (0..256).contains(i)),
                 _ => Err(self.type_error("a bytes-like object is required")),
             },
@@ -868,16 +899,17 @@ impl Vm {
                             return Ok(v);
                         }
                         if let Some(missing) = cls.lookup(sym::MISSING) {
-                            return self.call_bound(missing, obj.clone(), std::slice::from_ref(index));
+                            return self.call_bound(
+                                missing,
+                                obj.clone(),
+                                std::slice::from_ref(index),
+                            );
                         }
                         return Err(self.key_error(index.clone()));
                     }
                     return self.get_item(&inner, index);
                 }
-                Err(self.type_error(format!(
-                    "'{}' object is not subscriptable",
-                    cls.name
-                )))
+                Err(self.type_error(format!("'{}' object is not subscriptable", cls.name)))
             }
             Value::Class(c) => {
                 if let Some(m) = c.lookup(sym::CLASS_GETITEM) {
@@ -1011,10 +1043,9 @@ impl Vm {
                 if g.kind == super::object::GeneratorKind::Generator {
                     return Ok(v.clone());
                 }
-                return Err(self.type_error(format!(
-                    "'{}' object is not iterable",
-                    self.type_name(v)
-                )));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                );
             }
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
@@ -1035,17 +1066,13 @@ impl Vm {
                 if cls.lookup(sym::GETITEM).is_some() {
                     IterState::SequenceProtocol(v.clone(), 0)
                 } else {
-                    return Err(self.type_error(format!(
-                        "'{}' object is not iterable",
-                        cls.name
-                    )));
+                    return Err(self.type_error(format!("'{}' object is not iterable", cls.name)));
                 }
             }
             _ => {
-                return Err(self.type_error(format!(
-                    "'{}' object is not iterable",
-                    self.type_name(v)
-                )))
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                )
             }
         };
         Ok(Value::Iter(Rc::new(NativeIter {
@@ -1091,10 +1118,9 @@ impl Vm {
                         Err(e) if e.is_instance_of(&self.types.stop_iteration) => Ok(None),
                         Err(e) => Err(e),
                     },
-                    None => Err(self.type_error(format!(
-                        "'{}' object is not an iterator",
-                        cls.name
-                    ))),
+                    None => {
+                        Err(self.type_error(format!("'{}' object is not an iterator", cls.name)))
+                    }
                 }
             }
             _ => Err(self.type_error(format!(
@@ -1147,11 +1173,20 @@ impl Vm {
         Ok(None)
     }
 
-    pub fn dict_get_str(&mut self, d: &super::value::DictRef, key: &str) -> PyResult<Option<Value>> {
+    pub fn dict_get_str(
+        &mut self,
+        d: &super::value::DictRef,
+        key: &str,
+    ) -> PyResult<Option<Value>> {
         Ok(d.borrow().get_str(key).cloned())
     }
 
-    pub fn dict_set(&mut self, d: &super::value::DictRef, key: Value, value: Value) -> PyResult<()> {
+    pub fn dict_set(
+        &mut self,
+        d: &super::value::DictRef,
+        key: Value,
+        value: Value,
+    ) -> PyResult<()> {
         let hash = self.hash(&key)?;
         let fast = d.borrow().find_fast(hash, &key);
         if let Some(i) = fast {
@@ -1173,7 +1208,11 @@ impl Vm {
         Ok(())
     }
 
-    pub fn dict_remove(&mut self, d: &super::value::DictRef, key: &Value) -> PyResult<Option<Value>> {
+    pub fn dict_remove(
+        &mut self,
+        d: &super::value::DictRef,
+        key: &Value,
+    ) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
         let fast = d.borrow().find_fast(hash, key);
         let idx = match fast {
@@ -1190,7 +1229,9 @@ impl Vm {
                 found
             }
         };
-        Ok(idx.and_then(|i| d.borrow_mut().remove_at(i)).map(|e| e.value))
+        Ok(idx
+            .and_then(|i| d.borrow_mut().remove_at(i))
+            .map(|e| e.value))
     }
 
     fn dict_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
@@ -1263,9 +1304,9 @@ impl Vm {
                     Value::Str(s) => s.as_str().to_string(),
                     _ => self.repr(&k)?,
                 };
-                return Err(self.type_error(format!(
-                    "got multiple values for keyword argument '{name}'"
-                )));
+                return Err(
+                    self.type_error(format!("got multiple values for keyword argument '{name}'"))
+                );
             }
             self.dict_set(&d, k, v)?;
         }
@@ -1321,7 +1362,10 @@ fn unbox_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
     };
     match (unbox(a), unbox(b)) {
         (None, None) => None,
-        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
+        (x, y) => Some((
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        )),
     }
 }
 

@@ -21,7 +21,6 @@ pub type ListRef = Rc<RefCell<Vec<Value>>>;
 pub type DictRef = Rc<RefCell<Dict>>;
 pub type SetRef = Rc<RefCell<Set>>;
 
-#[derive(Clone)]
 pub enum Value {
     /// Internal only: an unbound local, an empty stack slot, "no self" in a method call. Never
     /// reaches Python code.
@@ -60,6 +59,42 @@ pub enum Value {
     /// Internal only: a closure cell travelling from `LoadClosure` to `MakeFunction`, or the
     /// `__class__` cell a class body returns.
     Cell(super::object::CellRef),
+}
+
+impl Clone for Value {
+    // Inlined so that copying an int or a float is a few moves, not a call.
+    #[inline]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Undef => Value::Undef,
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(r) => Value::BigInt(Rc::clone(r)),
+            Value::Str(r) => Value::Str(Rc::clone(r)),
+            Value::Bytes(r) => Value::Bytes(Rc::clone(r)),
+            Value::Tuple(r) => Value::Tuple(Rc::clone(r)),
+            Value::List(r) => Value::List(Rc::clone(r)),
+            Value::Dict(r) => Value::Dict(Rc::clone(r)),
+            Value::Set(r) => Value::Set(Rc::clone(r)),
+            Value::FrozenSet(r) => Value::FrozenSet(Rc::clone(r)),
+            Value::Range(r) => Value::Range(Rc::clone(r)),
+            Value::Slice(r) => Value::Slice(Rc::clone(r)),
+            Value::Function(r) => Value::Function(Rc::clone(r)),
+            Value::Builtin(r) => Value::Builtin(Rc::clone(r)),
+            Value::BoundMethod(r) => Value::BoundMethod(Rc::clone(r)),
+            Value::Class(r) => Value::Class(Rc::clone(r)),
+            Value::Instance(r) => Value::Instance(Rc::clone(r)),
+            Value::Module(r) => Value::Module(Rc::clone(r)),
+            Value::Generator(r) => Value::Generator(Rc::clone(r)),
+            Value::Iter(r) => Value::Iter(Rc::clone(r)),
+            Value::Code(r) => Value::Code(Rc::clone(r)),
+            Value::Cell(r) => Value::Cell(Rc::clone(r)),
+        }
+    }
 }
 
 impl Value {
@@ -142,7 +177,9 @@ impl Value {
             Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
             Code(r) => Rc::as_ptr(r) as *const u8 as usize,
             Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
+            Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => {
+                return Option::None
+            }
         })
     }
 

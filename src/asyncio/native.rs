@@ -1,0 +1,247 @@
+//! `_tulip`: the native half of the asyncio package. The event loop written in Python
+//! (`asyncio.py`) asks it for the clock (real or virtual), to wait for the next timer, to write
+//! diagnostics to stderr, and to remember futures whose exception nobody retrieved (CPython
+//! reports those when the future is garbage-collected; we report them when it is dropped or at
+//! exit).
+
+use std::rc::{Rc, Weak};
+
+use crate::runtime::modules::{add_functions, new_module};
+use crate::vm::object::{Args, GeneratorKind, GeneratorState, Instance, Module};
+use crate::vm::symbol::sym;
+use crate::vm::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// A future holding an exception nobody has looked at yet.
+pub struct Unretrieved {
+    future: Weak<Instance>,
+    ptr: usize,
+    report: String,
+}
+
+/// Virtual time that passes per loop iteration: CPython's timers drift by the time callbacks
+/// take, which decides ties such as eight `sleep(0.25)` against one `sleep(2)`.
+const VIRTUAL_TICK: f64 = 1e-6;
+
+pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
+    let m = new_module("_tulip");
+    add_functions(
+        &m,
+        "_tulip",
+        &[
+            ("monotonic", monotonic),
+            ("wait_until", wait_until),
+            ("tick", tick),
+            ("deadlock", deadlock),
+            ("stderr", stderr),
+            ("format_exception", format_exception),
+            ("iscoroutine", iscoroutine),
+            ("iscoroutinefunction", iscoroutinefunction),
+            ("isgenerator", isgenerator),
+            ("isawaitable", isawaitable),
+            ("coro_repr", coro_repr),
+            ("track", track),
+            ("untrack", untrack),
+            ("report_unretrieved", report_unretrieved),
+            ("asyncgens", asyncgens),
+            ("set_repl_idle", set_repl_idle),
+            // Teaching notes for `tulip doc` (no effect otherwise).
+            ("lost_task", super::teach::lost_task),
+        ],
+    );
+    m
+}
+
+fn arg(args: &Args, i: usize) -> Value {
+    args.pos.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.clock.now()))
+}
+
+fn wait_until(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = crate::runtime::builtins::to_float(vm, &arg(&args, 0))?;
+    vm.out.flush();
+    if vm.repl.is_some() && !vm.clock.is_virtual() {
+        // At the prompt: wake early for input (when idle) and for Ctrl-C.
+        let secs = (t - vm.clock.now()).max(0.0);
+        let idle = vm.repl_idle;
+        let interrupted = vm
+            .repl
+            .as_mut()
+            .map(|io| io.wait_for(std::time::Duration::from_secs_f64(secs), idle))
+            .unwrap_or(false);
+        if interrupted {
+            return Err(vm.err(&vm.types.keyboard_interrupt.clone(), ""));
+        }
+        return Ok(Value::None);
+    }
+    let wait = t - vm.clock.now();
+    vm.wait_within_budget(wait)?;
+    vm.clock.advance_to(t);
+    Ok(Value::None)
+}
+
+fn tick(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if vm.clock.is_virtual() {
+        vm.clock.sleep(VIRTUAL_TICK);
+    }
+    Ok(Value::None)
+}
+
+fn deadlock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if vm.repl.is_some() {
+        // At the prompt nothing is stuck: idle until input, or until Ctrl-C interrupts an
+        // entry that awaits something that will never happen (CPython would wait forever).
+        let idle = vm.repl_idle;
+        let interrupted = vm
+            .repl
+            .as_mut()
+            .map(|io| io.wait_for(std::time::Duration::from_secs(3600), idle))
+            .unwrap_or(false);
+        if interrupted {
+            return Err(vm.err(&vm.types.keyboard_interrupt.clone(), ""));
+        }
+        return Ok(Value::None);
+    }
+    Err(vm.runtime_error(
+        "event loop stalled: every task is waiting and no timer is pending, so nothing can \
+         ever wake them (CPython would wait forever here)",
+    ))
+}
+
+fn stderr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let text = vm.to_str(&arg(&args, 0))?;
+    vm.write_stderr(&text);
+    Ok(Value::None)
+}
+
+fn as_err(v: &Value) -> Option<PyErr> {
+    match v {
+        Value::Instance(i) if i.exception_data().is_some() => Some(PyErr { exc: i.clone() }),
+        _ => None,
+    }
+}
+
+fn format_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match as_err(&arg(&args, 0)) {
+        Some(e) => Ok(Value::string(vm.format_traceback(&e))),
+        None => Ok(Value::str("")),
+    }
+}
+
+fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(
+        arg(&args, 0),
+        Value::Generator(g) if g.kind == GeneratorKind::Coroutine
+    )))
+}
+
+fn iscoroutinefunction(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = match arg(&args, 0) {
+        Value::BoundMethod(m) => m.func.clone(),
+        other => other,
+    };
+    Ok(Value::Bool(
+        matches!(f, Value::Function(f) if f.code.flags.coroutine),
+    ))
+}
+
+fn isgenerator(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(
+        arg(&args, 0),
+        Value::Generator(g) if g.kind == GeneratorKind::Generator
+    )))
+}
+
+fn set_repl_idle(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.repl_idle = vm.truthy(&arg(&args, 0))?;
+    Ok(Value::None)
+}
+
+fn asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let all = vm.truthy(&arg(&args, 0))?;
+    Ok(Value::list(super::asyncgen::take_asyncgens(vm, all)))
+}
+
+fn isawaitable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = arg(&args, 0);
+    Ok(Value::Bool(match &v {
+        Value::Generator(g) => g.kind == GeneratorKind::Coroutine,
+        Value::Iter(_) => vm.get_awaitable(v.clone()).is_ok(),
+        other => vm.lookup_special(other, sym::AWAIT).is_some(),
+    }))
+}
+
+/// CPython's `_format_coroutine`: `main() running at x.py:5` / `main() done, defined at ...`.
+fn coro_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = arg(&args, 0);
+    let Value::Generator(g) = &v else {
+        return Ok(Value::string(vm.repr(&v)?));
+    };
+    let file = &g.code.file.name;
+    let text = match g.state.get() {
+        GeneratorState::Finished => format!(
+            "{}() done, defined at {}:{}",
+            g.qualname, file, g.code.first_line
+        ),
+        GeneratorState::Suspended => {
+            let line = g
+                .frame
+                .borrow()
+                .as_ref()
+                .map(|f| g.code.line_of(f.current_pc()))
+                .unwrap_or(g.code.first_line as usize);
+            format!("{}() running at {}:{}", g.qualname, file, line)
+        }
+        _ => format!("{}() running at {}:{}", g.qualname, file, g.code.first_line),
+    };
+    Ok(Value::string(text))
+}
+
+fn track(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Value::Instance(fut), Some(err)) = (arg(&args, 0), as_err(&arg(&args, 1))) else {
+        return Ok(Value::None);
+    };
+    let kind = fut.class.name.clone();
+    let fut_repr = vm.repr(&Value::Instance(fut.clone()))?;
+    let report = format!(
+        "{kind} exception was never retrieved\nfuture: {fut_repr}\n{}",
+        vm.format_traceback(&err)
+    );
+    let ptr = Rc::as_ptr(&fut) as usize;
+    vm.asyncio.unretrieved.push(Unretrieved {
+        future: Rc::downgrade(&fut),
+        ptr,
+        report,
+    });
+    Ok(Value::None)
+}
+
+fn untrack(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Value::Instance(fut) = arg(&args, 0) {
+        let ptr = Rc::as_ptr(&fut) as usize;
+        vm.asyncio.unretrieved.retain(|u| u.ptr != ptr);
+    }
+    Ok(Value::None)
+}
+
+fn report_unretrieved(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    report(vm, false);
+    Ok(Value::None)
+}
+
+/// Writes the reports of futures that were dropped unretrieved (all of them when `all`).
+pub fn report(vm: &mut Vm, all: bool) {
+    let entries = std::mem::take(&mut vm.asyncio.unretrieved);
+    let mut keep = Vec::new();
+    for u in entries {
+        if all || u.future.upgrade().is_none() {
+            vm.write_stderr(&u.report);
+        } else {
+            keep.push(u);
+        }
+    }
+    vm.asyncio.unretrieved.extend(keep);
+}

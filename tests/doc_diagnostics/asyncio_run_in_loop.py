@@ -1,0 +1,9 @@
+import asyncio
+
+async def inner():
+    return 1
+
+async def main():
+    asyncio.run(inner())
+
+asyncio.run(main())

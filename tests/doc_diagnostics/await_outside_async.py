@@ -1,0 +1,4 @@
+import asyncio
+
+def fetch():
+    await asyncio.sleep(1)
