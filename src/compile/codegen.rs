@@ -1252,7 +1252,7 @@ impl<'a> Compiler<'a> {
             self.jump(Instr::Jump, clause_done);
             // An exception raised in the clause body is collected: [.., list, rest, exc]
             self.bind(clause_failed);
-            self.emit(Instr::ListAppend(3));
+            self.emit(Instr::ListAppend(2));
             self.bind(clause_done);
             if let Some(name) = &h.name {
                 self.load_const(Value::None);
@@ -1270,7 +1270,7 @@ impl<'a> Compiler<'a> {
         let no_rest = self.new_label();
         self.emit(Instr::Copy(1));
         self.jump(Instr::PopJumpIfNone, no_rest);
-        self.emit(Instr::ListAppend(2));
+        self.emit(Instr::ListAppend(1));
         let joined = self.new_label();
         self.jump(Instr::Jump, joined);
         self.bind(no_rest);
@@ -1534,7 +1534,7 @@ impl<'a> Compiler<'a> {
     fn has_dangling_labels(&mut self) -> bool {
         let unit = self.unit();
         let end = unit.instrs.len() as u32;
-        unit.labels.iter().any(|l| *l == Some(end))
+        unit.labels.contains(&Some(end))
     }
 
     fn class_def(&mut self, class: &ClassDef) -> CResult {
@@ -1711,7 +1711,11 @@ impl<'a> Compiler<'a> {
                             _ => None,
                         })
                         .collect();
-                    let idx = self.const_value(Value::tuple(values));
+                    // CPython folds the items into a frozenset constant and builds the set by
+                    // SET_UPDATE from it; its table layout decides the printed order.
+                    let folded = crate::runtime::setops::constant_frozenset(&values)
+                        .unwrap_or_else(|| Value::tuple(values));
+                    let idx = self.const_value(folded);
                     self.emit(Instr::BuildConstSet(idx));
                 } else if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
                     self.starred_display(items, Instr::BuildSet(0))?;
@@ -2366,11 +2370,7 @@ fn for_each_child(s: &Stmt, on_expr: &mut dyn FnMut(&Expr), on_stmt: &mut dyn Fn
             }
         }
         StmtKind::Delete(t) => t.iter().for_each(&mut *on_expr),
-        StmtKind::Return(v) => {
-            if let Some(v) = v {
-                on_expr(v);
-            }
-        }
+        StmtKind::Return(Some(v)) => on_expr(v),
         StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
             on_expr(test);
             body.iter().chain(orelse).for_each(&mut *on_stmt);

@@ -757,10 +757,11 @@ impl Builder {
                 _ => {}
             }
         }
-        if kind == ScopeKind::Class && scope.access.get("__class__") == Some(&NameAccess::Cell) {
-            if !cells.contains(&"__class__".to_string()) {
-                cells.push("__class__".to_string());
-            }
+        if kind == ScopeKind::Class
+            && scope.access.get("__class__") == Some(&NameAccess::Cell)
+            && !cells.iter().any(|c| c == "__class__")
+        {
+            cells.push("__class__".to_string());
         }
         for (name, a) in scope.access.iter() {
             match a {

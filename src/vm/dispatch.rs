@@ -467,11 +467,10 @@ impl Vm {
                     frame!(self).push(set);
                 }
                 Instr::BuildConstSet(i) => {
-                    let items = match &frame.code.consts[i as usize] {
-                        Value::Tuple(t) => t.to_vec(),
-                        _ => vec![],
+                    let frozen = match frame.code.consts[i as usize].clone() {
+                        Value::Tuple(t) => crate::runtime::setops::from_items(self, t.to_vec())?,
+                        folded => folded,
                     };
-                    let frozen = crate::runtime::setops::from_items(self, items)?;
                     let set = crate::runtime::setops::from_items(self, vec![])?;
                     self.set_update(&set, &frozen)?;
                     frame!(self).push(set);
@@ -794,6 +793,11 @@ impl Vm {
                     let exc = frame.pop();
                     let (rest, matched) = self.exception_group_match(exc, &typ)?;
                     let frame = frame!(self);
+                    // Inside the clause the match is the exception being handled (a bare
+                    // `raise` re-raises it; `sys.exc_info()` shows it), as in CPython.
+                    if !matched.is_none() {
+                        frame.handled = Some(matched.clone());
+                    }
                     frame.push(rest);
                     frame.push(matched);
                 }

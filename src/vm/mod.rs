@@ -106,6 +106,8 @@ pub struct Vm {
     /// Containers being repr'd, to print `[...]` for self-references.
     pub(crate) repr_stack: Vec<usize>,
     /// Finished frames kept for reuse (a call allocates nothing when one is available).
+    /// Boxed: frames live in boxes everywhere else, so reuse saves the allocation.
+    #[allow(clippy::vec_box)]
     pub(crate) frame_pool: Vec<Box<frame::Frame>>,
     /// Units of work left before a runaway program is stopped (`u64::MAX`: unlimited).
     pub step_budget: u64,
