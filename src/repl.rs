@@ -349,17 +349,6 @@ fn completion_names(vm: &mut Vm) -> Vec<String> {
     out
 }
 
-/// Is the session's event loop holding work (ready callbacks or timers)?
-fn loop_has_work(vm: &mut Vm, lp: &Value) -> bool {
-    let mut busy = false;
-    for attr in ["_ready", "_scheduled"] {
-        if let Ok(v) = vm.get_attr(lp, intern(attr)) {
-            busy |= vm.len(&v).map(|n| n > 0).unwrap_or(false);
-        }
-    }
-    busy
-}
-
 /// Runs one iteration of the session loop (timers, callbacks), as the prompt idles.
 fn run_loop_once(interp: &mut Interpreter, lp: &Value) {
     let vm = &mut interp.vm;
@@ -410,7 +399,9 @@ pub fn run(options: RunOptions) -> i32 {
                 break msg;
             }
             match &session_loop {
-                Some(lp) if loop_has_work(&mut interp.vm, lp) => run_loop_once(&mut interp, lp),
+                Some(lp) if crate::asyncio::events::loop_has_work(lp) => {
+                    run_loop_once(&mut interp, lp)
+                }
                 _ => {
                     let io = interp.vm.repl.as_mut().expect("repl io");
                     io.wait(Duration::from_secs(3600));

@@ -161,119 +161,9 @@ def isfuture(obj):
 
 # ----- handles (asyncio/events.py) -----------------------------------------------------------
 
-def _format_callback(func, args):
-    name = getattr(func, '__qualname__', None) or getattr(func, '__name__', None) or repr(func)
-    if args:
-        return name + '(' + ', '.join(repr(a) for a in args) + ')'
-    return name + '()'
-
-
-class Handle:
-    __module__ = 'asyncio.events'
-
-    def __init__(self, callback, args, loop, context=None):
-        self._callback = callback
-        self._args = args
-        self._cancelled = False
-        self._loop = loop
-
-    def __repr__(self):
-        info = [self.__class__.__name__]
-        if self._cancelled:
-            info.append('cancelled')
-        if self._callback is not None:
-            info.append(_format_callback(self._callback, self._args))
-        return '<' + ' '.join(info) + '>'
-
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            self._callback = None
-            self._args = None
-
-    def cancelled(self):
-        return self._cancelled
-
-    def _run(self):
-        try:
-            self._callback(*self._args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            cb = _format_callback(self._callback, self._args)
-            msg = 'Exception in callback ' + cb
-            self._loop.call_exception_handler({
-                'message': msg,
-                'exception': exc,
-                'handle': self,
-            })
-        self = None
-
-
-_timer_seq = 0
-
-
-class TimerHandle(Handle):
-    __module__ = 'asyncio.events'
-
-    def __init__(self, when, callback, args, loop, context=None):
-        global _timer_seq
-        super().__init__(callback, args, loop, context)
-        self._when = when
-        self._scheduled = False
-        # Equal deadlines fire in creation order (on CPython's real clock they are never
-        # equal: time passes between two call_later calls).
-        _timer_seq += 1
-        self._seq = _timer_seq
-
-    def __repr__(self):
-        info = [self.__class__.__name__]
-        if self._cancelled:
-            info.append('cancelled')
-        info.append('when=' + str(self._when))
-        if self._callback is not None:
-            info.append(_format_callback(self._callback, self._args))
-        return '<' + ' '.join(info) + '>'
-
-    def __hash__(self):
-        return hash(self._when)
-
-    def __lt__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when < other._when or (
-                self._when == other._when and self._seq < other._seq)
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when < other._when or self.__eq__(other)
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when > other._when
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when > other._when or self.__eq__(other)
-        return NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, TimerHandle):
-            return (self._when == other._when and
-                    self._callback == other._callback and
-                    self._args == other._args and
-                    self._cancelled == other._cancelled)
-        return NotImplemented
-
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_handle_cancelled(self)
-        super().cancel()
-
-    def when(self):
-        return self._when
+_format_callback = _tulip.format_callback
+Handle = _tulip.Handle
+TimerHandle = _tulip.TimerHandle
 
 
 # ----- running loop bookkeeping (asyncio/events.py) -------------------------------------------
@@ -380,8 +270,6 @@ def new_event_loop():
 
 # ----- the event loop (asyncio/base_events.py) ------------------------------------------------
 
-_MIN_SCHEDULED_TIMER_HANDLES = 100
-_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 
 
 def _run_until_complete_cb(fut):
@@ -396,15 +284,14 @@ class AbstractEventLoop:
     __module__ = 'asyncio.events'
 
 
-class BaseEventLoop(AbstractEventLoop):
+class BaseEventLoop(_tulip.LoopCore, AbstractEventLoop):
+    # The ready queue, the timer heap, call_soon/call_later/call_at, time and _run_once are
+    # native (_tulip.LoopCore).
     __module__ = 'asyncio.base_events'
 
     def __init__(self):
-        self._timer_cancelled_count = 0
         self._closed = False
         self._stopping = False
-        self._ready = _Deque()
-        self._scheduled = []
         self._default_executor = None
         self._running = False
         self._clock_resolution = 1e-09
@@ -505,8 +392,7 @@ class BaseEventLoop(AbstractEventLoop):
         if self._closed:
             return
         self._closed = True
-        self._ready.clear()
-        self._scheduled.clear()
+        self._clear_queues()
         _tulip.report_unretrieved()
 
     def is_closed(self):
@@ -515,36 +401,8 @@ class BaseEventLoop(AbstractEventLoop):
     def is_running(self):
         return self._running
 
-    def time(self):
-        return _tulip.monotonic()
-
-    def call_later(self, delay, callback, *args, context=None):
-        if delay is None:
-            raise TypeError('delay must not be None')
-        timer = self.call_at(self.time() + delay, callback, *args, context=context)
-        return timer
-
-    def call_at(self, when, callback, *args, context=None):
-        if when is None:
-            raise TypeError("when cannot be None")
-        self._check_closed()
-        timer = TimerHandle(when, callback, args, self, context)
-        _heappush(self._scheduled, timer)
-        timer._scheduled = True
-        return timer
-
-    def call_soon(self, callback, *args, context=None):
-        self._check_closed()
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
-
     def call_soon_threadsafe(self, callback, *args, context=None):
         return self.call_soon(callback, *args, context=context)
-
-    def _timer_handle_cancelled(self, handle):
-        if handle._scheduled:
-            self._timer_cancelled_count += 1
 
     def get_debug(self):
         return self._debug
@@ -623,54 +481,6 @@ class BaseEventLoop(AbstractEventLoop):
                     raise
                 except BaseException:
                     _tulip.stderr('Exception in default exception handler\n')
-
-    def _run_once(self):
-        _tulip.tick()
-        # Async generators dropped while suspended are closed by a task (CPython's
-        # finalizer hook, which runs when they are garbage-collected).
-        for agen in _tulip.asyncgens(False):
-            self.call_soon(self.create_task, agen.aclose())
-        sched_count = len(self._scheduled)
-        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
-            self._timer_cancelled_count / sched_count >
-                _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
-            new_scheduled = []
-            for handle in self._scheduled:
-                if handle._cancelled:
-                    handle._scheduled = False
-                else:
-                    new_scheduled.append(handle)
-            _heapify(new_scheduled)
-            self._scheduled = new_scheduled
-            self._timer_cancelled_count = 0
-        else:
-            while self._scheduled and self._scheduled[0]._cancelled:
-                self._timer_cancelled_count -= 1
-                handle = _heappop(self._scheduled)
-                handle._scheduled = False
-
-        if not self._ready and not self._stopping:
-            if self._scheduled:
-                _tulip.wait_until(self._scheduled[0]._when)
-            else:
-                _tulip.deadlock()
-
-        end_time = self.time() + self._clock_resolution
-        while self._scheduled:
-            handle = self._scheduled[0]
-            if handle._when >= end_time:
-                break
-            handle = _heappop(self._scheduled)
-            handle._scheduled = False
-            self._ready.append(handle)
-
-        ntodo = len(self._ready)
-        for i in range(ntodo):
-            handle = self._ready.popleft()
-            if handle._cancelled:
-                continue
-            handle._run()
-        handle = None
 
 
 class _UnixSelectorEventLoop(BaseEventLoop):

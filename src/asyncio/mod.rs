@@ -1,21 +1,24 @@
-//! asyncio: the event loop, futures, tasks and the `asyncio` module. (Being built: this file
-//! holds the VM-facing protocol — awaitables, async iteration — that the compiler relies on.)
+//! asyncio: the `asyncio` module (CPython's, ported to `asyncio.py`, over the native `_tulip`
+//! core) and the VM-facing protocol the compiler relies on — awaitables, async iteration.
 
 pub mod asyncgen;
+pub mod events;
 pub mod native;
 pub mod teach;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::vm::dispatch::{FrameResult, Resume, SendResult};
-use crate::vm::object::{GeneratorKind, Instance, Module};
+use crate::vm::object::{GeneratorKind, Instance, Module, Payload};
 use crate::vm::symbol::{sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// Native state carried by asyncio objects (futures, tasks, handles, loops).
 pub enum AsyncioObject {
-    Placeholder,
+    Handle(RefCell<events::HandleData>),
+    Loop(events::LoopCore),
 }
 
 /// Per-VM asyncio state.
@@ -25,15 +28,20 @@ pub struct AsyncioState {
     pub unretrieved: Vec<native::Unretrieved>,
     /// Async generators that started running and have not finished (CPython's `_asyncgens`).
     pub asyncgens: Vec<Rc<crate::vm::object::Generator>>,
+    /// `Handle`, `TimerHandle` and `LoopCore`, once `_tulip` is imported.
+    pub classes: Option<events::EventClasses>,
 }
 
 pub fn instance_attr(
     _vm: &mut Vm,
-    _inst: &Rc<Instance>,
+    inst: &Rc<Instance>,
     _obj: &Value,
-    _name: Symbol,
+    name: Symbol,
 ) -> PyResult<Option<Value>> {
-    Ok(None)
+    Ok(match &inst.payload {
+        Payload::Asyncio(AsyncioObject::Handle(h)) => events::handle_attr(h, name),
+        _ => None,
+    })
 }
 
 pub fn instance_len(_vm: &mut Vm, _inst: &Rc<Instance>) -> PyResult<Option<usize>> {

@@ -8,7 +8,7 @@ use std::rc::{Rc, Weak};
 
 use crate::runtime::modules::{add_functions, new_module};
 use crate::vm::object::{Args, GeneratorKind, GeneratorState, Instance, Module};
-use crate::vm::symbol::sym;
+use crate::vm::symbol::{intern, sym};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -23,8 +23,19 @@ pub struct Unretrieved {
 /// take, which decides ties such as eight `sleep(0.25)` against one `sleep(2)`.
 const VIRTUAL_TICK: f64 = 1e-6;
 
-pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
+pub fn make_module(vm: &mut Vm) -> Rc<Module> {
     let m = new_module("_tulip");
+    let classes = super::events::make_classes(&vm.types.object);
+    {
+        let mut g = m.globals.borrow_mut();
+        g.set(intern("Handle"), Value::Class(classes.handle.clone()));
+        g.set(
+            intern("TimerHandle"),
+            Value::Class(classes.timer_handle.clone()),
+        );
+        g.set(intern("LoopCore"), Value::Class(classes.loop_core.clone()));
+    }
+    vm.asyncio.classes = Some(classes);
     add_functions(
         &m,
         "_tulip",
@@ -40,6 +51,7 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
             ("isgenerator", isgenerator),
             ("isawaitable", isawaitable),
             ("coro_repr", coro_repr),
+            ("format_callback", super::events::format_callback_builtin),
             ("track", track),
             ("untrack", untrack),
             ("report_unretrieved", report_unretrieved),
@@ -62,6 +74,12 @@ fn monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn wait_until(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = crate::runtime::builtins::to_float(vm, &arg(&args, 0))?;
+    wait_until_time(vm, t)?;
+    Ok(Value::None)
+}
+
+/// Waits (really, or by moving the virtual clock) until the loop's first deadline `t`.
+pub fn wait_until_time(vm: &mut Vm, t: f64) -> PyResult<()> {
     vm.out.flush();
     if vm.repl.is_some() && !vm.clock.is_virtual() {
         // At the prompt: wake early for input (when idle) and for Ctrl-C.
@@ -75,22 +93,33 @@ fn wait_until(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if interrupted {
             return Err(vm.err(&vm.types.keyboard_interrupt.clone(), ""));
         }
-        return Ok(Value::None);
+        return Ok(());
     }
     let wait = t - vm.clock.now();
     vm.wait_within_budget(wait)?;
     vm.clock.advance_to(t);
-    Ok(Value::None)
+    Ok(())
 }
 
 fn tick(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    if vm.clock.is_virtual() {
-        vm.clock.sleep(VIRTUAL_TICK);
-    }
+    tick_clock(vm);
     Ok(Value::None)
 }
 
+/// The virtual time one loop iteration takes.
+pub fn tick_clock(vm: &mut Vm) {
+    if vm.clock.is_virtual() {
+        vm.clock.sleep(VIRTUAL_TICK);
+    }
+}
+
 fn deadlock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    stalled(vm)?;
+    Ok(Value::None)
+}
+
+/// Nothing is ready and no timer is pending: at the prompt, idle; in a program, an error.
+pub fn stalled(vm: &mut Vm) -> PyResult<()> {
     if vm.repl.is_some() {
         // At the prompt nothing is stuck: idle until input, or until Ctrl-C interrupts an
         // entry that awaits something that will never happen (CPython would wait forever).
@@ -103,7 +132,7 @@ fn deadlock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         if interrupted {
             return Err(vm.err(&vm.types.keyboard_interrupt.clone(), ""));
         }
-        return Ok(Value::None);
+        return Ok(());
     }
     Err(vm.runtime_error(
         "event loop stalled: every task is waiting and no timer is pending, so nothing can \

@@ -1,0 +1,838 @@
+//! The event loop's scheduling core, in Rust: `Handle` and `TimerHandle`, the ready queue (FIFO)
+//! and the timer heap, and one loop iteration (`_run_once`) in CPython's order — cancelled
+//! timers at the head are dropped, the loop waits for the first deadline if nothing is ready,
+//! due timers move to the ready queue, then exactly the callbacks that were ready when the
+//! iteration began run. `BaseEventLoop` (asyncio.py) subclasses `_tulip.LoopCore` and keeps
+//! the rest of the loop (running, stopping, closing, exception handlers) in Python.
+//!
+//! Timers order by deadline, then by creation: on CPython's real clock two `call_later`s never
+//! get the same deadline, so creation order is what a program observes there too.
+
+use std::cell::{Cell, RefCell};
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+use std::rc::Rc;
+
+use super::AsyncioObject;
+use crate::runtime::types::builtin_value;
+use crate::runtime::types::new_class;
+use crate::syntax::ast::BinOp;
+use crate::vm::object::{Args, Class, Instance, Layout, Payload};
+use crate::vm::symbol::{intern, sym, Symbol};
+use crate::vm::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Compaction threshold of the timer heap, as CPython's `_MIN_SCHEDULED_TIMER_HANDLES`.
+const MIN_SCHEDULED_FOR_COMPACTION: usize = 100;
+
+/// A callback scheduled on a loop: `Handle` (ready queue) or `TimerHandle` (timer heap).
+pub struct HandleData {
+    callback: Value,
+    args: Rc<[Value]>,
+    cancelled: bool,
+    event_loop: Value,
+    timer: Option<TimerData>,
+}
+
+struct TimerData {
+    /// The deadline as given (`_when`, shown by `repr`), and as a number for ordering.
+    when_value: Value,
+    when: f64,
+    /// In the heap (CPython's `_scheduled`), so cancelling it counts towards compaction.
+    scheduled: bool,
+}
+
+/// The native state of a `BaseEventLoop`.
+#[derive(Default)]
+pub struct LoopCore {
+    ready: RefCell<VecDeque<Rc<Instance>>>,
+    timers: RefCell<BinaryHeap<Timer>>,
+    cancelled_timers: Cell<usize>,
+    next_seq: Cell<u64>,
+}
+
+struct Timer {
+    when: f64,
+    seq: u64,
+    handle: Rc<Instance>,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, other: &Timer) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Timer {}
+
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, other: &Timer) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timer {
+    /// Reversed, so that `BinaryHeap` (a max-heap) pops the earliest deadline first.
+    fn cmp(&self, other: &Timer) -> Ordering {
+        other
+            .when
+            .total_cmp(&self.when)
+            .then(other.seq.cmp(&self.seq))
+    }
+}
+
+/// The classes this module defines, kept so Rust can make handles.
+pub struct EventClasses {
+    pub handle: Rc<Class>,
+    pub timer_handle: Rc<Class>,
+    pub loop_core: Rc<Class>,
+}
+
+pub fn make_classes(object: &Rc<Class>) -> EventClasses {
+    let handle = new_class(
+        "Handle",
+        "asyncio.events",
+        vec![object.clone()],
+        Layout::Native,
+        true,
+    );
+    install(
+        &handle,
+        "Handle",
+        &[
+            ("__new__", handle_new),
+            ("__repr__", handle_repr),
+            ("cancel", handle_cancel),
+            ("cancelled", handle_cancelled),
+            ("get_context", handle_get_context),
+            ("_run", handle_run),
+        ],
+    );
+    let timer_handle = new_class(
+        "TimerHandle",
+        "asyncio.events",
+        vec![handle.clone()],
+        Layout::Native,
+        true,
+    );
+    install(
+        &timer_handle,
+        "TimerHandle",
+        &[
+            ("__new__", timer_handle_new),
+            ("when", timer_when),
+            ("__hash__", timer_hash),
+            ("__eq__", timer_eq),
+            ("__lt__", timer_lt),
+            ("__le__", timer_le),
+            ("__gt__", timer_gt),
+            ("__ge__", timer_ge),
+        ],
+    );
+    let loop_core = new_class(
+        "LoopCore",
+        "_tulip",
+        vec![object.clone()],
+        Layout::Native,
+        true,
+    );
+    install(
+        &loop_core,
+        "LoopCore",
+        &[
+            ("__new__", loop_new),
+            ("call_soon", loop_call_soon),
+            ("call_later", loop_call_later),
+            ("call_at", loop_call_at),
+            ("time", loop_time),
+            ("_run_once", loop_run_once),
+            ("_clear_queues", loop_clear_queues),
+        ],
+    );
+    EventClasses {
+        handle,
+        timer_handle,
+        loop_core,
+    }
+}
+
+fn install(class: &Rc<Class>, owner: &'static str, methods: &[(&'static str, BuiltinFn)]) {
+    for (name, func) in methods {
+        class.set_attr(intern(name), builtin_value(name, Some(owner), *func));
+    }
+}
+
+type BuiltinFn = fn(&mut Vm, Args) -> PyResult<Value>;
+
+// ----- handles -------------------------------------------------------------------------------
+
+fn handle_data(v: &Value) -> Option<&RefCell<HandleData>> {
+    match v {
+        Value::Instance(i) => match &i.payload {
+            Payload::Asyncio(AsyncioObject::Handle(h)) => Some(h),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn self_handle<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a RefCell<HandleData>> {
+    args.pos
+        .first()
+        .and_then(handle_data)
+        .ok_or_else(|| vm.type_error(format!("descriptor '{method}' requires a 'Handle' object")))
+}
+
+fn new_handle(class: &Rc<Class>, data: HandleData) -> Rc<Instance> {
+    Rc::new(Instance::new(
+        class.clone(),
+        Payload::Asyncio(AsyncioObject::Handle(RefCell::new(data))),
+    ))
+}
+
+fn handle_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // Handle(callback, args, loop, context=None)
+    let (cls, rest) = class_and_rest(vm, &args)?;
+    let [callback, cb_args, event_loop] = rest else {
+        return Err(vm.type_error("Handle() takes callback, args and loop"));
+    };
+    let cb_args = vm.collect(cb_args)?;
+    Ok(Value::Instance(new_handle(
+        &cls,
+        HandleData {
+            callback: callback.clone(),
+            args: cb_args.into(),
+            cancelled: false,
+            event_loop: event_loop.clone(),
+            timer: None,
+        },
+    )))
+}
+
+fn timer_handle_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // TimerHandle(when, callback, args, loop, context=None)
+    let (cls, rest) = class_and_rest(vm, &args)?;
+    let [when, callback, cb_args, event_loop] = rest else {
+        return Err(vm.type_error("TimerHandle() takes when, callback, args and loop"));
+    };
+    let cb_args = vm.collect(cb_args)?;
+    Ok(Value::Instance(new_handle(
+        &cls,
+        HandleData {
+            callback: callback.clone(),
+            args: cb_args.into(),
+            cancelled: false,
+            event_loop: event_loop.clone(),
+            timer: Some(TimerData {
+                when: deadline(vm, when)?,
+                when_value: when.clone(),
+                scheduled: false,
+            }),
+        },
+    )))
+}
+
+fn class_and_rest<'a>(vm: &Vm, args: &'a Args) -> PyResult<(Rc<Class>, &'a [Value])> {
+    match args.pos.split_first() {
+        Some((Value::Class(c), rest)) => Ok((c.clone(), rest)),
+        _ => Err(vm.type_error("__new__ needs a class")),
+    }
+}
+
+/// `_format_callback`: `qualname(arg reprs)`.
+pub fn format_callback(vm: &mut Vm, func: &Value, args: &[Value]) -> PyResult<String> {
+    let mut name = None;
+    for attr in [sym::QUALNAME, sym::NAME] {
+        if let Some(v) = vm.get_attr_opt(func, attr)? {
+            if vm.truthy(&v)? {
+                name = Some(vm.to_str(&v)?);
+                break;
+            }
+        }
+    }
+    let mut text = match name {
+        Some(n) => n,
+        None => vm.repr(func)?,
+    };
+    text.push('(');
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(&vm.repr(a)?);
+    }
+    text.push(')');
+    Ok(text)
+}
+
+/// `_tulip.format_callback(func, args)`, for the Python half (future reprs).
+pub fn format_callback_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let func = args.pos.first().cloned().unwrap_or(Value::None);
+    let cb_args = match args.pos.get(1) {
+        Some(v) if !v.is_none() => vm.collect(v)?,
+        _ => vec![],
+    };
+    Ok(Value::string(format_callback(vm, &func, &cb_args)?))
+}
+
+fn handle_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = self_handle(vm, &args, "__repr__")?;
+    let class_name = match &args.pos[0] {
+        Value::Instance(i) => i.class.name.clone(),
+        _ => String::new(),
+    };
+    let (cancelled, callback, cb_args, when) = {
+        let d = h.borrow();
+        (
+            d.cancelled,
+            d.callback.clone(),
+            d.args.clone(),
+            d.timer.as_ref().map(|t| t.when_value.clone()),
+        )
+    };
+    let mut info = vec![class_name];
+    if cancelled {
+        info.push("cancelled".into());
+    }
+    if let Some(when) = when {
+        info.push(format!("when={}", vm.to_str(&when)?));
+    }
+    if !callback.is_none() {
+        info.push(format_callback(vm, &callback, &cb_args)?);
+    }
+    Ok(Value::string(format!("<{}>", info.join(" "))))
+}
+
+fn handle_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = self_handle(vm, &args, "cancel")?;
+    cancel(h);
+    Ok(Value::None)
+}
+
+/// Cancels a handle; a timer still in its loop's heap counts towards the heap's compaction.
+fn cancel(h: &RefCell<HandleData>) {
+    let mut d = h.borrow_mut();
+    if d.cancelled {
+        return;
+    }
+    if let Some(t) = &d.timer {
+        if t.scheduled {
+            if let Some(core) = loop_core(&d.event_loop) {
+                core.cancelled_timers.set(core.cancelled_timers.get() + 1);
+            }
+        }
+    }
+    d.cancelled = true;
+    d.callback = Value::None;
+    d.args = Rc::new([]);
+}
+
+fn handle_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = self_handle(vm, &args, "cancelled")?;
+    let cancelled = h.borrow().cancelled;
+    Ok(Value::Bool(cancelled))
+}
+
+fn handle_get_context(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    self_handle(vm, &args, "get_context")?;
+    Ok(Value::None)
+}
+
+fn handle_run(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Instance(i)) if handle_data(&args.pos[0]).is_some() => {
+            run_handle(vm, &i.clone())?;
+            Ok(Value::None)
+        }
+        _ => Err(vm.type_error("descriptor '_run' requires a 'Handle' object")),
+    }
+}
+
+/// `Handle._run`: calls the callback; an exception other than `SystemExit` and
+/// `KeyboardInterrupt` goes to the loop's exception handler.
+fn run_handle(vm: &mut Vm, handle: &Rc<Instance>) -> PyResult<()> {
+    let Payload::Asyncio(AsyncioObject::Handle(h)) = &handle.payload else {
+        return Ok(());
+    };
+    let (callback, cb_args) = {
+        let d = h.borrow();
+        (d.callback.clone(), d.args.clone())
+    };
+    let Err(err) = vm.call(&callback, &cb_args) else {
+        return Ok(());
+    };
+    let exc = err.value();
+    let (exit, interrupt) = (
+        vm.types.system_exit.clone(),
+        vm.types.keyboard_interrupt.clone(),
+    );
+    if vm.isinstance(&exc, &exit) || vm.isinstance(&exc, &interrupt) {
+        return Err(err);
+    }
+    let message = format!(
+        "Exception in callback {}",
+        format_callback(vm, &callback, &cb_args)?
+    );
+    let context = Value::dict(crate::runtime::dict::Dict::new());
+    if let Value::Dict(d) = &context {
+        vm.dict_set(d, Value::str("message"), Value::string(message))?;
+        vm.dict_set(d, Value::str("exception"), exc)?;
+        vm.dict_set(d, Value::str("handle"), Value::Instance(handle.clone()))?;
+    }
+    let event_loop = h.borrow().event_loop.clone();
+    vm.call_method(&event_loop, intern("call_exception_handler"), &[context])?;
+    Ok(())
+}
+
+/// Attributes CPython's handles keep in `__dict__` (`_callback`, `_when`, ...).
+pub fn handle_attr(h: &RefCell<HandleData>, name: Symbol) -> Option<Value> {
+    let d = h.borrow();
+    Some(match name.as_str() {
+        "_callback" => d.callback.clone(),
+        "_args" => {
+            if d.cancelled {
+                Value::None
+            } else {
+                Value::tuple(d.args.to_vec())
+            }
+        }
+        "_cancelled" => Value::Bool(d.cancelled),
+        "_loop" => d.event_loop.clone(),
+        "_context" | "_source_traceback" | "_repr" => Value::None,
+        "_when" => d.timer.as_ref()?.when_value.clone(),
+        "_scheduled" => Value::Bool(d.timer.as_ref()?.scheduled),
+        _ => return None,
+    })
+}
+
+fn timer_data<R>(vm: &Vm, v: &Value, f: impl FnOnce(&TimerData) -> R) -> PyResult<R> {
+    match handle_data(v).map(|h| h.borrow()) {
+        Some(d) => match &d.timer {
+            Some(t) => Ok(f(t)),
+            None => Err(vm.type_error("a 'TimerHandle' object is required")),
+        },
+        None => Err(vm.type_error("a 'TimerHandle' object is required")),
+    }
+}
+
+fn timer_when(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    timer_data(vm, &this, |t| t.when_value.clone())
+}
+
+fn timer_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let when = timer_data(vm, &this, |t| t.when_value.clone())?;
+    Ok(Value::Int(vm.hash(&when)?))
+}
+
+/// The two deadlines, or `None` when `other` is not a timer (`NotImplemented`).
+fn both_deadlines(vm: &Vm, args: &Args) -> PyResult<Option<(f64, f64)>> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let other = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let a = timer_data(vm, &this, |t| t.when)?;
+    let b = match handle_data(&other).map(|h| h.borrow().timer.as_ref().map(|t| t.when)) {
+        Some(Some(b)) => b,
+        _ => return Ok(None),
+    };
+    Ok(Some((a, b)))
+}
+
+fn timer_compare(
+    vm: &mut Vm,
+    args: Args,
+    test: fn(f64, f64) -> bool,
+    or_eq: bool,
+) -> PyResult<Value> {
+    let Some((a, b)) = both_deadlines(vm, &args)? else {
+        return Ok(Value::NotImplemented);
+    };
+    if test(a, b) {
+        return Ok(Value::Bool(true));
+    }
+    if or_eq {
+        return timer_eq(vm, args);
+    }
+    Ok(Value::Bool(false))
+}
+
+fn timer_lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    timer_compare(vm, args, |a, b| a < b, false)
+}
+
+fn timer_le(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    timer_compare(vm, args, |a, b| a < b, true)
+}
+
+fn timer_gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    timer_compare(vm, args, |a, b| a > b, false)
+}
+
+fn timer_ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    timer_compare(vm, args, |a, b| a > b, true)
+}
+
+/// Same deadline, callback, arguments and cancellation state.
+fn timer_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some((a, b)) = both_deadlines(vm, &args)? else {
+        return Ok(Value::NotImplemented);
+    };
+    if a != b {
+        return Ok(Value::Bool(false));
+    }
+    let parts = |v: &Value| {
+        let d = handle_data(v).map(|h| h.borrow());
+        d.map(|d| {
+            (
+                d.callback.clone(),
+                Value::tuple(d.args.to_vec()),
+                d.cancelled,
+            )
+        })
+    };
+    let (Some((cb1, args1, c1)), Some((cb2, args2, c2))) =
+        (parts(&args.pos[0]), parts(&args.pos[1]))
+    else {
+        return Ok(Value::NotImplemented);
+    };
+    Ok(Value::Bool(
+        c1 == c2 && vm.eq(&cb1, &cb2)? && vm.eq(&args1, &args2)?,
+    ))
+}
+
+// ----- the loop core -------------------------------------------------------------------------
+
+fn loop_core(v: &Value) -> Option<&LoopCore> {
+    match v {
+        Value::Instance(i) => match &i.payload {
+            Payload::Asyncio(AsyncioObject::Loop(core)) => Some(core),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn next_seq(core: &LoopCore) -> u64 {
+    let seq = core.next_seq.get();
+    core.next_seq.set(seq + 1);
+    seq
+}
+
+fn self_loop<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<(&'a Value, &'a LoopCore)> {
+    match args.pos.first() {
+        Some(v) => match loop_core(v) {
+            Some(core) => Ok((v, core)),
+            None => Err(vm.type_error(format!(
+                "descriptor '{method}' requires an event loop object"
+            ))),
+        },
+        None => Err(vm.type_error(format!("{method}() needs an event loop"))),
+    }
+}
+
+fn loop_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, _) = class_and_rest(vm, &args)?;
+    Ok(Value::Instance(Rc::new(Instance::new(
+        cls,
+        Payload::Asyncio(AsyncioObject::Loop(LoopCore::default())),
+    ))))
+}
+
+/// A flag the Python half keeps in the loop's `__dict__` (`_closed`, `_stopping`).
+fn loop_flag(vm: &mut Vm, event_loop: &Value, name: &str) -> PyResult<bool> {
+    let Value::Instance(i) = event_loop else {
+        return Ok(false);
+    };
+    match crate::runtime::instdict::get(i, intern(name)) {
+        Some(v) => vm.truthy(&v),
+        None => Ok(false),
+    }
+}
+
+fn check_closed(vm: &mut Vm, event_loop: &Value) -> PyResult<()> {
+    if loop_flag(vm, event_loop, "_closed")? {
+        return Err(vm.runtime_error("Event loop is closed"));
+    }
+    Ok(())
+}
+
+/// `context=` is accepted (tulip has no contextvars); any other keyword is an error.
+fn check_context_kw(vm: &Vm, args: &Args, method: &str) -> PyResult<()> {
+    for (k, _) in args.kw {
+        if *k != sym::CONTEXT_KW {
+            return Err(vm.type_error(format!(
+                "BaseEventLoop.{method}() got an unexpected keyword argument '{}'",
+                k.as_str()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn missing(vm: &Vm, method: &str, names: &[&str]) -> crate::vm::PyErr {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.as_slice() {
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        _ => quoted.join(", "),
+    };
+    vm.type_error(format!(
+        "BaseEventLoop.{method}() missing {} required positional argument{}: {list}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    ))
+}
+
+fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (event_loop, core) = self_loop(vm, &args, "call_soon")?;
+    check_context_kw(vm, &args, "call_soon")?;
+    let Some(callback) = args.pos.get(1) else {
+        return Err(missing(vm, "call_soon", &["callback"]));
+    };
+    check_closed(vm, event_loop)?;
+    let handle = call_soon(vm, event_loop, core, callback.clone(), args.pos[2..].into());
+    Ok(Value::Instance(handle))
+}
+
+/// Appends a `Handle` for `callback(*args)` to the ready queue.
+fn call_soon(
+    vm: &Vm,
+    event_loop: &Value,
+    core: &LoopCore,
+    callback: Value,
+    args: Rc<[Value]>,
+) -> Rc<Instance> {
+    let class = vm
+        .asyncio
+        .classes
+        .as_ref()
+        .map(|c| c.handle.clone())
+        .unwrap_or_else(|| vm.types.object.clone());
+    let handle = new_handle(
+        &class,
+        HandleData {
+            callback,
+            args,
+            cancelled: false,
+            event_loop: event_loop.clone(),
+            timer: None,
+        },
+    );
+    core.ready.borrow_mut().push_back(handle.clone());
+    handle
+}
+
+fn deadline(vm: &mut Vm, when: &Value) -> PyResult<f64> {
+    match when {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Float(f) => Ok(*f),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        _ => crate::runtime::builtins::to_float(vm, when).map_err(|_| {
+            vm.type_error(format!(
+                "'<' not supported between instances of '{}' and 'float'",
+                vm.type_name(when)
+            ))
+        }),
+    }
+}
+
+fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (event_loop, _) = self_loop(vm, &args, "call_later")?;
+    check_context_kw(vm, &args, "call_later")?;
+    match args.pos.len() {
+        1 => return Err(missing(vm, "call_later", &["delay", "callback"])),
+        2 => return Err(missing(vm, "call_later", &["callback"])),
+        _ => {}
+    }
+    let delay = &args.pos[1];
+    if delay.is_none() {
+        return Err(vm.type_error("delay must not be None"));
+    }
+    let now = Value::Float(vm.clock.now());
+    let when = vm.binary_op(BinOp::Add, &now, delay)?;
+    let event_loop = event_loop.clone();
+    call_at(
+        vm,
+        &event_loop,
+        when,
+        args.pos[2].clone(),
+        args.pos[3..].into(),
+    )
+}
+
+fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (event_loop, _) = self_loop(vm, &args, "call_at")?;
+    check_context_kw(vm, &args, "call_at")?;
+    match args.pos.len() {
+        1 => return Err(missing(vm, "call_at", &["when", "callback"])),
+        2 => return Err(missing(vm, "call_at", &["callback"])),
+        _ => {}
+    }
+    let when = args.pos[1].clone();
+    if when.is_none() {
+        return Err(vm.type_error("when cannot be None"));
+    }
+    let event_loop = event_loop.clone();
+    call_at(
+        vm,
+        &event_loop,
+        when,
+        args.pos[2].clone(),
+        args.pos[3..].into(),
+    )
+}
+
+/// Pushes a `TimerHandle` for `callback(*args)` at `when` onto the timer heap.
+fn call_at(
+    vm: &mut Vm,
+    event_loop: &Value,
+    when_value: Value,
+    callback: Value,
+    args: Rc<[Value]>,
+) -> PyResult<Value> {
+    check_closed(vm, event_loop)?;
+    let when = deadline(vm, &when_value)?;
+    let Some(core) = loop_core(event_loop) else {
+        return Err(vm.type_error("call_at() needs an event loop"));
+    };
+    let class = vm
+        .asyncio
+        .classes
+        .as_ref()
+        .map(|c| c.timer_handle.clone())
+        .unwrap_or_else(|| vm.types.object.clone());
+    let seq = next_seq(core);
+    let handle = new_handle(
+        &class,
+        HandleData {
+            callback,
+            args,
+            cancelled: false,
+            event_loop: event_loop.clone(),
+            timer: Some(TimerData {
+                when_value,
+                when,
+                scheduled: true,
+            }),
+        },
+    );
+    core.timers.borrow_mut().push(Timer {
+        when,
+        seq,
+        handle: handle.clone(),
+    });
+    Ok(Value::Instance(handle))
+}
+
+fn loop_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    self_loop(vm, &args, "time")?;
+    Ok(Value::Float(vm.clock.now()))
+}
+
+fn loop_clear_queues(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, core) = self_loop(vm, &args, "_clear_queues")?;
+    core.ready.borrow_mut().clear();
+    core.timers.borrow_mut().clear();
+    core.cancelled_timers.set(0);
+    Ok(Value::None)
+}
+
+fn is_cancelled(handle: &Instance) -> bool {
+    match &handle.payload {
+        Payload::Asyncio(AsyncioObject::Handle(h)) => h.borrow().cancelled,
+        _ => true,
+    }
+}
+
+fn set_unscheduled(handle: &Instance) {
+    if let Payload::Asyncio(AsyncioObject::Handle(h)) = &handle.payload {
+        if let Some(t) = &mut h.borrow_mut().timer {
+            t.scheduled = false;
+        }
+    }
+}
+
+/// Drops cancelled timers: all of them once they are most of a big heap, else those at the head.
+fn drop_cancelled_timers(core: &LoopCore) {
+    let mut timers = core.timers.borrow_mut();
+    let count = timers.len();
+    if count > MIN_SCHEDULED_FOR_COMPACTION && core.cancelled_timers.get() * 2 > count {
+        let live: Vec<Timer> = std::mem::take(&mut *timers)
+            .into_vec()
+            .into_iter()
+            .filter(|t| {
+                let cancelled = is_cancelled(&t.handle);
+                if cancelled {
+                    set_unscheduled(&t.handle);
+                }
+                !cancelled
+            })
+            .collect();
+        *timers = BinaryHeap::from(live);
+        core.cancelled_timers.set(0);
+        return;
+    }
+    while timers.peek().is_some_and(|t| is_cancelled(&t.handle)) {
+        if let Some(t) = timers.pop() {
+            core.cancelled_timers
+                .set(core.cancelled_timers.get().saturating_sub(1));
+            set_unscheduled(&t.handle);
+        }
+    }
+}
+
+/// One iteration of the loop (CPython's `BaseEventLoop._run_once`).
+fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (event_loop, _) = self_loop(vm, &args, "_run_once")?;
+    let event_loop = event_loop.clone();
+    super::native::tick_clock(vm);
+    // Async generators dropped while suspended are closed by a task (CPython's finalizer
+    // hook, which runs when they are garbage-collected).
+    for agen in super::asyncgen::take_asyncgens(vm, false) {
+        let create_task = vm.get_attr(&event_loop, intern("create_task"))?;
+        let aclose = vm.call_method(&agen, intern("aclose"), &[])?;
+        check_closed(vm, &event_loop)?;
+        let core = loop_core(&event_loop).expect("checked by self_loop");
+        call_soon(vm, &event_loop, core, create_task, Rc::new([aclose]));
+    }
+    let core = loop_core(&event_loop).expect("checked by self_loop");
+    drop_cancelled_timers(core);
+
+    let nothing_ready = core.ready.borrow().is_empty();
+    if nothing_ready && !loop_flag(vm, &event_loop, "_stopping")? {
+        let first = core.timers.borrow().peek().map(|t| t.when);
+        match first {
+            Some(when) => super::native::wait_until_time(vm, when)?,
+            None => super::native::stalled(vm)?,
+        }
+    }
+    let core = loop_core(&event_loop).expect("checked by self_loop");
+    let end_time = vm.clock.now() + 1e-9;
+    {
+        let mut timers = core.timers.borrow_mut();
+        let mut ready = core.ready.borrow_mut();
+        while timers.peek().is_some_and(|t| t.when < end_time) {
+            if let Some(t) = timers.pop() {
+                set_unscheduled(&t.handle);
+                ready.push_back(t.handle);
+            }
+        }
+    }
+    let todo = core.ready.borrow().len();
+    for _ in 0..todo {
+        let Some(handle) = core.ready.borrow_mut().pop_front() else {
+            break;
+        };
+        if is_cancelled(&handle) {
+            continue;
+        }
+        run_handle(vm, &handle)?;
+    }
+    Ok(Value::None)
+}
+
+/// Has the loop ready callbacks or pending timers? (The REPL runs its loop while idle.)
+pub fn loop_has_work(event_loop: &Value) -> bool {
+    loop_core(event_loop)
+        .is_some_and(|core| !core.ready.borrow().is_empty() || !core.timers.borrow().is_empty())
+}
