@@ -298,7 +298,6 @@ class BaseEventLoop(_tulip.LoopCore, AbstractEventLoop):
         self._exception_handler = None
         self._debug = False
         self._task_factory = None
-        self._all_tasks = {}
 
     def __repr__(self):
         return (f'<{self.__class__.__name__} running={self.is_running()} '
@@ -499,140 +498,8 @@ _CANCELLED = 'CANCELLED'
 _FINISHED = 'FINISHED'
 
 
-class Future:
-    __module__ = '_asyncio'
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _loop = None
-    _source_traceback = None
-    _cancel_message = None
-    _cancelled_exc = None
-    _asyncio_future_blocking = False
-    _log_traceback = False
-
-    def __init__(self, *, loop=None):
-        if loop is None:
-            self._loop = _get_event_loop()
-        else:
-            self._loop = loop
-        self._callbacks = []
-
-    def __repr__(self):
-        return _future_repr(self)
-
-    def get_loop(self):
-        loop = self._loop
-        if loop is None:
-            raise RuntimeError("Future object is not initialized.")
-        return loop
-
-    def _make_cancelled_error(self):
-        if self._cancelled_exc is not None:
-            exc = self._cancelled_exc
-            self._cancelled_exc = None
-            return exc
-        if self._cancel_message is None:
-            exc = CancelledError()
-        else:
-            exc = CancelledError(self._cancel_message)
-        exc.__context__ = self._cancelled_exc
-        self._cancelled_exc = None
-        return exc
-
-    def cancel(self, msg=None):
-        if self._log_traceback:
-            self._log_traceback = False
-            _tulip.untrack(self)
-        if self._state != _PENDING:
-            return False
-        self._state = _CANCELLED
-        self._cancel_message = msg
-        self._schedule_callbacks()
-        return True
-
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = []
-        loop = self._loop
-        for callback in callbacks:
-            loop.call_soon(callback, self)
-
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def result(self):
-        if self._state == _CANCELLED:
-            exc = self._make_cancelled_error()
-            raise exc
-        if self._state != _FINISHED:
-            raise InvalidStateError('Result is not set.')
-        if self._log_traceback:
-            self._log_traceback = False
-            _tulip.untrack(self)
-        if self._exception is not None:
-            raise self._exception
-        return self._result
-
-    def exception(self):
-        if self._state == _CANCELLED:
-            exc = self._make_cancelled_error()
-            raise exc
-        if self._state != _FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        if self._log_traceback:
-            self._log_traceback = False
-            _tulip.untrack(self)
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != _PENDING:
-            self._loop.call_soon(fn, self, context=context)
-        else:
-            self._callbacks.append(fn)
-
-    def remove_done_callback(self, fn):
-        filtered_callbacks = [f for f in self._callbacks if f != fn]
-        removed_count = len(self._callbacks) - len(filtered_callbacks)
-        if removed_count:
-            self._callbacks = filtered_callbacks
-        return removed_count
-
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise InvalidStateError('invalid state')
-        self._result = result
-        self._state = _FINISHED
-        self._schedule_callbacks()
-
-    def set_exception(self, exception):
-        if self._state != _PENDING:
-            raise InvalidStateError('invalid state')
-        if isinstance(exception, type):
-            exception = exception()
-        if type(exception) is StopIteration:
-            raise TypeError("StopIteration interacts badly with generators "
-                            "and cannot be raised into a Future")
-        self._exception = exception
-        self._state = _FINISHED
-        self._schedule_callbacks()
-        self._log_traceback = True
-        _tulip.track(self, exception)
-
-    def __await__(self):
-        if not self.done():
-            self._asyncio_future_blocking = True
-            yield self
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
+# Future is native (_tulip.Future, CPython's _asyncio.Future); its repr is _future_repr.
+Future = _tulip.Future
 
 
 def _get_loop(fut):
@@ -672,28 +539,16 @@ def _future_repr(future):
 
 # ----- tasks (asyncio/tasks.py) --------------------------------------------------------------
 
-_task_name_counter = 0
-
-
-def _next_task_name():
-    global _task_name_counter
-    _task_name_counter += 1
-    return f'Task-{_task_name_counter}'
-
-
-_current_tasks = {}
-
-
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return _current_tasks.get(loop)
+    return _tulip.current_task(loop)
 
 
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return {t for t in list(loop._all_tasks) if not t.done()}
+    return set(_tulip.all_tasks(loop))
 
 
 def _set_task_name(task, name):
@@ -706,179 +561,17 @@ def _set_task_name(task, name):
             set_name(name)
 
 
-class Task(Future):
-    __module__ = '_asyncio'
-    _log_destroy_pending = True
+# Task is native (_tulip.Task, CPython's _asyncio.Task); its repr is _task_repr.
+Task = _tulip.Task
 
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
-        if not iscoroutine(coro):
-            self._log_destroy_pending = False
-            raise TypeError(f"a coroutine was expected, got {coro!r}")
-        if name is None:
-            self._name = _next_task_name()
-        else:
-            self._name = str(name)
-        self._num_cancels_requested = 0
-        self._must_cancel = False
-        self._fut_waiter = None
-        self._coro = coro
-        self._loop.call_soon(self.__step)
-        self._loop._all_tasks[self] = None
 
-    def __repr__(self):
-        info = [self._state.lower()]
-        info.insert(1, f'name={self._name!r}')
-        info.insert(2, f'coro=<{_tulip.coro_repr(self._coro)}>')
-        if self._state == _FINISHED:
-            if self._exception is not None:
-                info.append(f'exception={self._exception!r}')
-            else:
-                info.append(f'result={self._result!r}')
-        if self._fut_waiter is not None:
-            info.append(f'wait_for={self._fut_waiter!r}')
-        return f'<Task {" ".join(info)}>'
-
-    def get_coro(self):
-        return self._coro
-
-    def get_context(self):
-        return None
-
-    def get_name(self):
-        return self._name
-
-    def set_name(self, value):
-        self._name = str(value)
-
-    def set_result(self, result):
-        raise RuntimeError('Task does not support set_result operation')
-
-    def set_exception(self, exception):
-        raise RuntimeError('Task does not support set_exception operation')
-
-    def get_stack(self, *, limit=None):
-        return []
-
-    def print_stack(self, *, limit=None, file=None):
-        pass
-
-    def cancel(self, msg=None):
-        if self._log_traceback:
-            self._log_traceback = False
-            _tulip.untrack(self)
-        if self.done():
-            return False
-        self._num_cancels_requested += 1
-        if self._fut_waiter is not None:
-            if self._fut_waiter.cancel(msg=msg):
-                return True
-        self._must_cancel = True
-        self._cancel_message = msg
-        return True
-
-    def cancelling(self):
-        return self._num_cancels_requested
-
-    def uncancel(self):
-        if self._num_cancels_requested > 0:
-            self._num_cancels_requested -= 1
-        return self._num_cancels_requested
-
-    def _finish(self):
-        loop = self._loop
-        try:
-            del loop._all_tasks[self]
-        except KeyError:
-            pass
-
-    def __step(self, exc=None):
-        if self.done():
-            raise InvalidStateError(
-                f'_step(): already done: {self!r}, {exc!r}')
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        coro = self._coro
-        self._fut_waiter = None
-        loop = self._loop
-        prev = _current_tasks.get(loop)
-        if prev is not None:
-            raise RuntimeError(f'Cannot enter into task {self!r} while another '
-                               f'task {prev!r} is being executed.')
-        _current_tasks[loop] = self
-        try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as exc:
-            if self._must_cancel:
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-            else:
-                Future.set_result(self, exc.value)
-            self._finish()
-        except CancelledError as exc:
-            self._cancelled_exc = exc
-            Future.cancel(self)
-            self._finish()
-        except (KeyboardInterrupt, SystemExit) as exc:
-            Future.set_exception(self, exc)
-            self._finish()
-            raise
-        except BaseException as exc:
-            Future.set_exception(self, exc)
-            self._finish()
-        else:
-            blocking = getattr(result, '_asyncio_future_blocking', None)
-            if blocking is not None:
-                if _get_loop(result) is not loop:
-                    new_exc = RuntimeError(
-                        f'Task {self!r} got Future '
-                        f'{result!r} attached to a different loop')
-                    loop.call_soon(self.__step, new_exc)
-                elif blocking:
-                    if result is self:
-                        new_exc = RuntimeError(
-                            f'Task cannot await on itself: {self!r}')
-                        loop.call_soon(self.__step, new_exc)
-                    else:
-                        result._asyncio_future_blocking = False
-                        result.add_done_callback(self.__wakeup)
-                        self._fut_waiter = result
-                        if self._must_cancel:
-                            if self._fut_waiter.cancel(
-                                    msg=self._cancel_message):
-                                self._must_cancel = False
-                else:
-                    new_exc = RuntimeError(
-                        f'yield was used instead of yield from '
-                        f'in task {self!r} with {result!r}')
-                    loop.call_soon(self.__step, new_exc)
-            elif result is None:
-                loop.call_soon(self.__step)
-            elif _tulip.isgenerator(result):
-                new_exc = RuntimeError(
-                    f'yield was used instead of yield from for '
-                    f'generator in task {self!r} with {result!r}')
-                loop.call_soon(self.__step, new_exc)
-            else:
-                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-                loop.call_soon(self.__step, new_exc)
-        finally:
-            del _current_tasks[loop]
-            self = None
-
-    def __wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            self.__step(exc)
-        else:
-            self.__step()
-        self = None
+def _task_repr(task):
+    info = _future_repr_info(task)
+    info.insert(1, f'name={task._name!r}')
+    info.insert(2, f'coro=<{_tulip.coro_repr(task._coro)}>')
+    if task._fut_waiter is not None:
+        info.append(f'wait_for={task._fut_waiter!r}')
+    return f'<Task {" ".join(info)}>'
 
 
 def create_task(coro, *, name=None, context=None):

@@ -86,6 +86,9 @@ pub struct EventClasses {
     pub handle: Rc<Class>,
     pub timer_handle: Rc<Class>,
     pub loop_core: Rc<Class>,
+    pub future: Rc<Class>,
+    pub future_iter: Rc<Class>,
+    pub task: Rc<Class>,
 }
 
 pub fn make_classes(object: &Rc<Class>) -> EventClasses {
@@ -149,14 +152,19 @@ pub fn make_classes(object: &Rc<Class>) -> EventClasses {
             ("_clear_queues", loop_clear_queues),
         ],
     );
+    let (future, future_iter) = super::futures::make_classes(object);
+    let task = super::tasks::make_class(&future);
     EventClasses {
         handle,
         timer_handle,
         loop_core,
+        future,
+        future_iter,
+        task,
     }
 }
 
-fn install(class: &Rc<Class>, owner: &'static str, methods: &[(&'static str, BuiltinFn)]) {
+pub fn install(class: &Rc<Class>, owner: &'static str, methods: &[(&'static str, BuiltinFn)]) {
     for (name, func) in methods {
         class.set_attr(intern(name), builtin_value(name, Some(owner), *func));
     }
@@ -592,6 +600,25 @@ fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_closed(vm, event_loop)?;
     let handle = call_soon(vm, event_loop, core, callback.clone(), args.pos[2..].into());
     Ok(Value::Instance(handle))
+}
+
+/// Is this one of tulip's loops (whose `call_soon` is native)?
+pub fn is_native_loop(v: &Value) -> bool {
+    loop_core(v).is_some()
+}
+
+/// `loop.call_soon(callback, *args)` from Rust, on one of tulip's loops.
+pub fn call_soon_checked(
+    vm: &mut Vm,
+    event_loop: &Value,
+    callback: Value,
+    args: Rc<[Value]>,
+) -> PyResult<()> {
+    check_closed(vm, event_loop)?;
+    if let Some(core) = loop_core(event_loop) {
+        call_soon(vm, event_loop, core, callback, args);
+    }
+    Ok(())
 }
 
 /// Appends a `Handle` for `callback(*args)` to the ready queue.

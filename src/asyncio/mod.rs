@@ -3,7 +3,9 @@
 
 pub mod asyncgen;
 pub mod events;
+pub mod futures;
 pub mod native;
+pub mod tasks;
 pub mod teach;
 
 use std::cell::RefCell;
@@ -19,6 +21,10 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub enum AsyncioObject {
     Handle(RefCell<events::HandleData>),
     Loop(events::LoopCore),
+    /// Futures and tasks.
+    Future(RefCell<futures::FutureData>),
+    /// `future.__await__()`: the future, until it has been awaited.
+    FutureIter(RefCell<Value>),
 }
 
 /// Per-VM asyncio state.
@@ -30,6 +36,12 @@ pub struct AsyncioState {
     pub asyncgens: Vec<Rc<crate::vm::object::Generator>>,
     /// `Handle`, `TimerHandle` and `LoopCore`, once `_tulip` is imported.
     pub classes: Option<events::EventClasses>,
+    /// `Task-N` names handed out so far.
+    pub task_name_counter: u64,
+    /// The task running on each loop (by loop address).
+    pub current_tasks: rustc_hash::FxHashMap<usize, Value>,
+    /// Unfinished tasks (by task address).
+    pub all_tasks: rustc_hash::FxHashMap<usize, Value>,
 }
 
 pub fn instance_attr(
@@ -40,8 +52,25 @@ pub fn instance_attr(
 ) -> PyResult<Option<Value>> {
     Ok(match &inst.payload {
         Payload::Asyncio(AsyncioObject::Handle(h)) => events::handle_attr(h, name),
+        Payload::Asyncio(AsyncioObject::Future(f)) => futures::future_attr(f, name),
         _ => None,
     })
+}
+
+/// Assignments to the native state of asyncio objects; false when the attribute is not theirs.
+pub fn set_instance_attr(
+    vm: &mut Vm,
+    inst: &Rc<Instance>,
+    obj: &Value,
+    name: Symbol,
+    value: &Value,
+) -> PyResult<bool> {
+    match &inst.payload {
+        Payload::Asyncio(AsyncioObject::Future(f)) => {
+            futures::set_future_attr(vm, obj, f, name, value)
+        }
+        _ => Ok(false),
+    }
 }
 
 pub fn instance_len(_vm: &mut Vm, _inst: &Rc<Instance>) -> PyResult<Option<usize>> {
@@ -49,6 +78,14 @@ pub fn instance_len(_vm: &mut Vm, _inst: &Rc<Instance>) -> PyResult<Option<usize
 }
 
 /// The asyncio package: `asyncio.py` compiled into its own module namespace.
+/// Task names and task bookkeeping start over, as in a new process (`tulip doc` runs each
+/// snippet of a document in the same interpreter).
+pub fn reset_tasks(vm: &mut Vm) {
+    vm.asyncio.task_name_counter = 0;
+    vm.asyncio.current_tasks.clear();
+    vm.asyncio.all_tasks.clear();
+}
+
 pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const SOURCE: &str = include_str!("asyncio.py");
     let module = crate::runtime::modules::new_module("asyncio");
@@ -108,6 +145,9 @@ impl Vm {
 
     /// `Send` on something that is not a Python generator: native awaitables and user iterators.
     pub(crate) fn send_native(&mut self, receiver: &Value, value: Value) -> PyResult<SendResult> {
+        if futures::is_future_iter(receiver) {
+            return futures::future_iter_step(self, receiver, Resume::Send(value));
+        }
         if let Some(g) = wrapped_coroutine(receiver) {
             return self.drive_wrapped(&g, Resume::Send(value));
         }
@@ -199,6 +239,9 @@ impl Vm {
     }
 
     pub(crate) fn throw_native(&mut self, receiver: &Value, err: PyErr) -> PyResult<SendResult> {
+        if futures::is_future_iter(receiver) {
+            return futures::future_iter_step(self, receiver, Resume::Throw(err));
+        }
         if let Some(g) = wrapped_coroutine(receiver) {
             return self.drive_wrapped(&g, Resume::Throw(err));
         }

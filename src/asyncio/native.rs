@@ -34,6 +34,8 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
             Value::Class(classes.timer_handle.clone()),
         );
         g.set(intern("LoopCore"), Value::Class(classes.loop_core.clone()));
+        g.set(intern("Future"), Value::Class(classes.future.clone()));
+        g.set(intern("Task"), Value::Class(classes.task.clone()));
     }
     vm.asyncio.classes = Some(classes);
     add_functions(
@@ -52,6 +54,8 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
             ("isawaitable", isawaitable),
             ("coro_repr", coro_repr),
             ("format_callback", super::events::format_callback_builtin),
+            ("current_task", super::tasks::current_task),
+            ("all_tasks", super::tasks::all_tasks),
             ("track", track),
             ("untrack", untrack),
             ("report_unretrieved", report_unretrieved),
@@ -233,11 +237,18 @@ fn track(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (Value::Instance(fut), Some(err)) = (arg(&args, 0), as_err(&arg(&args, 1))) else {
         return Ok(Value::None);
     };
+    track_future(vm, &fut, &err)?;
+    Ok(Value::None)
+}
+
+/// Remembers a future whose exception nobody retrieved yet (reported if it is dropped so).
+pub fn track_future(vm: &mut Vm, fut: &Rc<Instance>, err: &PyErr) -> PyResult<()> {
+    let fut = fut.clone();
     let kind = fut.class.name.clone();
     let fut_repr = vm.repr(&Value::Instance(fut.clone()))?;
     let report = format!(
         "{kind} exception was never retrieved\nfuture: {fut_repr}\n{}",
-        vm.format_traceback(&err)
+        vm.format_traceback(err)
     );
     let ptr = Rc::as_ptr(&fut) as usize;
     vm.asyncio.unretrieved.push(Unretrieved {
@@ -245,15 +256,20 @@ fn track(vm: &mut Vm, args: Args) -> PyResult<Value> {
         ptr,
         report,
     });
-    Ok(Value::None)
+    Ok(())
 }
 
 fn untrack(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Value::Instance(fut) = arg(&args, 0) {
-        let ptr = Rc::as_ptr(&fut) as usize;
-        vm.asyncio.unretrieved.retain(|u| u.ptr != ptr);
+        untrack_future(vm, &fut);
     }
     Ok(Value::None)
+}
+
+/// Its exception was retrieved: no report.
+pub fn untrack_future(vm: &mut Vm, fut: &Rc<Instance>) {
+    let ptr = Rc::as_ptr(fut) as usize;
+    vm.asyncio.unretrieved.retain(|u| u.ptr != ptr);
 }
 
 fn report_unretrieved(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -130,8 +130,8 @@ fn reset_asyncio(vm: &mut Vm) {
         let mut g = m.globals.borrow_mut();
         g.set(intern("_policy"), Value::None);
         g.set(intern("_running_loop"), Value::None);
-        g.set(intern("_task_name_counter"), Value::Int(0));
     }
+    crate::asyncio::reset_tasks(vm);
 }
 
 fn run_snippet(

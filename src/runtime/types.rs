@@ -487,7 +487,11 @@ pub fn value_attr(vm: &mut Vm, obj: &Value, name: Symbol) -> PyResult<Option<Val
             _ => f.dict.borrow().get(&name).cloned(),
         },
         Value::Builtin(b) => match n {
-            "__name__" | "__qualname__" => Some(Value::str(b.name)),
+            "__name__" => Some(Value::str(b.name)),
+            "__qualname__" => Some(match b.owner {
+                Some(owner) => Value::string(format!("{owner}.{}", b.name)),
+                None => Value::str(b.name),
+            }),
             "__doc__" => Some(Value::None),
             "__self__" => Some(Value::None),
             _ => None,

@@ -443,6 +443,11 @@ impl Vm {
         if let Some(r) = crate::runtime::exceptions::set_exception_attr(self, inst, name, &value)? {
             return Ok(r);
         }
+        if matches!(inst.payload, Payload::Asyncio(_))
+            && crate::asyncio::set_instance_attr(self, inst, obj, name, &value)?
+        {
+            return Ok(());
+        }
         if !has_instance_dict(self, inst) {
             return Err(self.no_attribute(obj, name));
         }

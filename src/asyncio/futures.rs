@@ -1,0 +1,695 @@
+//! `Future` and its await iterator, in Rust, with the semantics of CPython 3.11's C
+//! implementation (`_asyncio.Future`): states, done-callbacks scheduled with `call_soon` in
+//! registration order, cancellation messages, `_asyncio_future_blocking`, and never-retrieved
+//! exception reports. `Task` (tasks.rs) shares this state.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::events::{self, install};
+use super::tasks::TaskData;
+use super::AsyncioObject;
+use crate::runtime::types::new_class;
+use crate::vm::dispatch::{Resume, SendResult};
+use crate::vm::object::{Args, Class, Instance, Layout, Payload};
+use crate::vm::symbol::{intern, sym, Symbol};
+use crate::vm::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Pending,
+    Cancelled,
+    Finished,
+}
+
+impl State {
+    fn name(self) -> &'static str {
+        match self {
+            State::Pending => "PENDING",
+            State::Cancelled => "CANCELLED",
+            State::Finished => "FINISHED",
+        }
+    }
+}
+
+pub struct FutureData {
+    pub state: State,
+    pub result: Value,
+    /// The exception set by `set_exception` (`None` if there is none).
+    pub exception: Value,
+    pub event_loop: Value,
+    pub callbacks: Vec<Value>,
+    pub cancel_message: Value,
+    /// The `CancelledError` a task's coroutine raised, re-raised by `result()`.
+    pub cancelled_exc: Value,
+    pub blocking: bool,
+    pub log_traceback: bool,
+    /// Present for tasks.
+    pub task: Option<Box<TaskData>>,
+}
+
+impl FutureData {
+    pub fn new(task: Option<Box<TaskData>>) -> FutureData {
+        FutureData {
+            state: State::Pending,
+            result: Value::None,
+            exception: Value::None,
+            event_loop: Value::None,
+            callbacks: Vec::new(),
+            cancel_message: Value::None,
+            cancelled_exc: Value::None,
+            blocking: false,
+            log_traceback: false,
+            task,
+        }
+    }
+}
+
+pub fn make_classes(object: &Rc<Class>) -> (Rc<Class>, Rc<Class>) {
+    let future = new_class(
+        "Future",
+        "_asyncio",
+        vec![object.clone()],
+        Layout::Native,
+        true,
+    );
+    install(
+        &future,
+        "Future",
+        &[
+            ("__new__", future_new),
+            ("__init__", future_init),
+            ("__repr__", future_repr),
+            ("__await__", future_await),
+            ("__iter__", future_await),
+            ("get_loop", future_get_loop),
+            ("_make_cancelled_error", future_make_cancelled_error),
+            ("cancel", future_cancel_method),
+            ("cancelled", future_cancelled),
+            ("done", future_done),
+            ("result", future_result),
+            ("exception", future_exception),
+            ("add_done_callback", future_add_done_callback),
+            ("remove_done_callback", future_remove_done_callback),
+            ("set_result", future_set_result_method),
+            ("set_exception", future_set_exception_method),
+        ],
+    );
+    let future_iter = new_class(
+        "FutureIter",
+        "_asyncio",
+        vec![object.clone()],
+        Layout::Native,
+        true,
+    );
+    install(
+        &future_iter,
+        "FutureIter",
+        &[
+            ("__iter__", iter_self),
+            ("__next__", iter_next),
+            ("send", iter_send),
+            ("throw", iter_throw),
+            ("close", iter_close),
+        ],
+    );
+    (future, future_iter)
+}
+
+// ----- access ---------------------------------------------------------------------------------
+
+pub fn future_data(v: &Value) -> Option<&RefCell<FutureData>> {
+    match v {
+        Value::Instance(i) => match &i.payload {
+            Payload::Asyncio(AsyncioObject::Future(f)) => Some(f),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a RefCell<FutureData>> {
+    args.pos.first().and_then(future_data).ok_or_else(|| {
+        vm.type_error(format!(
+            "descriptor '{method}' for '_asyncio.Future' objects doesn't apply to a '{}' object",
+            args.pos
+                .first()
+                .map(|v| vm.type_name(v))
+                .unwrap_or_default()
+        ))
+    })
+}
+
+/// A positional-or-keyword argument of a method (`self` is position 0).
+pub fn param(args: &Args, pos: usize, name: &str) -> Option<Value> {
+    if let Some(v) = args.pos.get(pos) {
+        return Some(v.clone());
+    }
+    args.kw
+        .iter()
+        .find(|(k, _)| k.as_str() == name)
+        .map(|(_, v)| v.clone())
+}
+
+/// A global of the `asyncio` module (its exception classes and Python helpers).
+pub fn asyncio_global(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    match vm.modules.get("asyncio").cloned() {
+        Some(m) => vm.get_attr(&m, intern(name)),
+        None => Err(vm.runtime_error("asyncio is not imported")),
+    }
+}
+
+/// Raises `asyncio.<class_name>(message)`.
+pub fn asyncio_error(vm: &mut Vm, class_name: &str, message: &str) -> PyErr {
+    let made = asyncio_global(vm, class_name).and_then(|cls| vm.call(&cls, &[Value::str(message)]));
+    match made {
+        Ok(Value::Instance(exc)) => PyErr { exc },
+        Ok(_) => vm.runtime_error(message.to_string()),
+        Err(e) => e,
+    }
+}
+
+pub fn is_cancelled_error(vm: &mut Vm, exc: &Value) -> bool {
+    match asyncio_global(vm, "CancelledError") {
+        Ok(Value::Class(c)) => vm.isinstance(exc, &c),
+        _ => false,
+    }
+}
+
+fn as_err(v: &Value) -> Option<PyErr> {
+    match v {
+        Value::Instance(i) if i.exception_data().is_some() => Some(PyErr { exc: i.clone() }),
+        _ => None,
+    }
+}
+
+// ----- the operations tasks share -------------------------------------------------------------
+
+/// `loop.call_soon(callback, *args)`, natively when the loop is tulip's.
+pub fn call_soon(
+    vm: &mut Vm,
+    event_loop: &Value,
+    callback: Value,
+    args: Rc<[Value]>,
+) -> PyResult<()> {
+    if events::is_native_loop(event_loop) {
+        return events::call_soon_checked(vm, event_loop, callback, args);
+    }
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(callback);
+    all.extend(args.iter().cloned());
+    vm.call_method(event_loop, intern("call_soon"), &all)?;
+    Ok(())
+}
+
+fn schedule_callbacks(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResult<()> {
+    let (callbacks, event_loop) = {
+        let mut d = data.borrow_mut();
+        if d.callbacks.is_empty() {
+            return Ok(());
+        }
+        (std::mem::take(&mut d.callbacks), d.event_loop.clone())
+    };
+    let arg: Rc<[Value]> = Rc::new([fut.clone()]);
+    for cb in callbacks {
+        call_soon(vm, &event_loop, cb, arg.clone())?;
+    }
+    Ok(())
+}
+
+fn untrack(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) {
+    let was_logging = std::mem::replace(&mut data.borrow_mut().log_traceback, false);
+    if was_logging {
+        if let Value::Instance(i) = fut {
+            super::native::untrack_future(vm, i);
+        }
+    }
+}
+
+/// `Future.cancel(msg)`: false if already done.
+pub fn cancel(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>, msg: Value) -> PyResult<bool> {
+    untrack(vm, fut, data);
+    {
+        let mut d = data.borrow_mut();
+        if d.state != State::Pending {
+            return Ok(false);
+        }
+        d.state = State::Cancelled;
+        d.cancel_message = msg;
+    }
+    schedule_callbacks(vm, fut, data)?;
+    Ok(true)
+}
+
+pub fn set_result(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>, v: Value) -> PyResult<()> {
+    {
+        let mut d = data.borrow_mut();
+        if d.state != State::Pending {
+            drop(d);
+            return Err(asyncio_error(vm, "InvalidStateError", "invalid state"));
+        }
+        d.result = v;
+        d.state = State::Finished;
+    }
+    schedule_callbacks(vm, fut, data)
+}
+
+pub fn set_exception(
+    vm: &mut Vm,
+    fut: &Value,
+    data: &RefCell<FutureData>,
+    exc: Value,
+) -> PyResult<()> {
+    if data.borrow().state != State::Pending {
+        return Err(asyncio_error(vm, "InvalidStateError", "invalid state"));
+    }
+    let exc = match &exc {
+        Value::Class(c) if c.is_subclass_of(&vm.types.base_exception) => {
+            let made = vm.call(&exc, &[])?;
+            if data.borrow().state != State::Pending {
+                return Err(asyncio_error(vm, "InvalidStateError", "invalid state"));
+            }
+            made
+        }
+        _ => exc,
+    };
+    let Some(err) = as_err(&exc) else {
+        return Err(vm.type_error("invalid exception object"));
+    };
+    if Rc::ptr_eq(&err.exc.class, &vm.types.stop_iteration) {
+        return Err(vm.type_error(
+            "StopIteration interacts badly with generators and cannot be raised into a Future",
+        ));
+    }
+    {
+        let mut d = data.borrow_mut();
+        d.exception = exc.clone();
+        d.state = State::Finished;
+    }
+    schedule_callbacks(vm, fut, data)?;
+    data.borrow_mut().log_traceback = true;
+    if let Value::Instance(i) = fut {
+        super::native::track_future(vm, i, &err)?;
+    }
+    Ok(())
+}
+
+/// The `CancelledError` to raise for a cancelled future.
+pub fn make_cancelled_error(vm: &mut Vm, data: &RefCell<FutureData>) -> PyErr {
+    let (saved, msg) = {
+        let mut d = data.borrow_mut();
+        (
+            std::mem::replace(&mut d.cancelled_exc, Value::None),
+            d.cancel_message.clone(),
+        )
+    };
+    if let Some(e) = as_err(&saved) {
+        return e;
+    }
+    let made = asyncio_global(vm, "CancelledError").and_then(|cls| {
+        if msg.is_none() {
+            vm.call(&cls, &[])
+        } else {
+            vm.call(&cls, &[msg])
+        }
+    });
+    match made {
+        Ok(v) => as_err(&v).unwrap_or_else(|| vm.runtime_error("bad CancelledError")),
+        Err(e) => e,
+    }
+}
+
+/// `Future.result()`.
+pub fn result(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResult<Value> {
+    let state = data.borrow().state;
+    match state {
+        State::Cancelled => Err(make_cancelled_error(vm, data)),
+        State::Pending => Err(asyncio_error(vm, "InvalidStateError", "Result is not set.")),
+        State::Finished => {
+            untrack(vm, fut, data);
+            let d = data.borrow();
+            match as_err(&d.exception) {
+                Some(e) => Err(e),
+                None => Ok(d.result.clone()),
+            }
+        }
+    }
+}
+
+pub fn add_done_callback(
+    vm: &mut Vm,
+    fut: &Value,
+    data: &RefCell<FutureData>,
+    cb: Value,
+) -> PyResult<()> {
+    let (pending, event_loop) = {
+        let d = data.borrow();
+        (d.state == State::Pending, d.event_loop.clone())
+    };
+    if pending {
+        data.borrow_mut().callbacks.push(cb);
+        Ok(())
+    } else {
+        call_soon(vm, &event_loop, cb, Rc::new([fut.clone()]))
+    }
+}
+
+/// `Future.__init__(loop)`: the given loop, else the current one.
+pub fn init(vm: &mut Vm, data: &RefCell<FutureData>, event_loop: Option<Value>) -> PyResult<()> {
+    let event_loop = match event_loop {
+        Some(l) if !l.is_none() => l,
+        _ => {
+            let get = asyncio_global(vm, "_get_event_loop")?;
+            vm.call(&get, &[])?
+        }
+    };
+    let mut d = data.borrow_mut();
+    d.event_loop = event_loop;
+    Ok(())
+}
+
+/// The loop of any future-like object (CPython's `get_future_loop`).
+pub fn future_loop(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
+    if let Some(d) = future_data(fut) {
+        return Ok(d.borrow().event_loop.clone());
+    }
+    match vm.get_attr_opt(fut, intern("get_loop"))? {
+        Some(get) => vm.call(&get, &[]),
+        None => vm.get_attr(fut, intern("_loop")),
+    }
+}
+
+// ----- Python-facing methods ------------------------------------------------------------------
+
+fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(cls)) = args.pos.first() else {
+        return Err(vm.type_error("Future.__new__(X): X is not a type object"));
+    };
+    let task = if vm
+        .asyncio
+        .classes
+        .as_ref()
+        .is_some_and(|c| cls.is_subclass_of(&c.task))
+    {
+        Some(Box::default())
+    } else {
+        None
+    };
+    Ok(Value::Instance(Rc::new(Instance::new(
+        cls.clone(),
+        Payload::Asyncio(AsyncioObject::Future(RefCell::new(FutureData::new(task)))),
+    ))))
+}
+
+fn future_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "__init__")?;
+    if args.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "Future.__init__() takes 0 positional arguments but {} were given",
+            args.pos.len() - 1
+        )));
+    }
+    for (k, _) in args.kw {
+        if k.as_str() != "loop" {
+            return Err(vm.type_error(format!(
+                "Future.__init__() got an unexpected keyword argument '{}'",
+                k.as_str()
+            )));
+        }
+    }
+    init(vm, data, param(&args, usize::MAX, "loop"))?;
+    Ok(Value::None)
+}
+
+fn future_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = args.pos.first().cloned().unwrap_or(Value::None);
+    let is_task = future_data(&fut).is_some_and(|d| d.borrow().task.is_some());
+    let f = asyncio_global(
+        vm,
+        if is_task {
+            "_task_repr"
+        } else {
+            "_future_repr"
+        },
+    )?;
+    vm.call(&f, &[fut])
+}
+
+fn future_get_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "get_loop")?;
+    let l = data.borrow().event_loop.clone();
+    if l.is_none() {
+        return Err(vm.runtime_error("Future object is not initialized."));
+    }
+    Ok(l)
+}
+
+fn future_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "_make_cancelled_error")?;
+    Ok(make_cancelled_error(vm, data).value())
+}
+
+fn future_cancel_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "cancel")?;
+    let msg = param(&args, 1, "msg").unwrap_or(Value::None);
+    let fut = args.pos[0].clone();
+    if data.borrow().task.is_some() {
+        return super::tasks::cancel(vm, &fut, data, msg).map(Value::Bool);
+    }
+    cancel(vm, &fut, data, msg).map(Value::Bool)
+}
+
+fn future_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "cancelled")?;
+    let s = data.borrow().state;
+    Ok(Value::Bool(s == State::Cancelled))
+}
+
+fn future_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "done")?;
+    let s = data.borrow().state;
+    Ok(Value::Bool(s != State::Pending))
+}
+
+fn future_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "result")?;
+    result(vm, &args.pos[0], data)
+}
+
+fn future_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "exception")?;
+    let state = data.borrow().state;
+    match state {
+        State::Cancelled => Err(make_cancelled_error(vm, data)),
+        State::Pending => Err(asyncio_error(
+            vm,
+            "InvalidStateError",
+            "Exception is not set.",
+        )),
+        State::Finished => {
+            untrack(vm, &args.pos[0], data);
+            let e = data.borrow().exception.clone();
+            Ok(e)
+        }
+    }
+}
+
+fn future_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "add_done_callback")?;
+    let Some(cb) = param(&args, 1, "fn") else {
+        return Err(vm.type_error("add_done_callback() missing required argument 'fn' (pos 1)"));
+    };
+    add_done_callback(vm, &args.pos[0], data, cb)?;
+    Ok(Value::None)
+}
+
+fn future_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "remove_done_callback")?;
+    let Some(target) = args.pos.get(1).cloned() else {
+        return Err(
+            vm.type_error("Future.remove_done_callback() takes exactly one argument (0 given)")
+        );
+    };
+    let callbacks = data.borrow().callbacks.clone();
+    let mut kept = Vec::with_capacity(callbacks.len());
+    for cb in callbacks {
+        if !(cb.is(&target) || vm.eq(&cb, &target)?) {
+            kept.push(cb);
+        }
+    }
+    let mut d = data.borrow_mut();
+    let removed = d.callbacks.len() - kept.len();
+    if removed > 0 {
+        d.callbacks = kept;
+    }
+    Ok(Value::Int(removed as i64))
+}
+
+fn future_set_result_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "set_result")?;
+    if data.borrow().task.is_some() {
+        return Err(vm.runtime_error("Task does not support set_result operation"));
+    }
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    set_result(vm, &args.pos[0], data, v)?;
+    Ok(Value::None)
+}
+
+fn future_set_exception_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "set_exception")?;
+    if data.borrow().task.is_some() {
+        return Err(vm.runtime_error("Task does not support set_exception operation"));
+    }
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    set_exception(vm, &args.pos[0], data, v)?;
+    Ok(Value::None)
+}
+
+fn future_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args, "__await__")?;
+    let class = match &vm.asyncio.classes {
+        Some(c) => c.future_iter.clone(),
+        None => return Err(vm.runtime_error("asyncio is not initialised")),
+    };
+    Ok(Value::Instance(Rc::new(Instance::new(
+        class,
+        Payload::Asyncio(AsyncioObject::FutureIter(RefCell::new(args.pos[0].clone()))),
+    ))))
+}
+
+/// Attributes the Python half reads (`_state`, `_result`, `_callbacks`, ...).
+pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
+    let d = data.borrow();
+    if name == sym::ASYNCIO_FUTURE_BLOCKING {
+        return Some(Value::Bool(d.blocking));
+    }
+    Some(match name.as_str() {
+        "_state" => Value::str(d.state.name()),
+        "_result" => d.result.clone(),
+        "_exception" => d.exception.clone(),
+        "_loop" => d.event_loop.clone(),
+        "_callbacks" => Value::list(d.callbacks.clone()),
+        "_cancel_message" => d.cancel_message.clone(),
+        "_log_traceback" => Value::Bool(d.log_traceback),
+        "_source_traceback" => Value::None,
+        _ => return super::tasks::task_attr(d.task.as_deref()?, name),
+    })
+}
+
+/// Attribute assignments that change native state; false for the rest (they go to `__dict__`).
+pub fn set_future_attr(
+    vm: &mut Vm,
+    fut: &Value,
+    data: &RefCell<FutureData>,
+    name: Symbol,
+    value: &Value,
+) -> PyResult<bool> {
+    if name == sym::ASYNCIO_FUTURE_BLOCKING {
+        let b = vm.truthy(value)?;
+        data.borrow_mut().blocking = b;
+        return Ok(true);
+    }
+    match name.as_str() {
+        "_log_traceback" => {
+            if vm.truthy(value)? {
+                return Err(vm.value_error("_log_traceback can only be set to False"));
+            }
+            untrack(vm, fut, data);
+            Ok(true)
+        }
+        "_log_destroy_pending" => {
+            let b = vm.truthy(value)?;
+            if let Some(t) = data.borrow_mut().task.as_mut() {
+                t.log_destroy_pending = b;
+                return Ok(true);
+            }
+            Ok(false)
+        }
+        _ => Ok(false),
+    }
+}
+
+// ----- the await iterator ---------------------------------------------------------------------
+
+fn iter_cell(v: &Value) -> Option<&RefCell<Value>> {
+    match v {
+        Value::Instance(i) => match &i.payload {
+            Payload::Asyncio(AsyncioObject::FutureIter(c)) => Some(c),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub fn is_future_iter(v: &Value) -> bool {
+    iter_cell(v).is_some()
+}
+
+/// One step of `await future`: yield the future while it is pending (once), then return its
+/// result or raise its exception.
+pub fn future_iter_step(vm: &mut Vm, it: &Value, resume: Resume) -> PyResult<SendResult> {
+    let Some(cell) = iter_cell(it) else {
+        return Err(vm.type_error("not a FutureIter"));
+    };
+    match resume {
+        Resume::Throw(e) => Err(e),
+        Resume::Send(v) => {
+            if !v.is_none() {
+                return Err(vm.type_error("can't send non-None value to a FutureIter"));
+            }
+            let fut = cell.borrow().clone();
+            let Some(data) = future_data(&fut) else {
+                return Ok(SendResult::Returned(Value::None));
+            };
+            if data.borrow().state == State::Pending {
+                let mut d = data.borrow_mut();
+                if !d.blocking {
+                    d.blocking = true;
+                    return Ok(SendResult::Yielded(fut.clone()));
+                }
+                drop(d);
+                return Err(vm.runtime_error("await wasn't used with future"));
+            }
+            *cell.borrow_mut() = Value::None;
+            result(vm, &fut, data).map(SendResult::Returned)
+        }
+    }
+}
+
+fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}
+
+fn finish_step(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
+    match r? {
+        SendResult::Yielded(v) => Ok(v),
+        SendResult::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let it = args.pos.first().cloned().unwrap_or(Value::None);
+    let r = future_iter_step(vm, &it, Resume::Send(Value::None));
+    finish_step(vm, r)
+}
+
+fn iter_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let it = args.pos.first().cloned().unwrap_or(Value::None);
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let r = future_iter_step(vm, &it, Resume::Send(v));
+    finish_step(vm, r)
+}
+
+fn iter_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let typ = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let err = crate::runtime::generators::make_thrown(vm, &typ, args.pos.get(2))?;
+    Err(err)
+}
+
+fn iter_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(cell) = args.pos.first().and_then(iter_cell) {
+        *cell.borrow_mut() = Value::None;
+    }
+    Ok(Value::None)
+}

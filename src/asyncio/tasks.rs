@@ -1,0 +1,532 @@
+//! `Task`, in Rust, step for step as CPython 3.11's C implementation (`_asyncio.Task`): the
+//! first step is scheduled with `call_soon` at creation; a step sends into (or throws into) the
+//! coroutine and looks at what it yielded — a blocking future gets the task's wake-up callback,
+//! a bare `yield` reschedules the step, anything else becomes a `RuntimeError` thrown in at the
+//! next step; cancellation goes to the awaited future first, else is thrown in at the next step.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::events::install;
+use super::futures::{
+    self, asyncio_error, call_soon, future_data, is_cancelled_error, param, FutureData, State,
+};
+use crate::runtime::types::new_class;
+use crate::vm::dispatch::{FrameResult, Resume, SendResult};
+use crate::vm::object::{Args, Builtin, Class, GeneratorKind, Layout};
+use crate::vm::symbol::{sym, Symbol};
+use crate::vm::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub struct TaskData {
+    pub coro: Value,
+    pub name: Value,
+    pub num_cancels_requested: i64,
+    pub must_cancel: bool,
+    pub fut_waiter: Value,
+    pub log_destroy_pending: bool,
+}
+
+impl Default for TaskData {
+    fn default() -> TaskData {
+        TaskData {
+            coro: Value::None,
+            name: Value::None,
+            num_cancels_requested: 0,
+            must_cancel: false,
+            fut_waiter: Value::None,
+            log_destroy_pending: true,
+        }
+    }
+}
+
+pub fn make_class(future: &Rc<Class>) -> Rc<Class> {
+    let task = new_class(
+        "Task",
+        "_asyncio",
+        vec![future.clone()],
+        Layout::Native,
+        true,
+    );
+    install(
+        &task,
+        "Task",
+        &[
+            ("__init__", task_init),
+            ("get_coro", task_get_coro),
+            ("get_context", task_get_context),
+            ("get_name", task_get_name),
+            ("set_name", task_set_name),
+            ("get_stack", task_get_stack),
+            ("print_stack", task_print_stack),
+            ("cancelling", task_cancelling),
+            ("uncancel", task_uncancel),
+        ],
+    );
+    task
+}
+
+fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a RefCell<FutureData>> {
+    match args.pos.first().and_then(future_data) {
+        Some(d) if d.borrow().task.is_some() => Ok(d),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{method}' for '_asyncio.Task' objects doesn't apply to this object"
+        ))),
+    }
+}
+
+fn with_task<R>(data: &RefCell<FutureData>, f: impl FnOnce(&mut TaskData) -> R) -> R {
+    let mut d = data.borrow_mut();
+    f(d.task.as_mut().expect("checked to be a task"))
+}
+
+/// Attributes of tasks the Python half reads (`_coro`, `_name`, `_fut_waiter`, ...).
+pub fn task_attr(t: &TaskData, name: Symbol) -> Option<Value> {
+    Some(match name.as_str() {
+        "_coro" => t.coro.clone(),
+        "_name" => t.name.clone(),
+        "_fut_waiter" => t.fut_waiter.clone(),
+        "_must_cancel" => Value::Bool(t.must_cancel),
+        "_num_cancels_requested" => Value::Int(t.num_cancels_requested),
+        "_log_destroy_pending" => Value::Bool(t.log_destroy_pending),
+        _ => return None,
+    })
+}
+
+fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "__init__")?;
+    let task = args.pos[0].clone();
+    let Some(coro) = param(&args, 1, "coro") else {
+        return Err(vm.type_error("Task.__init__() missing required argument 'coro' (pos 1)"));
+    };
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "Task.__init__() takes at most 1 positional argument ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    for (k, _) in args.kw {
+        if !matches!(k.as_str(), "coro" | "loop" | "name" | "context") {
+            return Err(vm.type_error(format!(
+                "Task.__init__() got an unexpected keyword argument '{}'",
+                k.as_str()
+            )));
+        }
+    }
+    futures::init(vm, data, param(&args, usize::MAX, "loop"))?;
+    if !matches!(&coro, Value::Generator(g) if g.kind == GeneratorKind::Coroutine) {
+        with_task(data, |t| t.log_destroy_pending = false);
+        let shown = vm.repr(&coro)?;
+        return Err(vm.type_error(format!("a coroutine was expected, got {shown}")));
+    }
+    let name = match param(&args, usize::MAX, "name") {
+        None | Some(Value::None) => {
+            vm.asyncio.task_name_counter += 1;
+            Value::string(format!("Task-{}", vm.asyncio.task_name_counter))
+        }
+        Some(n @ Value::Str(_)) => n,
+        Some(n) => Value::string(vm.to_str(&n)?),
+    };
+    with_task(data, |t| {
+        t.coro = coro;
+        t.name = name;
+        t.must_cancel = false;
+        t.fut_waiter = Value::None;
+        t.log_destroy_pending = true;
+        t.num_cancels_requested = 0;
+    });
+    call_step_soon(vm, &task, None)?;
+    if let Value::Instance(i) = &task {
+        vm.asyncio
+            .all_tasks
+            .insert(Rc::as_ptr(i) as usize, task.clone());
+    }
+    Ok(Value::None)
+}
+
+fn task_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "get_coro")?;
+    Ok(with_task(data, |t| t.coro.clone()))
+}
+
+fn task_get_context(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args, "get_context")?;
+    Ok(Value::None)
+}
+
+fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "get_name")?;
+    Ok(with_task(data, |t| t.name.clone()))
+}
+
+fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "set_name")?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let name = match v {
+        Value::Str(_) => v,
+        other => Value::string(vm.to_str(&other)?),
+    };
+    with_task(data, |t| t.name = name);
+    Ok(Value::None)
+}
+
+fn task_get_stack(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args, "get_stack")?;
+    Ok(Value::list(vec![]))
+}
+
+fn task_print_stack(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args, "print_stack")?;
+    Ok(Value::None)
+}
+
+fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "cancelling")?;
+    Ok(Value::Int(with_task(data, |t| t.num_cancels_requested)))
+}
+
+fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "uncancel")?;
+    Ok(Value::Int(with_task(data, |t| {
+        if t.num_cancels_requested > 0 {
+            t.num_cancels_requested -= 1;
+        }
+        t.num_cancels_requested
+    })))
+}
+
+/// `Task.cancel(msg)`: cancel the awaited future if there is one, else throw `CancelledError`
+/// in at the next step.
+pub fn cancel(vm: &mut Vm, task: &Value, data: &RefCell<FutureData>, msg: Value) -> PyResult<bool> {
+    if std::mem::replace(&mut data.borrow_mut().log_traceback, false) {
+        if let Value::Instance(i) = task {
+            super::native::untrack_future(vm, i);
+        }
+    }
+    if data.borrow().state != State::Pending {
+        return Ok(false);
+    }
+    let waiter = with_task(data, |t| {
+        t.num_cancels_requested += 1;
+        t.fut_waiter.clone()
+    });
+    if !waiter.is_none() && cancel_future(vm, &waiter, msg.clone())? {
+        return Ok(true);
+    }
+    with_task(data, |t| t.must_cancel = true);
+    data.borrow_mut().cancel_message = msg;
+    Ok(true)
+}
+
+/// `fut.cancel(msg)` on any future-like object.
+fn cancel_future(vm: &mut Vm, fut: &Value, msg: Value) -> PyResult<bool> {
+    let r = vm.call_method(fut, sym::CANCEL, &[msg])?;
+    vm.truthy(&r)
+}
+
+// ----- stepping -------------------------------------------------------------------------------
+
+/// Schedules the task's next step (with an exception to throw in, or none).
+fn call_step_soon(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
+    let Some(data) = future_data(task) else {
+        return Ok(());
+    };
+    let event_loop = data.borrow().event_loop.clone();
+    let step = Value::Builtin(Rc::new(Builtin {
+        name: "TaskStepMethWrapper",
+        owner: None,
+        func: step_callback,
+        data: Value::tuple(vec![task.clone(), exc.unwrap_or(Value::None)]),
+    }));
+    call_soon(vm, &event_loop, step, Rc::new([]))
+}
+
+fn step_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Tuple(parts) = args.data else {
+        return Ok(Value::None);
+    };
+    let exc = if parts[1].is_none() {
+        None
+    } else {
+        Some(parts[1].clone())
+    };
+    step(vm, &parts[0], exc)?;
+    Ok(Value::None)
+}
+
+fn wakeup_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let task = args.data.clone();
+    let fut = args.pos.first().cloned().unwrap_or(Value::None);
+    wakeup(vm, &task, &fut)?;
+    Ok(Value::None)
+}
+
+fn is_exact_native_future(vm: &Vm, v: &Value) -> bool {
+    match (v, &vm.asyncio.classes) {
+        (Value::Instance(i), Some(c)) => {
+            Rc::ptr_eq(&i.class, &c.future) || Rc::ptr_eq(&i.class, &c.task)
+        }
+        _ => false,
+    }
+}
+
+/// The awaited future finished: step the task with its outcome.
+fn wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
+    let outcome = match future_data(fut) {
+        Some(data) if is_exact_native_future(vm, fut) => futures::result(vm, fut, data),
+        _ => vm.call_method(fut, sym::RESULT, &[]),
+    };
+    match outcome {
+        Ok(_) => step(vm, task, None),
+        Err(e) => step(vm, task, Some(e.value())),
+    }
+}
+
+/// One step of the task, between entering and leaving it as the loop's current task.
+pub fn step(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
+    let Some(data) = future_data(task) else {
+        return Ok(());
+    };
+    let event_loop = data.borrow().event_loop.clone();
+    let loop_key = loop_key(&event_loop);
+    if let Some(prev) = vm.asyncio.current_tasks.get(&loop_key).cloned() {
+        let (t, p) = (vm.repr(task)?, vm.repr(&prev)?);
+        return Err(vm.runtime_error(format!(
+            "Cannot enter into task {t} while another task {p} is being executed."
+        )));
+    }
+    vm.asyncio.current_tasks.insert(loop_key, task.clone());
+    let r = step_inner(vm, task, data, &event_loop, exc);
+    vm.asyncio.current_tasks.remove(&loop_key);
+    r
+}
+
+pub fn loop_key(event_loop: &Value) -> usize {
+    match event_loop {
+        Value::Instance(i) => Rc::as_ptr(i) as usize,
+        _ => 0,
+    }
+}
+
+fn step_inner(
+    vm: &mut Vm,
+    task: &Value,
+    data: &RefCell<FutureData>,
+    event_loop: &Value,
+    mut exc: Option<Value>,
+) -> PyResult<()> {
+    if data.borrow().state != State::Pending {
+        let t = vm.repr(task)?;
+        let e = match &exc {
+            Some(e) => vm.repr(e)?,
+            None => "None".to_string(),
+        };
+        return Err(asyncio_error(
+            vm,
+            "InvalidStateError",
+            &format!("_step(): already done: {t}, {e}"),
+        ));
+    }
+    if with_task(data, |t| t.must_cancel) {
+        let keep = matches!(&exc, Some(e) if is_cancelled_error(vm, e));
+        if !keep {
+            exc = Some(futures::make_cancelled_error(vm, data).value());
+        }
+        with_task(data, |t| t.must_cancel = false);
+    }
+    let coro = with_task(data, |t| {
+        t.fut_waiter = Value::None;
+        t.coro.clone()
+    });
+    let resume = match exc {
+        None => Resume::Send(Value::None),
+        Some(e) => Resume::Throw(match &e {
+            Value::Instance(i) if i.exception_data().is_some() => PyErr { exc: i.clone() },
+            _ => crate::runtime::generators::make_thrown(vm, &e, None)?,
+        }),
+    };
+    let outcome = match &coro {
+        Value::Generator(g) => vm.resume_generator(g, resume).map(|r| match r {
+            FrameResult::Returned(v) => SendResult::Returned(v),
+            FrameResult::Yielded(v) | FrameResult::AsyncGenYielded(v) => SendResult::Yielded(v),
+        }),
+        other => match resume {
+            Resume::Send(v) => vm.send_native(other, v),
+            Resume::Throw(e) => vm.throw_native(other, e),
+        },
+    };
+    match outcome {
+        Ok(SendResult::Returned(v)) => {
+            if with_task(data, |t| std::mem::replace(&mut t.must_cancel, false)) {
+                let msg = data.borrow().cancel_message.clone();
+                futures::cancel(vm, task, data, msg)?;
+            } else {
+                futures::set_result(vm, task, data, v)?;
+            }
+            finish(vm, task);
+            Ok(())
+        }
+        Err(e) if is_cancelled_error(vm, &e.value()) => {
+            data.borrow_mut().cancelled_exc = e.value();
+            futures::cancel(vm, task, data, Value::None)?;
+            finish(vm, task);
+            Ok(())
+        }
+        Err(e) => {
+            futures::set_exception(vm, task, data, e.value())?;
+            finish(vm, task);
+            let (exit, interrupt) = (
+                vm.types.system_exit.clone(),
+                vm.types.keyboard_interrupt.clone(),
+            );
+            if e.is_instance_of(&exit) || e.is_instance_of(&interrupt) {
+                return Err(e);
+            }
+            Ok(())
+        }
+        Ok(SendResult::Yielded(result)) => yielded(vm, task, data, event_loop, result),
+    }
+}
+
+/// The task is done: it leaves `all_tasks`.
+fn finish(vm: &mut Vm, task: &Value) {
+    if let Value::Instance(i) = task {
+        vm.asyncio.all_tasks.remove(&(Rc::as_ptr(i) as usize));
+    }
+}
+
+/// What the coroutine yielded decides how the task waits.
+fn yielded(
+    vm: &mut Vm,
+    task: &Value,
+    data: &RefCell<FutureData>,
+    event_loop: &Value,
+    result: Value,
+) -> PyResult<()> {
+    if result.is(task) {
+        let t = vm.repr(task)?;
+        return error_soon(vm, task, format!("Task cannot await on itself: {t}"));
+    }
+    if let Some(fdata) = future_data(&result).filter(|_| is_exact_native_future(vm, &result)) {
+        let (same_loop, blocking) = {
+            let f = fdata.borrow();
+            (f.event_loop.is(event_loop), f.blocking)
+        };
+        if !same_loop {
+            return different_loop(vm, task, &result);
+        }
+        if !blocking {
+            return yield_instead_of_yield_from(vm, task, &result);
+        }
+        fdata.borrow_mut().blocking = false;
+        futures::add_done_callback(vm, &result, fdata, wakeup_for(task))?;
+        return wait_on(vm, task, data, result);
+    }
+    if result.is_none() {
+        return call_step_soon(vm, task, None);
+    }
+    if let Some(blocking) = vm.get_attr_opt(&result, sym::ASYNCIO_FUTURE_BLOCKING)? {
+        if !blocking.is_none() {
+            let blocking = vm.truthy(&blocking)?;
+            let other_loop = futures::future_loop(vm, &result)?;
+            if !other_loop.is(event_loop) {
+                return different_loop(vm, task, &result);
+            }
+            if !blocking {
+                return yield_instead_of_yield_from(vm, task, &result);
+            }
+            vm.set_attr(&result, sym::ASYNCIO_FUTURE_BLOCKING, Value::Bool(false))?;
+            vm.call_method(&result, sym::ADD_DONE_CALLBACK, &[wakeup_for(task)])?;
+            return wait_on(vm, task, data, result);
+        }
+    }
+    let (t, r) = (vm.repr(task)?, vm.repr(&result)?);
+    if matches!(&result, Value::Generator(g) if g.kind == GeneratorKind::Generator) {
+        return error_soon(
+            vm,
+            task,
+            format!("yield was used instead of yield from for generator in task {t} with {r}"),
+        );
+    }
+    error_soon(vm, task, format!("Task got bad yield: {r}"))
+}
+
+/// The task now waits for `fut`; a cancellation requested meanwhile goes to `fut`.
+fn wait_on(vm: &mut Vm, task: &Value, data: &RefCell<FutureData>, fut: Value) -> PyResult<()> {
+    let must_cancel = with_task(data, |t| {
+        t.fut_waiter = fut.clone();
+        t.must_cancel
+    });
+    let _ = task;
+    if must_cancel {
+        let msg = data.borrow().cancel_message.clone();
+        if cancel_future(vm, &fut, msg)? {
+            with_task(data, |t| t.must_cancel = false);
+        }
+    }
+    Ok(())
+}
+
+fn wakeup_for(task: &Value) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: "task_wakeup",
+        owner: Some("Task"),
+        func: wakeup_callback,
+        data: task.clone(),
+    }))
+}
+
+fn different_loop(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
+    let (t, f) = (vm.repr(task)?, vm.repr(fut)?);
+    error_soon(
+        vm,
+        task,
+        format!("Task {t} got Future {f} attached to a different loop"),
+    )
+}
+
+fn yield_instead_of_yield_from(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
+    let (t, f) = (vm.repr(task)?, vm.repr(fut)?);
+    error_soon(
+        vm,
+        task,
+        format!("yield was used instead of yield from in task {t} with {f}"),
+    )
+}
+
+/// Throws `RuntimeError(message)` into the task at its next step.
+fn error_soon(vm: &mut Vm, task: &Value, message: String) -> PyResult<()> {
+    let exc = vm.runtime_error(message).value();
+    call_step_soon(vm, task, Some(exc))
+}
+
+// ----- module functions -----------------------------------------------------------------------
+
+/// `_tulip.current_task(loop)`.
+pub fn current_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let event_loop = args.pos.first().cloned().unwrap_or(Value::None);
+    Ok(vm
+        .asyncio
+        .current_tasks
+        .get(&loop_key(&event_loop))
+        .cloned()
+        .unwrap_or(Value::None))
+}
+
+/// `_tulip.all_tasks(loop)`: the loop's unfinished tasks, as a list.
+pub fn all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let event_loop = args.pos.first().cloned().unwrap_or(Value::None);
+    let tasks: Vec<Value> = vm
+        .asyncio
+        .all_tasks
+        .values()
+        .filter(|t| {
+            future_data(t).is_some_and(|d| {
+                let d = d.borrow();
+                d.state == State::Pending && d.event_loop.is(&event_loop)
+            })
+        })
+        .cloned()
+        .collect();
+    Ok(Value::list(tasks))
+}
