@@ -176,8 +176,8 @@ type BuiltinFn = fn(&mut Vm, Args) -> PyResult<Value>;
 
 fn handle_data(v: &Value) -> Option<&RefCell<HandleData>> {
     match v {
-        Value::Instance(i) => match &i.payload {
-            Payload::Asyncio(AsyncioObject::Handle(h)) => Some(h),
+        Value::Instance(i) => match i.payload.asyncio() {
+            Some(AsyncioObject::Handle(h)) => Some(h),
             _ => None,
         },
         _ => None,
@@ -194,7 +194,7 @@ fn self_handle<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a RefCel
 fn new_handle(class: &Rc<Class>, data: HandleData) -> Rc<Instance> {
     Rc::new(Instance::new(
         class.clone(),
-        Payload::Asyncio(AsyncioObject::Handle(RefCell::new(data))),
+        Payload::Asyncio(Box::new(AsyncioObject::Handle(RefCell::new(data)))),
     ))
 }
 
@@ -359,7 +359,7 @@ fn handle_run(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `Handle._run`: calls the callback; an exception other than `SystemExit` and
 /// `KeyboardInterrupt` goes to the loop's exception handler.
 fn run_handle(vm: &mut Vm, handle: &Rc<Instance>) -> PyResult<()> {
-    let Payload::Asyncio(AsyncioObject::Handle(h)) = &handle.payload else {
+    let Some(AsyncioObject::Handle(h)) = handle.payload.asyncio() else {
         return Ok(());
     };
     let (callback, cb_args) = {
@@ -512,8 +512,8 @@ fn timer_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn loop_core(v: &Value) -> Option<&LoopCore> {
     match v {
-        Value::Instance(i) => match &i.payload {
-            Payload::Asyncio(AsyncioObject::Loop(core)) => Some(core),
+        Value::Instance(i) => match i.payload.asyncio() {
+            Some(AsyncioObject::Loop(core)) => Some(core),
             _ => None,
         },
         _ => None,
@@ -542,7 +542,7 @@ fn loop_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, _) = class_and_rest(vm, &args)?;
     Ok(Value::Instance(Rc::new(Instance::new(
         cls,
-        Payload::Asyncio(AsyncioObject::Loop(LoopCore::default())),
+        Payload::Asyncio(Box::new(AsyncioObject::Loop(LoopCore::default()))),
     ))))
 }
 
@@ -765,14 +765,14 @@ fn loop_clear_queues(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn is_cancelled(handle: &Instance) -> bool {
-    match &handle.payload {
-        Payload::Asyncio(AsyncioObject::Handle(h)) => h.borrow().cancelled,
+    match handle.payload.asyncio() {
+        Some(AsyncioObject::Handle(h)) => h.borrow().cancelled,
         _ => true,
     }
 }
 
 fn set_unscheduled(handle: &Instance) {
-    if let Payload::Asyncio(AsyncioObject::Handle(h)) = &handle.payload {
+    if let Some(AsyncioObject::Handle(h)) = handle.payload.asyncio() {
         if let Some(t) = &mut h.borrow_mut().timer {
             t.scheduled = false;
         }

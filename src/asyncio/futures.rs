@@ -121,8 +121,8 @@ pub fn make_classes(object: &Rc<Class>) -> (Rc<Class>, Rc<Class>) {
 
 pub fn future_data(v: &Value) -> Option<&RefCell<FutureData>> {
     match v {
-        Value::Instance(i) => match &i.payload {
-            Payload::Asyncio(AsyncioObject::Future(f)) => Some(f),
+        Value::Instance(i) => match i.payload.asyncio() {
+            Some(AsyncioObject::Future(f)) => Some(f),
             _ => None,
         },
         _ => None,
@@ -398,7 +398,9 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     Ok(Value::Instance(Rc::new(Instance::new(
         cls.clone(),
-        Payload::Asyncio(AsyncioObject::Future(RefCell::new(FutureData::new(task)))),
+        Payload::Asyncio(Box::new(AsyncioObject::Future(RefCell::new(
+            FutureData::new(task),
+        )))),
     ))))
 }
 
@@ -554,7 +556,9 @@ fn future_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     Ok(Value::Instance(Rc::new(Instance::new(
         class,
-        Payload::Asyncio(AsyncioObject::FutureIter(RefCell::new(args.pos[0].clone()))),
+        Payload::Asyncio(Box::new(AsyncioObject::FutureIter(RefCell::new(
+            args.pos[0].clone(),
+        )))),
     ))))
 }
 
@@ -614,8 +618,8 @@ pub fn set_future_attr(
 
 fn iter_cell(v: &Value) -> Option<&RefCell<Value>> {
     match v {
-        Value::Instance(i) => match &i.payload {
-            Payload::Asyncio(AsyncioObject::FutureIter(c)) => Some(c),
+        Value::Instance(i) => match i.payload.asyncio() {
+            Some(AsyncioObject::FutureIter(c)) => Some(c),
             _ => None,
         },
         _ => None,

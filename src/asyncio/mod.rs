@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::vm::dispatch::{FrameResult, Resume, SendResult};
-use crate::vm::object::{GeneratorKind, Instance, Module, Payload};
+use crate::vm::object::{GeneratorKind, Instance, Module};
 use crate::vm::symbol::{sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -50,9 +50,9 @@ pub fn instance_attr(
     _obj: &Value,
     name: Symbol,
 ) -> PyResult<Option<Value>> {
-    Ok(match &inst.payload {
-        Payload::Asyncio(AsyncioObject::Handle(h)) => events::handle_attr(h, name),
-        Payload::Asyncio(AsyncioObject::Future(f)) => futures::future_attr(f, name),
+    Ok(match inst.payload.asyncio() {
+        Some(AsyncioObject::Handle(h)) => events::handle_attr(h, name),
+        Some(AsyncioObject::Future(f)) => futures::future_attr(f, name),
         _ => None,
     })
 }
@@ -65,10 +65,8 @@ pub fn set_instance_attr(
     name: Symbol,
     value: &Value,
 ) -> PyResult<bool> {
-    match &inst.payload {
-        Payload::Asyncio(AsyncioObject::Future(f)) => {
-            futures::set_future_attr(vm, obj, f, name, value)
-        }
+    match inst.payload.asyncio() {
+        Some(AsyncioObject::Future(f)) => futures::set_future_attr(vm, obj, f, name, value),
         _ => Ok(false),
     }
 }

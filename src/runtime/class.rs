@@ -645,7 +645,7 @@ pub fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     Ok(Value::Instance(Rc::new(Instance::new(
         vm.types.property.clone(),
-        Payload::Property(prop),
+        Payload::Property(Box::new(prop)),
     ))))
 }
 
@@ -669,7 +669,7 @@ fn property_with(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
     }
     Ok(Value::Instance(Rc::new(Instance::new(
         p.class.clone(),
-        Payload::Property(prop),
+        Payload::Property(Box::new(prop)),
     ))))
 }
 

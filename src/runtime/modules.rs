@@ -560,12 +560,12 @@ fn structseq_class(
         }));
         let prop = Instance::new(
             vm.types.property.clone(),
-            Payload::Property(Property {
+            Payload::Property(Box::new(Property {
                 fget,
                 fset: Value::None,
                 fdel: Value::None,
                 doc: Value::None,
-            }),
+            })),
         );
         cls.dict
             .borrow_mut()

@@ -546,10 +546,12 @@ impl Vm {
     /// `object.__new__(cls)` for plain classes and exception classes.
     pub fn new_plain_instance(&self, cls: &Rc<Class>, args: &[Value]) -> Value {
         let payload = match cls.layout {
-            Layout::Exception => Payload::Exception(RefCell::new(super::object::ExceptionData {
-                args: args.to_vec(),
-                ..Default::default()
-            })),
+            Layout::Exception => {
+                Payload::Exception(Box::new(RefCell::new(super::object::ExceptionData {
+                    args: args.to_vec(),
+                    ..Default::default()
+                })))
+            }
             _ => Payload::Plain,
         };
         Value::Instance(Rc::new(Instance::new(cls.clone(), payload)))

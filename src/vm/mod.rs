@@ -224,10 +224,10 @@ impl Vm {
     pub fn new_exception(&self, class: &Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
         Rc::new(Instance::new(
             class.clone(),
-            Payload::Exception(RefCell::new(ExceptionData {
+            Payload::Exception(Box::new(RefCell::new(ExceptionData {
                 args,
                 ..Default::default()
-            })),
+            }))),
         ))
     }
 

@@ -214,10 +214,11 @@ impl Instance {
 /// What natively implemented instances carry besides their `__dict__`.
 pub enum Payload {
     Plain,
-    Exception(RefCell<ExceptionData>),
+    /// Boxed, like the other large payloads, so that plain instances stay small.
+    Exception(Box<RefCell<ExceptionData>>),
     /// The builtin value inside an instance of a subclass of a builtin type.
     Boxed(RefCell<Value>),
-    Property(Property),
+    Property(Box<Property>),
     ClassMethod(Value),
     StaticMethod(Value),
     /// `super(class, obj)`: look-ups start after `class` in `type(obj)`'s MRO.
@@ -226,7 +227,17 @@ pub enum Payload {
         obj: Value,
     },
     /// State of objects implemented by the asyncio runtime (futures, tasks, handles, loops).
-    Asyncio(crate::asyncio::AsyncioObject),
+    Asyncio(Box<crate::asyncio::AsyncioObject>),
+}
+
+impl Payload {
+    /// The state of a natively implemented asyncio object.
+    pub fn asyncio(&self) -> Option<&crate::asyncio::AsyncioObject> {
+        match self {
+            Payload::Asyncio(a) => Some(a),
+            _ => None,
+        }
+    }
 }
 
 pub struct Property {

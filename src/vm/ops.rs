@@ -648,6 +648,23 @@ impl Vm {
             }
             Value::Bytes(b) => crate::runtime::pyhash::hash_bytes(b),
             Value::FrozenSet(s) => s.borrow().frozen_hash(),
+            // CPython hashes `(len, start, step)`, with `None` for what does not matter: equal
+            // ranges (same elements) hash equal.
+            Value::Range(r) => {
+                let len = r.len();
+                let none = self.hash(&Value::None)?;
+                let start = if len == 0 {
+                    none
+                } else {
+                    num::hash_int(r.start)
+                };
+                let step = if len <= 1 {
+                    none
+                } else {
+                    num::hash_int(r.step)
+                };
+                tuple_hash(&[num::hash_int(len), start, step])
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
