@@ -14,8 +14,7 @@ use std::collections::{BinaryHeap, VecDeque};
 use std::rc::Rc;
 
 use super::AsyncioObject;
-use crate::runtime::types::builtin_value;
-use crate::runtime::types::new_class;
+use crate::runtime::types::{install, new_class};
 use crate::syntax::ast::BinOp;
 use crate::vm::object::{Args, Class, Instance, Layout, Payload};
 use crate::vm::symbol::{intern, sym, Symbol};
@@ -163,14 +162,6 @@ pub fn make_classes(object: &Rc<Class>) -> EventClasses {
         task,
     }
 }
-
-pub fn install(class: &Rc<Class>, owner: &'static str, methods: &[(&'static str, BuiltinFn)]) {
-    for (name, func) in methods {
-        class.set_attr(intern(name), builtin_value(name, Some(owner), *func));
-    }
-}
-
-type BuiltinFn = fn(&mut Vm, Args) -> PyResult<Value>;
 
 // ----- handles -------------------------------------------------------------------------------
 

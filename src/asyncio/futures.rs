@@ -6,10 +6,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::events::{self, install};
+use super::events;
+use super::native::as_err;
 use super::tasks::TaskData;
 use super::AsyncioObject;
-use crate::runtime::types::new_class;
+use crate::runtime::types::{install, new_class};
 use crate::vm::dispatch::{Resume, SendResult};
 use crate::vm::object::{Args, Class, Instance, Layout, Payload};
 use crate::vm::symbol::{intern, sym, Symbol};
@@ -177,13 +178,6 @@ pub fn is_cancelled_error(vm: &mut Vm, exc: &Value) -> bool {
     }
 }
 
-fn as_err(v: &Value) -> Option<PyErr> {
-    match v {
-        Value::Instance(i) if i.exception_data().is_some() => Some(PyErr { exc: i.clone() }),
-        _ => None,
-    }
-}
-
 // ----- the operations tasks share -------------------------------------------------------------
 
 /// `loop.call_soon(callback, *args)`, natively when the loop is tulip's.
@@ -218,7 +212,8 @@ fn schedule_callbacks(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> P
     Ok(())
 }
 
-fn untrack(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) {
+/// The exception was retrieved (or the future cancelled): no never-retrieved report.
+pub fn untrack(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) {
     let was_logging = std::mem::replace(&mut data.borrow_mut().log_traceback, false);
     if was_logging {
         if let Value::Instance(i) = fut {

@@ -150,7 +150,8 @@ fn stderr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn as_err(v: &Value) -> Option<PyErr> {
+/// The exception inside a value, if it is one.
+pub fn as_err(v: &Value) -> Option<PyErr> {
     match v {
         Value::Instance(i) if i.exception_data().is_some() => Some(PyErr { exc: i.clone() }),
         _ => None,

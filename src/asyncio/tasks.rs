@@ -7,11 +7,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::events::install;
 use super::futures::{
     self, asyncio_error, call_soon, future_data, is_cancelled_error, param, FutureData, State,
 };
-use crate::runtime::types::new_class;
+use crate::runtime::types::{install, new_class};
 use crate::vm::dispatch::{FrameResult, Resume, SendResult};
 use crate::vm::object::{Args, Builtin, Class, GeneratorKind, Layout};
 use crate::vm::symbol::{sym, Symbol};
@@ -198,11 +197,7 @@ fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `Task.cancel(msg)`: cancel the awaited future if there is one, else throw `CancelledError`
 /// in at the next step.
 pub fn cancel(vm: &mut Vm, task: &Value, data: &RefCell<FutureData>, msg: Value) -> PyResult<bool> {
-    if std::mem::replace(&mut data.borrow_mut().log_traceback, false) {
-        if let Value::Instance(i) = task {
-            super::native::untrack_future(vm, i);
-        }
-    }
+    futures::untrack(vm, task, data);
     if data.borrow().state != State::Pending {
         return Ok(false);
     }
@@ -420,7 +415,7 @@ fn yielded(
         }
         fdata.borrow_mut().blocking = false;
         futures::add_done_callback(vm, &result, fdata, wakeup_for(task))?;
-        return wait_on(vm, task, data, result);
+        return wait_on(vm, data, result);
     }
     if result.is_none() {
         return call_step_soon(vm, task, None);
@@ -437,7 +432,7 @@ fn yielded(
             }
             vm.set_attr(&result, sym::ASYNCIO_FUTURE_BLOCKING, Value::Bool(false))?;
             vm.call_method(&result, sym::ADD_DONE_CALLBACK, &[wakeup_for(task)])?;
-            return wait_on(vm, task, data, result);
+            return wait_on(vm, data, result);
         }
     }
     let (t, r) = (vm.repr(task)?, vm.repr(&result)?);
@@ -452,12 +447,11 @@ fn yielded(
 }
 
 /// The task now waits for `fut`; a cancellation requested meanwhile goes to `fut`.
-fn wait_on(vm: &mut Vm, task: &Value, data: &RefCell<FutureData>, fut: Value) -> PyResult<()> {
+fn wait_on(vm: &mut Vm, data: &RefCell<FutureData>, fut: Value) -> PyResult<()> {
     let must_cancel = with_task(data, |t| {
         t.fut_waiter = fut.clone();
         t.must_cancel
     });
-    let _ = task;
     if must_cancel {
         let msg = data.borrow().cancel_message.clone();
         if cancel_future(vm, &fut, msg)? {

@@ -353,7 +353,8 @@ impl Default for Types {
     }
 }
 
-fn install(class: &Rc<Class>, owner: &'static str, methods: &[(&'static str, BuiltinFn)]) {
+/// Puts builtin methods into a class dict (also used for asyncio's native classes).
+pub fn install(class: &Rc<Class>, owner: &'static str, methods: &[(&'static str, BuiltinFn)]) {
     for (name, func) in methods {
         class.set_attr(intern(name), builtin_value(name, Some(owner), *func));
     }
