@@ -168,43 +168,28 @@ TimerHandle = _tulip.TimerHandle
 
 # ----- running loop bookkeeping (asyncio/events.py) -------------------------------------------
 
-_running_loop = None
 _event_loop = None
 _event_loop_set = False
 
-
-def _get_running_loop():
-    return _running_loop
-
-
-def _set_running_loop(loop):
-    global _running_loop
-    _running_loop = loop
-
-
+# CPython keeps the running loop in C (`_asyncio`); so does tulip: every create_task and sleep
+# asks for it. At tulip's prompt the session loop counts as running (as in `python -m
+# asyncio`), though asyncio.run() may still start its own.
+_get_running_loop = _tulip._get_running_loop
+_set_running_loop = _tulip._set_running_loop
+get_running_loop = _tulip.get_running_loop
 _repl_loop = None
-
-
-def get_running_loop():
-    loop = _running_loop
-    if loop is None:
-        # At tulip's prompt the session loop counts as running (as in `python -m asyncio`),
-        # though asyncio.run() may still start its own.
-        loop = _repl_loop
-    if loop is None:
-        raise RuntimeError('no running event loop')
-    return loop
 
 
 def _repl_session_loop():
     global _repl_loop
     if _repl_loop is None:
         _repl_loop = new_event_loop()
+        _tulip._set_repl_loop(_repl_loop)
     return _repl_loop
 
 
 def _get_event_loop(stacklevel=3):
-    loop = _running_loop or _repl_loop
+    loop = _get_running_loop() or _repl_loop
     if loop is not None:
         return loop
     return get_event_loop_policy().get_event_loop()
@@ -254,7 +239,7 @@ def set_event_loop_policy(policy):
 
 
 def get_event_loop():
-    current_loop = _running_loop
+    current_loop = _get_running_loop()
     if current_loop is not None:
         return current_loop
     return get_event_loop_policy().get_event_loop()
@@ -303,17 +288,7 @@ class BaseEventLoop(_tulip.LoopCore, AbstractEventLoop):
         return (f'<{self.__class__.__name__} running={self.is_running()} '
                 f'closed={self.is_closed()} debug={self.get_debug()}>')
 
-    def create_future(self):
-        return Future(loop=self)
-
-    def create_task(self, coro, *, name=None, context=None):
-        self._check_closed()
-        if self._task_factory is None:
-            task = Task(coro, loop=self, name=name, context=context)
-        else:
-            task = self._task_factory(self, coro)
-            _set_task_name(task, name)
-        return task
+    # create_future and create_task are LoopCore's (native: every task and sleep uses them).
 
     def set_task_factory(self, factory):
         if factory is not None and not callable(factory):
@@ -330,14 +305,14 @@ class BaseEventLoop(_tulip.LoopCore, AbstractEventLoop):
     def _check_running(self):
         if self.is_running():
             raise RuntimeError('This event loop is already running')
-        if _running_loop is not None:
+        if _get_running_loop() is not None:
             raise RuntimeError(
                 'Cannot run the event loop while another loop is running')
 
     def run_forever(self):
         self._check_closed()
         self._check_running()
-        old_loop = _running_loop
+        old_loop = _get_running_loop()
         try:
             self._running = True
             _set_running_loop(self)
@@ -352,15 +327,14 @@ class BaseEventLoop(_tulip.LoopCore, AbstractEventLoop):
 
     def _run_once_idle(self):
         # One iteration while tulip's prompt waits for input: waits end early on input.
-        global _running_loop
-        previous = _running_loop
-        _running_loop = self
+        previous = _get_running_loop()
+        _set_running_loop(self)
         _tulip.set_repl_idle(True)
         try:
             self._run_once()
         finally:
             _tulip.set_repl_idle(False)
-            _running_loop = previous
+            _set_running_loop(previous)
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -512,10 +486,7 @@ def _get_loop(fut):
     return fut._loop
 
 
-def _set_result_unless_cancelled(fut, result):
-    if fut.cancelled():
-        return
-    fut.set_result(result)
+_set_result_unless_cancelled = _tulip._set_result_unless_cancelled
 
 
 def _future_repr_info(future):

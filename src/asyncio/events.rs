@@ -143,6 +143,8 @@ pub fn make_classes(object: &Rc<Class>) -> EventClasses {
         "LoopCore",
         &[
             ("__new__", loop_new),
+            ("create_future", loop_create_future),
+            ("create_task", loop_create_task),
             ("call_soon", loop_call_soon),
             ("call_later", loop_call_later),
             ("call_at", loop_call_at),
@@ -185,7 +187,7 @@ fn self_handle<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a RefCel
 fn new_handle(class: &Rc<Class>, data: HandleData) -> Rc<Instance> {
     Rc::new(Instance::new(
         class.clone(),
-        Payload::Asyncio(Box::new(AsyncioObject::Handle(RefCell::new(data)))),
+        Payload::Asyncio(AsyncioObject::Handle(Box::new(RefCell::new(data)))),
     ))
 }
 
@@ -533,7 +535,7 @@ fn loop_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, _) = class_and_rest(vm, &args)?;
     Ok(Value::Instance(Rc::new(Instance::new(
         cls,
-        Payload::Asyncio(Box::new(AsyncioObject::Loop(LoopCore::default()))),
+        Payload::Asyncio(AsyncioObject::Loop(Box::default())),
     ))))
 }
 
@@ -580,6 +582,76 @@ fn missing(vm: &Vm, method: &str, names: &[&str]) -> crate::vm::PyErr {
         names.len(),
         if names.len() == 1 { "" } else { "s" }
     ))
+}
+
+/// `loop.create_future()`: `Future(loop=self)`.
+fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (event_loop, _) = self_loop(vm, &args, "create_future")?;
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        return Err(vm.type_error(format!(
+            "BaseEventLoop.create_future() takes 1 positional argument but {} were given",
+            args.pos.len() + args.kw.len()
+        )));
+    }
+    let future = event_classes(vm)?.future.clone();
+    vm.call_kw(
+        &Value::Class(future),
+        &[],
+        &[(intern("loop"), event_loop.clone())],
+    )
+}
+
+/// `loop.create_task(coro, *, name=None, context=None)`, as `BaseEventLoop.create_task`:
+/// `Task(coro, loop=self, ...)`, or the task factory's result named with `_set_task_name`.
+fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (event_loop, _) = self_loop(vm, &args, "create_task")?;
+    let (Some(coro), 2) = (args.pos.get(1), args.pos.len()) else {
+        return Err(match args.pos.len() {
+            1 => missing(vm, "create_task", &["coro"]),
+            n => vm.type_error(format!(
+                "BaseEventLoop.create_task() takes 2 positional arguments but {n} were given"
+            )),
+        });
+    };
+    let mut name = Value::None;
+    let mut context = Value::None;
+    for (k, v) in args.kw {
+        match k.as_str() {
+            "name" => name = v.clone(),
+            "context" => context = v.clone(),
+            other => {
+                return Err(vm.type_error(format!(
+                    "BaseEventLoop.create_task() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    let check = vm.get_attr(event_loop, intern("_check_closed"))?;
+    vm.call(&check, &[])?;
+    let factory = vm.get_attr(event_loop, intern("_task_factory"))?;
+    if matches!(factory, Value::None) {
+        let task = event_classes(vm)?.task.clone();
+        return vm.call_kw(
+            &Value::Class(task),
+            std::slice::from_ref(coro),
+            &[
+                (intern("loop"), event_loop.clone()),
+                (intern("name"), name),
+                (intern("context"), context),
+            ],
+        );
+    }
+    let task = vm.call(&factory, &[event_loop.clone(), coro.clone()])?;
+    let set_name = super::futures::asyncio_global(vm, "_set_task_name")?;
+    vm.call(&set_name, &[task.clone(), name])?;
+    Ok(task)
+}
+
+fn event_classes(vm: &Vm) -> PyResult<&EventClasses> {
+    vm.asyncio
+        .classes
+        .as_ref()
+        .ok_or_else(|| vm.runtime_error("asyncio is not initialised"))
 }
 
 fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -250,6 +250,37 @@ pub fn set_result(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>, v: Value
     schedule_callbacks(vm, fut, data)
 }
 
+/// `_tulip.set_result_unless_cancelled(fut, result)`: the callback `asyncio.sleep` schedules,
+/// CPython's `futures._set_result_unless_cancelled`. Native because every sleeping task runs it
+/// once; a future of a subclass still goes through its own `cancelled` and `set_result`.
+pub fn set_result_unless_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [fut, result] = args.pos else {
+        return Err(vm.type_error(format!(
+            "_set_result_unless_cancelled() takes 2 positional arguments but {} were given",
+            args.pos.len()
+        )));
+    };
+    let exact = match (fut, &vm.asyncio.classes) {
+        (Value::Instance(i), Some(c)) => Rc::ptr_eq(&i.class, &c.future),
+        _ => false,
+    };
+    match future_data(fut) {
+        Some(data) if exact => {
+            if data.borrow().state == State::Cancelled {
+                return Ok(Value::None);
+            }
+            set_result(vm, fut, data, result.clone())?;
+        }
+        _ => {
+            let cancelled = vm.call_method(fut, intern("cancelled"), &[])?;
+            if !vm.truthy(&cancelled)? {
+                vm.call_method(fut, intern("set_result"), std::slice::from_ref(result))?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
 pub fn set_exception(
     vm: &mut Vm,
     fut: &Value,
@@ -393,7 +424,7 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     Ok(Value::Instance(Rc::new(Instance::new(
         cls.clone(),
-        Payload::Asyncio(Box::new(AsyncioObject::Future(RefCell::new(
+        Payload::Asyncio(AsyncioObject::Future(Box::new(RefCell::new(
             FutureData::new(task),
         )))),
     ))))
@@ -551,7 +582,7 @@ fn future_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     Ok(Value::Instance(Rc::new(Instance::new(
         class,
-        Payload::Asyncio(Box::new(AsyncioObject::FutureIter(RefCell::new(
+        Payload::Asyncio(AsyncioObject::FutureIter(Box::new(RefCell::new(
             args.pos[0].clone(),
         )))),
     ))))
@@ -559,7 +590,8 @@ fn future_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Attributes the Python half reads (`_state`, `_result`, `_callbacks`, ...).
 pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
-    let d = data.borrow();
+    // Mutable: a task formats its default name on first read.
+    let mut d = data.borrow_mut();
     if name == sym::ASYNCIO_FUTURE_BLOCKING {
         return Some(Value::Bool(d.blocking));
     }
@@ -572,7 +604,7 @@ pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
         "_cancel_message" => d.cancel_message.clone(),
         "_log_traceback" => Value::Bool(d.log_traceback),
         "_source_traceback" => Value::None,
-        _ => return super::tasks::task_attr(d.task.as_deref()?, name),
+        _ => return super::tasks::task_attr(d.task.as_deref_mut()?, name),
     })
 }
 

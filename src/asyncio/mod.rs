@@ -17,18 +17,19 @@ use crate::vm::symbol::{sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
-/// Native state carried by asyncio objects (futures, tasks, handles, loops).
+/// Native state carried by asyncio objects (futures, tasks, handles, loops). Each variant is
+/// boxed so that the enum is two words: a `FutureIter` or a `Handle` does not pay for the size
+/// of a task, and a program with 100,000 sleeping tasks holds one of each per task.
 pub enum AsyncioObject {
-    Handle(RefCell<events::HandleData>),
-    Loop(events::LoopCore),
+    Handle(Box<RefCell<events::HandleData>>),
+    Loop(Box<events::LoopCore>),
     /// Futures and tasks.
-    Future(RefCell<futures::FutureData>),
+    Future(Box<RefCell<futures::FutureData>>),
     /// `future.__await__()`: the future, until it has been awaited.
-    FutureIter(RefCell<Value>),
+    FutureIter(Box<RefCell<Value>>),
 }
 
 /// Per-VM asyncio state.
-#[derive(Default)]
 pub struct AsyncioState {
     /// Futures whose exception was never retrieved (reported when dropped or at exit).
     pub unretrieved: Vec<native::Unretrieved>,
@@ -42,6 +43,25 @@ pub struct AsyncioState {
     pub current_tasks: rustc_hash::FxHashMap<usize, Value>,
     /// Unfinished tasks (by task address).
     pub all_tasks: rustc_hash::FxHashMap<usize, Value>,
+    /// The loop running now (`asyncio._get_running_loop()`), `None` outside `run_forever`.
+    pub running_loop: Value,
+    /// The REPL session's loop, which counts as running at the prompt.
+    pub repl_loop: Value,
+}
+
+impl Default for AsyncioState {
+    fn default() -> AsyncioState {
+        AsyncioState {
+            unretrieved: Vec::new(),
+            asyncgens: Vec::new(),
+            classes: None,
+            task_name_counter: 0,
+            current_tasks: Default::default(),
+            all_tasks: Default::default(),
+            running_loop: Value::None,
+            repl_loop: Value::None,
+        }
+    }
 }
 
 pub fn instance_attr(
@@ -82,6 +102,7 @@ pub fn reset_tasks(vm: &mut Vm) {
     vm.asyncio.task_name_counter = 0;
     vm.asyncio.current_tasks.clear();
     vm.asyncio.all_tasks.clear();
+    vm.asyncio.running_loop = Value::None;
 }
 
 pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {

@@ -55,12 +55,20 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
             ("coro_repr", coro_repr),
             ("format_callback", super::events::format_callback_builtin),
             ("current_task", super::tasks::current_task),
+            (
+                "_set_result_unless_cancelled",
+                super::futures::set_result_unless_cancelled,
+            ),
             ("all_tasks", super::tasks::all_tasks),
             ("track", track),
             ("untrack", untrack),
             ("report_unretrieved", report_unretrieved),
             ("asyncgens", asyncgens),
             ("set_repl_idle", set_repl_idle),
+            ("_get_running_loop", get_running_loop_or_none),
+            ("_set_running_loop", set_running_loop),
+            ("get_running_loop", get_running_loop),
+            ("_set_repl_loop", set_repl_loop),
             // Teaching notes for `tulip doc` (no effect otherwise).
             ("lost_task", super::teach::lost_task),
         ],
@@ -192,6 +200,50 @@ fn isgenerator(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_repl_idle(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.repl_idle = vm.truthy(&arg(&args, 0))?;
     Ok(Value::None)
+}
+
+/// `asyncio._get_running_loop()`.
+fn get_running_loop_or_none(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(vm, &args, "_get_running_loop")?;
+    Ok(vm.asyncio.running_loop.clone())
+}
+
+/// `asyncio._set_running_loop(loop)`.
+fn set_running_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [event_loop] = args.pos else {
+        return Err(vm.type_error(format!(
+            "_set_running_loop() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    };
+    vm.asyncio.running_loop = event_loop.clone();
+    Ok(Value::None)
+}
+
+/// `asyncio.get_running_loop()`; at tulip's prompt the session loop counts as running.
+fn get_running_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(vm, &args, "get_running_loop")?;
+    match (&vm.asyncio.running_loop, &vm.asyncio.repl_loop) {
+        (Value::None, Value::None) => Err(vm.runtime_error("no running event loop")),
+        (Value::None, repl) => Ok(repl.clone()),
+        (running, _) => Ok(running.clone()),
+    }
+}
+
+/// Remembers the REPL session's loop (see `asyncio._repl_session_loop`).
+fn set_repl_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.asyncio.repl_loop = arg(&args, 0);
+    Ok(Value::None)
+}
+
+fn no_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
+    if args.pos.is_empty() && args.kw.is_empty() {
+        return Ok(());
+    }
+    Err(vm.type_error(format!(
+        "{name}() takes no arguments ({} given)",
+        args.pos.len() + args.kw.len()
+    )))
 }
 
 fn asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -19,7 +19,9 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 pub struct TaskData {
     pub coro: Value,
-    pub name: Value,
+    /// The name, or while nobody has asked for it, the `N` of its default `Task-N` as an int:
+    /// formatting a name for each of 100,000 tasks would cost more than the task itself.
+    name: Value,
     pub num_cancels_requested: i64,
     pub must_cancel: bool,
     pub fut_waiter: Value,
@@ -36,6 +38,16 @@ impl Default for TaskData {
             fut_waiter: Value::None,
             log_destroy_pending: true,
         }
+    }
+}
+
+impl TaskData {
+    /// The task's name (`get_name()`); a default name is formatted once, on first use.
+    pub fn name(&mut self) -> Value {
+        if let Value::Int(n) = self.name {
+            self.name = Value::string(format!("Task-{n}"));
+        }
+        self.name.clone()
     }
 }
 
@@ -80,10 +92,10 @@ fn with_task<R>(data: &RefCell<FutureData>, f: impl FnOnce(&mut TaskData) -> R) 
 }
 
 /// Attributes of tasks the Python half reads (`_coro`, `_name`, `_fut_waiter`, ...).
-pub fn task_attr(t: &TaskData, name: Symbol) -> Option<Value> {
+pub fn task_attr(t: &mut TaskData, name: Symbol) -> Option<Value> {
     Some(match name.as_str() {
         "_coro" => t.coro.clone(),
-        "_name" => t.name.clone(),
+        "_name" => t.name(),
         "_fut_waiter" => t.fut_waiter.clone(),
         "_must_cancel" => Value::Bool(t.must_cancel),
         "_num_cancels_requested" => Value::Int(t.num_cancels_requested),
@@ -121,7 +133,7 @@ fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = match param(&args, usize::MAX, "name") {
         None | Some(Value::None) => {
             vm.asyncio.task_name_counter += 1;
-            Value::string(format!("Task-{}", vm.asyncio.task_name_counter))
+            Value::Int(vm.asyncio.task_name_counter as i64)
         }
         Some(n @ Value::Str(_)) => n,
         Some(n) => Value::string(vm.to_str(&n)?),
@@ -155,7 +167,7 @@ fn task_get_context(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "get_name")?;
-    Ok(with_task(data, |t| t.name.clone()))
+    Ok(with_task(data, |t| t.name()))
 }
 
 fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -268,8 +268,8 @@ pub struct ExceptionEntry {
 }
 
 pub struct Code {
-    pub name: String,
-    pub qualname: String,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
     pub file: Rc<SourceFile>,
     pub instrs: Vec<Instr>,
     /// The source span of each instruction, for tracebacks.

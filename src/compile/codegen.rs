@@ -303,8 +303,8 @@ impl<'a> Compiler<'a> {
             }
         }
         Code {
-            name: unit.name,
-            qualname: unit.qualname,
+            name: unit.name.into(),
+            qualname: unit.qualname.into(),
             file: self.file.clone(),
             instrs: unit.instrs,
             spans: unit.spans,

@@ -129,7 +129,6 @@ fn reset_asyncio(vm: &mut Vm) {
     if let Some(Value::Module(m)) = vm.modules.get("asyncio").cloned() {
         let mut g = m.globals.borrow_mut();
         g.set(intern("_policy"), Value::None);
-        g.set(intern("_running_loop"), Value::None);
     }
     crate::asyncio::reset_tasks(vm);
 }

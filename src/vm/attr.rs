@@ -377,12 +377,12 @@ impl Vm {
                 match name.as_str() {
                     "__name__" => {
                         if let Value::Str(s) = &value {
-                            *f.name.borrow_mut() = s.as_str().to_string();
+                            *f.name.borrow_mut() = s.as_str().into();
                         }
                     }
                     "__qualname__" => {
                         if let Value::Str(s) = &value {
-                            *f.qualname.borrow_mut() = s.as_str().to_string();
+                            *f.qualname.borrow_mut() = s.as_str().into();
                         }
                     }
                     _ => {

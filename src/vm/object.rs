@@ -227,7 +227,7 @@ pub enum Payload {
         obj: Value,
     },
     /// State of objects implemented by the asyncio runtime (futures, tasks, handles, loops).
-    Asyncio(Box<crate::asyncio::AsyncioObject>),
+    Asyncio(crate::asyncio::AsyncioObject),
 }
 
 impl Payload {
@@ -268,8 +268,8 @@ pub struct ExceptionData {
 pub struct Function {
     pub code: Rc<Code>,
     pub globals: Rc<Module>,
-    pub name: RefCell<String>,
-    pub qualname: RefCell<String>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
     /// Defaults for the last positional parameters, as `def f(a, b=1)` gives `[1]`.
     pub defaults: Vec<Value>,
     /// One entry per keyword-only parameter; `Undef` where it has no default.
@@ -371,8 +371,8 @@ pub enum GeneratorState {
 pub struct Generator {
     pub kind: GeneratorKind,
     pub code: Rc<Code>,
-    pub name: String,
-    pub qualname: String,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
     /// The suspended frame; `None` while running (the frame is on the VM's stack) or finished.
     pub frame: RefCell<Option<Box<Frame>>>,
     pub state: Cell<GeneratorState>,
