@@ -140,6 +140,7 @@ enum ConstKey {
     Ellipsis,
     Int(i64),
     Float(u64),
+    Complex(u64, u64),
     Str(String),
     Bytes(Vec<u8>),
     Other(usize),
@@ -396,6 +397,7 @@ impl<'a> Compiler<'a> {
             Value::Ellipsis => ConstKey::Ellipsis,
             Value::Int(i) => ConstKey::Int(*i),
             Value::Float(f) => ConstKey::Float(f.to_bits()),
+            Value::Complex(z) => ConstKey::Complex(z.re.to_bits(), z.im.to_bits()),
             Value::Str(s) => ConstKey::Str(s.as_str().to_string()),
             Value::Bytes(b) => ConstKey::Bytes(b.to_vec()),
             _ => ConstKey::Other(self.units.last().map(|u| u.consts.len()).unwrap_or(0)),
@@ -2296,6 +2298,7 @@ pub fn constant_value(c: &Constant) -> Value {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) => Value::from_bigint(b.clone()),
         Constant::Float(f) => Value::Float(*f),
+        Constant::Imaginary(f) => Value::complex(0.0, *f),
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => Value::Bytes(Rc::new(b.clone())),
     }

@@ -74,6 +74,7 @@ pub fn install(vm: &mut Vm) {
         (&t.int, int_new),
         (&t.bool, bool_new),
         (&t.float, float_new),
+        (&t.complex, super::complex::complex_new),
         (&t.str, str_new),
         (&t.bytes, bytes_new),
         (&t.list, list_new),
@@ -557,6 +558,7 @@ fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(Value::from_bigint(b.abs()))
         }
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Complex(z) => super::complex::abs(vm, **z),
         other => match vm.call_special(other, sym::ABS, &[])? {
             Some(v) => Ok(v),
             None => Err(vm.type_error(format!(
@@ -642,7 +644,7 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "pow", &["base", "exp", "mod"])?;
     match args.pos {
-        [a, b] => vm.binary_op(crate::syntax::ast::BinOp::Pow, a, b),
+        [a, b] | [a, b, Value::None] => vm.binary_op(crate::syntax::ast::BinOp::Pow, a, b),
         [a, b, m] => super::num::pow3(vm, a, b, m),
         [] | [_] => Err(vm.type_error(format!(
             "pow() missing required argument '{}' (pos {})",
@@ -1106,7 +1108,7 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- constructors --------------------------------------------------------------------------
 
 /// Wraps a builtin value for a subclass instance (`class MyList(list)`), or returns it as is.
-fn boxed_for(vm: &Vm, cls: &Value, v: Value, base: &Rc<Class>) -> Value {
+pub(crate) fn boxed_for(vm: &Vm, cls: &Value, v: Value, base: &Rc<Class>) -> Value {
     match cls {
         Value::Class(c) if !Rc::ptr_eq(c, base) => {
             let _ = vm;

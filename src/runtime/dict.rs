@@ -43,6 +43,8 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             y.fract() == 0.0 && num_bigint::BigInt::from_f64(*y).is_some_and(|b| b == **x)
         }
         (None, None) => true,
+        (Complex(x), Complex(y)) => x.re == y.re && x.im == y.im,
+        (Complex(_), _) | (_, Complex(_)) => return Option::None,
         (Bytes(x), Bytes(y)) => x == y,
         (Tuple(x), Tuple(y)) => {
             if x.len() != y.len() {

@@ -4,6 +4,7 @@ pub mod builtins;
 pub mod bytes_methods;
 pub mod class;
 pub mod codecs;
+pub mod complex;
 pub mod dict;
 pub mod dict_methods;
 pub mod dunders;

@@ -363,7 +363,7 @@ fn is_odd_integer(y: f64) -> bool {
 }
 
 /// `x ** y` for floats, CPython's `float_pow`: the special values are decided here, not by
-/// libm; a negative base with a fractional exponent would be complex, which tulip lacks.
+/// libm; a negative base with a fractional exponent gives a complex, as in CPython.
 pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
     let ok = |r: f64| Ok(Value::Float(r));
     if y == 0.0 {
@@ -409,9 +409,8 @@ pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
     let mut negate = false;
     if x < 0.0 {
         if y != y.floor() {
-            return Err(vm.value_error(
-                "complex numbers are not supported (negative number raised to a fractional power)",
-            ));
+            // A negative number raised to a fractional power is complex.
+            return super::complex::float_pow(vm, x, y);
         }
         base = -x;
         negate = is_odd_integer(y);
@@ -482,6 +481,9 @@ pub fn pow3(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
                         return Ok(r);
                     }
                 }
+            }
+            if let Some(e) = super::complex::pow3_error(vm, a, b, m) {
+                return Err(e);
             }
             if as_num(a).is_some() && as_num(b).is_some() && as_num(m).is_some() {
                 return Err(vm.type_error(

@@ -1,6 +1,7 @@
 //! Python's text forms of numbers and strings, byte for byte as CPython 3.11 prints them:
-//! `repr(float)`, the format-spec mini-language for `int`/`float`/`str`, `round(float, n)`,
-//! `float(str)`, `int(str, base)`, `hex`/`oct`/`bin`, `repr(str)` and `repr(bytes)`.
+//! `repr(float)`, `repr(complex)`, the format-spec mini-language for `int`/`float`/`complex`/
+//! `str`, `round(float, n)`, `float(str)`, `complex(str)`, `int(str, base)`, `hex`/`oct`/`bin`,
+//! `repr(str)` and `repr(bytes)`.
 //!
 //! Everything here is a pure function on Rust values (`f64`, `BigInt`, `&str`). It must not know
 //! the interpreter's object model: callers convert their values first and turn a [`PyExc`] (or a
@@ -17,12 +18,16 @@ mod unicode_tables;
 use std::fmt;
 
 pub use float_text::{
-    float_hash, float_repr, float_round_to_int, float_to_int, format_float_round, int_to_float,
+    complex_repr, float_hash, float_repr, float_round_to_int, float_to_int, format_float_round,
+    int_to_float,
 };
 pub use format_spec::{
-    format_float, format_int, format_str, parse_format_spec, FormatSpec, Grouping, SpecKind,
+    format_complex, format_float, format_int, format_str, parse_format_spec, FormatSpec, Grouping,
+    SpecKind,
 };
-pub use parse::{int_to_base, int_to_decimal, parse_float, parse_int, INT_MAX_STR_DIGITS};
+pub use parse::{
+    int_to_base, int_to_decimal, parse_complex, parse_float, parse_int, INT_MAX_STR_DIGITS,
+};
 pub use repr::{is_printable, python_bytes_repr, python_str_repr};
 
 /// A Python exception raised by a function of this module: the exception type and CPython's exact

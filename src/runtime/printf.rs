@@ -73,6 +73,7 @@ fn is_mapping(vm: &Vm, v: &Value) -> bool {
                     && !i.class.is_subclass_of(&vm.types.str)
                     && !i.class.is_subclass_of(&vm.types.int)
                     && !i.class.is_subclass_of(&vm.types.float)
+                    && !i.class.is_subclass_of(&vm.types.complex)
                     && !i.class.is_subclass_of(&vm.types.set))
         }
         _ => false,

@@ -16,6 +16,7 @@ impl Vm {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => numfmt::int_to_decimal(b).map_err(|e| self.value_error(e))?,
             Value::Float(f) => numfmt::float_repr(*f),
+            Value::Complex(z) => numfmt::complex_repr(z.re, z.im),
             Value::Str(s) => numfmt::python_str_repr(s.as_str()),
             Value::Bytes(b) => numfmt::python_bytes_repr(b),
             Value::NotImplemented => "NotImplemented".into(),
@@ -304,6 +305,14 @@ impl Vm {
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Float, "float")
                     .map_err(|e| self.value_error(e))?;
                 numfmt::format_float(*f, &spec).map_err(|e| self.value_error(e))
+            }
+            Value::Complex(z) => {
+                if spec.is_empty() {
+                    return Ok(numfmt::complex_repr(z.re, z.im));
+                }
+                let spec = numfmt::parse_format_spec(spec, SpecKind::Float, "complex")
+                    .map_err(|e| self.value_error(e))?;
+                numfmt::format_complex(z.re, z.im, &spec).map_err(|e| self.value_error(e))
             }
             Value::Str(s) => {
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Str, "str")

@@ -837,6 +837,9 @@ fn const_hash(v: &Value) -> Option<i64> {
         Value::Bool(b) => *b as i64,
         Value::BigInt(b) => num::hash_bigint(b),
         Value::Float(f) => num::hash_float(*f),
+        // A NaN part hashes by identity: leave such a set to be built at run time.
+        Value::Complex(z) if z.re.is_nan() || z.im.is_nan() => return None,
+        Value::Complex(z) => super::complex::hash(**z, 0),
         Value::Str(s) => s.hash(),
         Value::Bytes(b) => super::pyhash::hash_bytes(b),
         Value::Tuple(items) => {

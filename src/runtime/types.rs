@@ -20,6 +20,7 @@ pub struct Types {
     pub int: Rc<Class>,
     pub bool: Rc<Class>,
     pub float: Rc<Class>,
+    pub complex: Rc<Class>,
     pub str: Rc<Class>,
     pub bytes: Rc<Class>,
     pub bytearray: Rc<Class>,
@@ -261,6 +262,10 @@ impl Types {
             ellipsis_type: b("ellipsis", Layout::Native),
             bool: bool_,
             float: b("float", Layout::Boxed(crate::vm::object::BoxedKind::Float)),
+            complex: b(
+                "complex",
+                Layout::Boxed(crate::vm::object::BoxedKind::Complex),
+            ),
             str: b("str", Layout::Boxed(crate::vm::object::BoxedKind::Str)),
             bytes: b("bytes", Layout::Native),
             bytearray: b("bytearray", Layout::Native),
@@ -390,6 +395,7 @@ pub fn install_methods(vm: &mut Vm) {
     install(&t.frozenset, "frozenset", super::setops::FROZENSET_METHODS);
     install(&t.int, "int", super::int_methods::INT_METHODS);
     install(&t.float, "float", super::int_methods::FLOAT_METHODS);
+    install(&t.complex, "complex", super::complex::METHODS);
     install(&t.range, "range", super::list::RANGE_METHODS);
     install(&t.slice, "slice", super::seq::SLICE_METHODS);
     install(
@@ -458,6 +464,11 @@ pub fn value_attr(vm: &mut Vm, obj: &Value, name: Symbol) -> PyResult<Option<Val
         Value::Float(f) => match n {
             "real" => Some(Value::Float(*f)),
             "imag" => Some(Value::Float(0.0)),
+            _ => None,
+        },
+        Value::Complex(z) => match n {
+            "real" => Some(Value::Float(z.re)),
+            "imag" => Some(Value::Float(z.im)),
             _ => None,
         },
         Value::Function(f) => match n {

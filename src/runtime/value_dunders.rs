@@ -1,8 +1,9 @@
-//! The special methods of `int`, `float` and `str` as real attributes (`(3).__add__(4)`,
-//! `int.__mul__`, `str.__len__`), so that explicit calls, `super().__add__(other)` in a
-//! subclass, and operators on instances of user subclasses all work. Each one unwraps the
-//! builtin value of a subclass instance and defers to the interpreter's own operation on plain
-//! values; an operand of the wrong type gives `NotImplemented`, as in CPython.
+//! The special methods of `int`, `float`, `complex` and `str` as real attributes
+//! (`(3).__add__(4)`, `int.__mul__`, `str.__len__`), so that explicit calls,
+//! `super().__add__(other)` in a subclass, and operators on instances of user subclasses all
+//! work. Each one unwraps the builtin value of a subclass instance and defers to the
+//! interpreter's own operation on plain values; an operand of the wrong type gives
+//! `NotImplemented`, as in CPython.
 
 use std::rc::Rc;
 
@@ -43,6 +44,7 @@ enum Kind {
     Int,
     Float,
     Str,
+    Complex,
 }
 
 impl Kind {
@@ -54,7 +56,8 @@ impl Kind {
         match c {
             0 => Kind::Int,
             1 => Kind::Float,
-            _ => Kind::Str,
+            2 => Kind::Str,
+            _ => Kind::Complex,
         }
     }
 
@@ -63,6 +66,7 @@ impl Kind {
             Kind::Int => "int",
             Kind::Float => "float",
             Kind::Str => "str",
+            Kind::Complex => "complex",
         }
     }
 
@@ -71,6 +75,7 @@ impl Kind {
             Kind::Int => vm.types.int.clone(),
             Kind::Float => vm.types.float.clone(),
             Kind::Str => vm.types.str.clone(),
+            Kind::Complex => vm.types.complex.clone(),
         }
     }
 
@@ -85,6 +90,14 @@ impl Kind {
                 )
             }
             Kind::Str => matches!(v, Value::Str(_)),
+            Kind::Complex => matches!(
+                v,
+                Value::Int(_)
+                    | Value::BigInt(_)
+                    | Value::Bool(_)
+                    | Value::Float(_)
+                    | Value::Complex(_)
+            ),
         }
     }
 }
@@ -121,7 +134,7 @@ fn unpack(data: &Value) -> (Kind, usize) {
 }
 
 pub fn install(vm: &mut Vm) {
-    for kind in [Kind::Int, Kind::Float, Kind::Str] {
+    for kind in [Kind::Int, Kind::Float, Kind::Str, Kind::Complex] {
         let cls = kind.class(vm);
         let owner = kind.name();
         for (i, (name, rname, op)) in BINOPS.iter().enumerate() {
@@ -132,6 +145,10 @@ pub fn install(vm: &mut Vm) {
                     BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor
                 ),
                 Kind::Str => matches!(op, BinOp::Add | BinOp::Mult | BinOp::Mod),
+                Kind::Complex => matches!(
+                    op,
+                    BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::Div | BinOp::Pow
+                ),
             };
             if !applies {
                 continue;
@@ -166,6 +183,9 @@ pub fn install(vm: &mut Vm) {
                 if *name != "__invert__" || kind == Kind::Int {
                     cls.set_attr(intern(name), method(name, owner, unary, pack(kind, i)));
                 }
+            }
+            if kind == Kind::Complex {
+                continue;
             }
             for (name, f) in [
                 ("__divmod__", divmod as BuiltinFn),
@@ -251,7 +271,9 @@ fn compare(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let other = one_arg(vm, &args)?;
     let comparable =
         kind.accepts(&other) || (kind == Kind::Int && matches!(other, Value::Float(_)));
-    if !comparable {
+    // Complex numbers are not ordered: their `__lt__` and the like always decline.
+    let unordered = kind == Kind::Complex && !matches!(ck, CompareKind::Eq | CompareKind::Ne);
+    if !comparable || unordered {
         return Ok(Value::NotImplemented);
     }
     vm.compare(ck, &this, &other)

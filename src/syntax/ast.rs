@@ -309,6 +309,8 @@ pub enum Constant {
     Int(i64),
     BigInt(BigInt),
     Float(f64),
+    /// An imaginary literal: the complex `0 + value*j`.
+    Imaginary(f64),
     Str(String),
     Bytes(Vec<u8>),
 }

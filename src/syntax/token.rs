@@ -63,6 +63,8 @@ pub enum Token<'a> {
     /// Integer literal, raw text (validated; decoded by the parser).
     Int(&'a str),
     Float(f64),
+    /// Imaginary literal (`2.5j`): the value of its imaginary part.
+    Imaginary(f64),
     /// String or bytes literal, raw text including prefix and quotes (validated for
     /// termination only; decoded by the parser).
     String(&'a str),
@@ -355,6 +357,7 @@ impl<'a> Token<'a> {
             Name(_)
                 | Int(_)
                 | Float(_)
+                | Imaginary(_)
                 | String(_)
                 | False
                 | None
@@ -380,6 +383,7 @@ impl<'a> Token<'a> {
             Name(_)
                 | Int(_)
                 | Float(_)
+                | Imaginary(_)
                 | String(_)
                 | False
                 | None
@@ -412,6 +416,7 @@ impl fmt::Display for Token<'_> {
             Token::Name(n) => write!(f, "name '{n}'"),
             Token::Int(s) => write!(f, "number {s}"),
             Token::Float(x) => write!(f, "number {x}"),
+            Token::Imaginary(x) => write!(f, "number {x}j"),
             Token::NumberStart => write!(f, "number"),
             Token::String(_) | Token::StringStart => write!(f, "string literal"),
             _ => write!(f, "{self:?}"),
@@ -464,22 +469,20 @@ fn number<'a>(lex: &mut Lexer<'a, Token<'a>>) -> Result<Token<'a>, LexError> {
     let end = scan.cur;
     lex.bump(end - lex.span().end);
     let text = &lex.source()[start..end];
-    if text.ends_with(['j', 'J']) {
-        return Err(LexError::raised(
-            "imaginary (complex) literals are not supported by tulip",
-            start,
-            end,
-        ));
-    }
-    if is_float {
-        let parsed = if text.contains('_') {
-            text.replace('_', "").parse()
+    let imaginary = text.strip_suffix(['j', 'J']);
+    if is_float || imaginary.is_some() {
+        let digits = imaginary.unwrap_or(text);
+        let parsed = if digits.contains('_') {
+            digits.replace('_', "").parse()
         } else {
-            text.parse()
+            digits.parse()
         };
         let value: f64 =
             parsed.map_err(|_| LexError::raised("invalid decimal literal", start, end))?;
-        Ok(Token::Float(value))
+        Ok(match imaginary {
+            Some(_) => Token::Imaginary(value),
+            None => Token::Float(value),
+        })
     } else {
         Ok(Token::Int(text))
     }

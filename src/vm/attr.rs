@@ -206,7 +206,12 @@ impl Vm {
                 _ => None,
             }),
             Payload::Asyncio(_) => crate::asyncio::instance_attr(self, inst, obj, name),
-            Payload::Boxed(_) | Payload::Plain | Payload::Super { .. } => Ok(None),
+            // `.real`/`.imag` of an instance of a subclass of int, float or complex.
+            Payload::Boxed(b) => {
+                let inner = b.borrow().clone();
+                crate::runtime::types::value_attr(self, &inner, name)
+            }
+            Payload::Plain | Payload::Super { .. } => Ok(None),
         }
     }
 
@@ -393,6 +398,27 @@ impl Vm {
             }
             _ => {
                 let cls = self.class_of(obj);
+                // Computed attributes of numbers, ranges and slices: getset descriptors for int
+                // and float, read-only members for the others.
+                let numeric = matches!(
+                    obj,
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+                );
+                let member = matches!(obj, Value::Complex(_) | Value::Range(_) | Value::Slice(_));
+                if (numeric || member)
+                    && crate::runtime::types::value_attr(self, obj, name)?.is_some()
+                {
+                    let msg = match obj {
+                        Value::Float(_) => {
+                            format!("attribute '{name}' of 'float' objects is not writable")
+                        }
+                        _ if numeric => {
+                            format!("attribute '{name}' of 'int' objects is not writable")
+                        }
+                        _ => "readonly attribute".to_string(),
+                    };
+                    return Err(self.attribute_error(msg));
+                }
                 if cls.lookup(name).is_some() {
                     Err(self.attribute_error(format!(
                         "'{}' object attribute '{}' is read-only",

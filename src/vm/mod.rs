@@ -178,6 +178,7 @@ impl Vm {
             Value::None | Value::Undef => t.none_type.clone(),
             Value::Bool(_) => t.bool.clone(),
             Value::Float(_) => t.float.clone(),
+            Value::Complex(_) => t.complex.clone(),
             Value::List(_) => t.list.clone(),
             Value::Tuple(_) => t.tuple.clone(),
             Value::Dict(_) => t.dict.clone(),

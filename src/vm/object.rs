@@ -37,6 +37,7 @@ pub enum Layout {
 pub enum BoxedKind {
     Int,
     Float,
+    Complex,
     Str,
     List,
     Dict,

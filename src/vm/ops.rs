@@ -140,6 +140,12 @@ impl Vm {
         if let Some((a, b)) = unbox_pair(a, b) {
             return self.builtin_binary(op, &a, &b);
         }
+        if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+            // Not taken by complex, `str % z` may still format it.
+            if let Some(r) = crate::runtime::complex::arith(self, op, a, b) {
+                return Some(r);
+            }
+        }
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             // bool & bool stays bool.
             if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
@@ -335,7 +341,11 @@ impl Vm {
             (UnaryKind::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (UnaryKind::Neg, Value::BigInt(b)) => Ok(Value::from_bigint(-(**b).clone())),
             (UnaryKind::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-            (UnaryKind::Pos, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => Ok(a.clone()),
+            (UnaryKind::Neg, Value::Complex(z)) => Ok(Value::complex(-z.re, -z.im)),
+            (
+                UnaryKind::Pos,
+                Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_),
+            ) => Ok(a.clone()),
             (UnaryKind::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
             (UnaryKind::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
             (UnaryKind::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
@@ -476,6 +486,9 @@ impl Vm {
         if let Some(r) = fast_compare(kind, a, b) {
             return Ok(Some(r));
         }
+        if let Some(r) = crate::runtime::complex::compare(kind, a, b) {
+            return Ok(r);
+        }
         let ord: Option<Option<Ordering>> = if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             Some(num::compare_nums(&x, &y))
         } else {
@@ -598,6 +611,7 @@ impl Vm {
             Value::Int(i) => *i != 0,
             Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
+            Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
@@ -636,6 +650,7 @@ impl Vm {
             Value::Bool(b) => *b as i64,
             Value::BigInt(b) => num::hash_bigint(b),
             Value::Float(f) => num::hash_float(*f),
+            Value::Complex(z) => crate::runtime::complex::hash(**z, v.heap_ptr().unwrap_or(0)),
             Value::Str(s) => s.hash(),
             Value::None => 0x5f3759df,
             Value::Tuple(items) => {

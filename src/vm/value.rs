@@ -13,6 +13,7 @@ use super::object::{
     BoundMethod, Builtin, Class, Function, Generator, Instance, Module, NativeIter, Range, Slice,
 };
 use crate::compile::code::Code;
+use crate::runtime::complex::Complex;
 use crate::runtime::dict::Dict;
 use crate::runtime::set::Set;
 use crate::runtime::str::PyStr;
@@ -34,6 +35,8 @@ pub enum Value {
     /// Invariant: never holds a value that fits in an `i64` (see `Value::from_bigint`).
     BigInt(Rc<BigInt>),
     Float(f64),
+    /// A `complex`; boxed, as two floats would make every value bigger.
+    Complex(Rc<Complex>),
     Str(Rc<PyStr>),
     Bytes(Rc<Vec<u8>>),
     Tuple(Rc<Vec<Value>>),
@@ -61,6 +64,9 @@ pub enum Value {
     Cell(super::object::CellRef),
 }
 
+// Every value is two words; heap payloads (a complex too) go behind an `Rc`.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
 impl Clone for Value {
     // Inlined so that copying an int or a float is a few moves, not a call.
     #[inline]
@@ -74,6 +80,7 @@ impl Clone for Value {
             Value::Int(i) => Value::Int(*i),
             Value::Float(f) => Value::Float(*f),
             Value::BigInt(r) => Value::BigInt(Rc::clone(r)),
+            Value::Complex(r) => Value::Complex(Rc::clone(r)),
             Value::Str(r) => Value::Str(Rc::clone(r)),
             Value::Bytes(r) => Value::Bytes(Rc::clone(r)),
             Value::Tuple(r) => Value::Tuple(Rc::clone(r)),
@@ -112,6 +119,10 @@ impl Value {
 
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn complex(re: f64, im: f64) -> Value {
+        Value::Complex(Rc::new(Complex { re, im }))
     }
 
     pub fn dict(d: Dict) -> Value {
@@ -159,6 +170,7 @@ impl Value {
         use Value::*;
         Some(match self {
             BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Complex(r) => Rc::as_ptr(r) as *const u8 as usize,
             Str(r) => Rc::as_ptr(r) as *const u8 as usize,
             Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
             Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
@@ -214,6 +226,7 @@ impl fmt::Debug for Value {
             Value::Int(i) => write!(f, "{i}"),
             Value::BigInt(b) => write!(f, "{b}"),
             Value::Float(x) => write!(f, "{x:?}"),
+            Value::Complex(z) => write!(f, "({:?}+{:?}j)", z.re, z.im),
             Value::Str(s) => write!(f, "{:?}", s.as_str()),
             Value::Tuple(t) => f.debug_list().entries(t.iter()).finish(),
             Value::List(l) => match l.try_borrow() {
@@ -238,6 +251,7 @@ impl Value {
             Bool(_) => "bool",
             Int(_) | BigInt(_) => "int",
             Float(_) => "float",
+            Complex(_) => "complex",
             Str(_) => "str",
             Bytes(_) => "bytes",
             Tuple(_) => "tuple",

@@ -82,6 +82,8 @@ def ex(e):
             return "(int %d)" % v
         if isinstance(v, float):
             return "(float %016x)" % struct.unpack("<Q", struct.pack("<d", v))[0]
+        if isinstance(v, complex):
+            return "(imag %016x)" % struct.unpack("<Q", struct.pack("<d", v.imag))[0]
         if isinstance(v, str):
             return "(s %s)" % h(v.encode("utf-8", "surrogatepass"))
         if isinstance(v, bytes):

@@ -126,6 +126,7 @@ pub fn expr(e: &Expr, out: &mut String) {
             tulip::syntax::ast::Constant::Int(i) => format!("(int {i})"),
             tulip::syntax::ast::Constant::BigInt(i) => format!("(int {i})"),
             tulip::syntax::ast::Constant::Float(f) => format!("(float {:016x})", f.to_bits()),
+            tulip::syntax::ast::Constant::Imaginary(f) => format!("(imag {:016x})", f.to_bits()),
             tulip::syntax::ast::Constant::Str(s) => format!("(s {})", hex(s.as_bytes())),
             tulip::syntax::ast::Constant::Bytes(b) => format!("(b {})", hex(b)),
         }),

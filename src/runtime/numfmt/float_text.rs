@@ -206,6 +206,25 @@ pub fn float_repr(x: f64) -> String {
     double_to_string(x, 'r', 0, flags)
 }
 
+/// `repr(z)` and `str(z)` for a complex, as CPython's `complex_repr`: each part in the shortest
+/// round-trip form without the `.0` a float repr adds (`1j`, `(1.5-0j)`, `1e+16j`); a real part
+/// of `+0.0` is left out, anything else (`-0.0` too) gives `(re±imj)`.
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let plain = DtoaFlags::default();
+    if re == 0.0 && re.is_sign_positive() {
+        return format!("{}j", double_to_string(im, 'r', 0, plain));
+    }
+    let signed = DtoaFlags {
+        sign: true,
+        ..plain
+    };
+    format!(
+        "({}{}j)",
+        double_to_string(re, 'r', 0, plain),
+        double_to_string(im, 'r', 0, signed)
+    )
+}
+
 /// `round(x, ndigits)` for a float, as CPython's `float.__round__` with an int `ndigits`
 /// (callers clamp a huge Python int to `i64`, as `PyNumber_AsSsize_t` clips):
 /// the value correctly rounded, half to even on the exact binary value, to `10**-ndigits`

@@ -1,7 +1,7 @@
 //! The format-spec mini-language (`format(value, spec)`, f-string `{x:spec}`, `str.format`) for
-//! `int`, `float` and `str`, ported from CPython 3.11's Python/formatter_unicode.c: the same
-//! parse, the same checks in the same order, the same error messages, the same padding and
-//! grouping. Locale-dependent `n` behaves as in the C locale (no grouping), which is what a
+//! `int`, `float`, `complex` and `str`, ported from CPython 3.11's Python/formatter_unicode.c:
+//! the same parse, the same checks in the same order, the same error messages, the same padding
+//! and grouping. Locale-dependent `n` behaves as in the C locale (no grouping), which is what a
 //! program gets unless it calls `locale.setlocale`.
 
 use num_bigint::{BigInt, Sign};
@@ -404,6 +404,108 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, String> {
         (_, Grouping::Underscore | Grouping::UnderscoreFour) => (Some('_'), 3),
     };
     Ok(layout_number(spec, negative, "", digits, tail, grouping))
+}
+
+/// `format(z, spec)` for a complex, as CPython's `format_complex_internal` (types `e E f F g G n`
+/// and none). Each part is formatted like a float (same digits, sign, grouping) and the whole
+/// `re+imj` is then padded; the imaginary part always shows its sign unless the real part is left
+/// out. Without a type it is `str(z)`-like: no `.0`, parentheses, and no real part when that is
+/// `+0.0`; a precision then means `g`.
+///
+/// Errors are `ValueError` messages: `Unknown format code 'd' for object of type 'complex'`,
+/// `Zero padding is not allowed in complex format specifier`, `'=' alignment flag is not allowed
+/// in complex format specifier`, `precision too big`.
+pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, String> {
+    let ty = match spec.ty {
+        None => None,
+        Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n')) => Some(t),
+        Some(other) => return Err(unknown_code(other, &spec.type_name)),
+    };
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err("precision too big".to_string());
+    }
+    if spec.fill == '0' {
+        return Err("Zero padding is not allowed in complex format specifier".to_string());
+    }
+    if spec.align == '=' {
+        return Err("'=' alignment flag is not allowed in complex format specifier".to_string());
+    }
+    let flags = DtoaFlags {
+        alt: spec.alternate,
+        no_neg_0: spec.no_neg_0,
+        ..DtoaFlags::default()
+    };
+    let mut code = ty.unwrap_or('r');
+    let mut default_precision = 6;
+    let mut skip_re = false;
+    let mut parens = false;
+    if ty.is_none() {
+        default_precision = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    if code == 'n' {
+        code = 'g';
+    }
+    let precision = match spec.precision {
+        Some(p) => {
+            if code == 'r' {
+                code = 'g';
+            }
+            p
+        }
+        None => default_precision,
+    };
+    let grouping = match (ty, spec.grouping) {
+        (Some('n'), _) | (_, Grouping::None) => (None, 0),
+        (_, Grouping::Comma) => (Some(','), 3),
+        (_, Grouping::Underscore | Grouping::UnderscoreFour) => (Some('_'), 3),
+    };
+    // Each part is laid out unpadded; the padding goes around the whole number.
+    let part = |x: f64, sign: Option<char>| {
+        let text = double_to_string(x, code, precision, flags);
+        let negative = text.starts_with('-');
+        let body = if negative { &text[1..] } else { &text[..] };
+        let int_len = body.bytes().take_while(u8::is_ascii_digit).count();
+        let (digits, tail) = body.split_at(int_len);
+        let part_spec = FormatSpec {
+            fill: ' ',
+            align: '<',
+            sign,
+            width: None,
+            ..spec.clone()
+        };
+        layout_number(&part_spec, negative, "", digits, tail, grouping)
+    };
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if skip_re {
+        body.push_str(&part(im, spec.sign));
+    } else {
+        body.push_str(&part(re, spec.sign));
+        body.push_str(&part(im, Some('+')));
+    }
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let len = body.chars().count();
+    let total = spec.width.unwrap_or(0).max(len);
+    let left = match spec.align {
+        '<' => 0,
+        '^' => (total - len) / 2,
+        _ => total - len,
+    };
+    let mut out = String::with_capacity(body.len() + total - len);
+    push_fill(&mut out, spec.fill, left);
+    out.push_str(&body);
+    push_fill(&mut out, spec.fill, total - len - left);
+    Ok(out)
 }
 
 /// `calc_number_widths` + `fill_number`: sign, prefix, zero padding inside the grouping, the

@@ -1,6 +1,7 @@
 //! Text to numbers and ints to text in a base: `float(str)` (Objects/floatobject.c,
-//! Python/pystrtod.c), `int(str, base)` (`PyLong_FromString`), `str(int)` with CPython 3.11's
-//! 4300-digit limit, and `hex`/`oct`/`bin`.
+//! Python/pystrtod.c), `complex(str)` (Objects/complexobject.c), `int(str, base)`
+//! (`PyLong_FromString`), `str(int)` with CPython 3.11's 4300-digit limit, and
+//! `hex`/`oct`/`bin`.
 
 use num_bigint::{BigInt, Sign};
 use num_traits::Zero;
@@ -82,6 +83,160 @@ pub fn parse_float(s: &str) -> Result<f64, String> {
     }
     let text = remove_underscores(&ascii[start..end]).ok_or_else(error)?;
     parse_float_body(&text).ok_or_else(error)
+}
+
+/// `complex(s)` for a str, as CPython's `complex_subtype_from_string`: optional surrounding
+/// whitespace and one pair of parentheses around `<float>`, `<float>j`, `<float><signed-float>j`,
+/// or the short forms `<float><sign>j`, `<sign>j` and `j`, where `<float>` is what `float()`
+/// accepts (`inf`, `nan`, exponents) without surrounding whitespace. Returns `(real, imag)`.
+///
+/// Errors are `ValueError` messages: `complex() arg is a malformed string`, and for misplaced
+/// underscores `could not convert string to complex: '1__0'` (the input's repr).
+pub fn parse_complex(s: &str) -> Result<(f64, f64), String> {
+    // `_PyUnicode_TransformDecimalAndSpaceToASCII`: other non-ASCII characters become `?`, which
+    // then fails to parse.
+    let ascii: Vec<u8> = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c as u8
+            } else if is_python_space(c) {
+                b' '
+            } else {
+                decimal_digit_value(c).map_or(b'?', |d| b'0' + d as u8)
+            }
+        })
+        .collect();
+    let text = if ascii.contains(&b'_') {
+        let error = || {
+            format!(
+                "could not convert string to complex: {}",
+                python_str_repr(s)
+            )
+        };
+        if ascii.contains(&0) {
+            return Err(error());
+        }
+        remove_underscores(&ascii).ok_or_else(error)?
+    } else {
+        ascii
+    };
+    parse_complex_body(&text).ok_or_else(|| "complex() arg is a malformed string".to_string())
+}
+
+/// `complex_from_string_inner`: the whole of `text` must be consumed.
+fn parse_complex_body(text: &[u8]) -> Option<(f64, f64)> {
+    let at = |i: usize| text.get(i).copied().unwrap_or(0);
+    let skip_spaces = |mut i: usize| {
+        while is_c_space(at(i)) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = skip_spaces(0);
+    let bracket = at(i) == b'(';
+    if bracket {
+        i = skip_spaces(i + 1);
+    }
+    let (mut re, mut im) = (0.0, 0.0);
+    let is_j = |b: u8| b == b'j' || b == b'J';
+    let unit = |b: u8| if b == b'+' { 1.0 } else { -1.0 };
+    match float_prefix(&text[i..]) {
+        Some((z, len)) => {
+            i += len;
+            match at(i) {
+                b'+' | b'-' => {
+                    re = z;
+                    match float_prefix(&text[i..]) {
+                        Some((y, len)) => {
+                            im = y;
+                            i += len;
+                        }
+                        None => {
+                            im = unit(at(i));
+                            i += 1;
+                        }
+                    }
+                    if !is_j(at(i)) {
+                        return None;
+                    }
+                    i += 1;
+                }
+                b if is_j(b) => {
+                    im = z;
+                    i += 1;
+                }
+                _ => re = z,
+            }
+        }
+        None => {
+            im = 1.0;
+            if matches!(at(i), b'+' | b'-') {
+                im = unit(at(i));
+                i += 1;
+            }
+            if !is_j(at(i)) {
+                return None;
+            }
+            i += 1;
+        }
+    }
+    i = skip_spaces(i);
+    if bracket {
+        if at(i) != b')' {
+            return None;
+        }
+        i = skip_spaces(i + 1);
+    }
+    (i == text.len()).then_some((re, im))
+}
+
+/// The longest prefix of `text` that `_PyOS_ascii_strtod` reads as a float (a sign, digits with
+/// an optional point, an optional exponent; or `inf`, `infinity`, `nan` in any case), and its
+/// length. `None` when there is none.
+fn float_prefix(text: &[u8]) -> Option<(f64, usize)> {
+    let at = |i: usize| text.get(i).copied().unwrap_or(0);
+    let sign_len = usize::from(matches!(at(0), b'+' | b'-'));
+    let negative = at(0) == b'-';
+    let digits_from = |i: usize| {
+        text[i.min(text.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut pos = sign_len;
+    let int_len = digits_from(pos);
+    pos += int_len;
+    let mut frac_len = 0;
+    if at(pos) == b'.' {
+        frac_len = digits_from(pos + 1);
+        if int_len + frac_len > 0 {
+            pos += 1 + frac_len;
+        }
+    }
+    if int_len + frac_len == 0 {
+        // `_Py_parse_inf_or_nan`.
+        let rest = text[sign_len..].to_ascii_lowercase();
+        let (value, len) = if rest.starts_with(b"infinity") {
+            (f64::INFINITY, 8)
+        } else if rest.starts_with(b"inf") {
+            (f64::INFINITY, 3)
+        } else if rest.starts_with(b"nan") {
+            (f64::NAN, 3)
+        } else {
+            return None;
+        };
+        return Some((if negative { -value } else { value }, sign_len + len));
+    }
+    if matches!(at(pos), b'e' | b'E') {
+        let exp_sign = usize::from(matches!(at(pos + 1), b'+' | b'-'));
+        let exp_len = digits_from(pos + 1 + exp_sign);
+        if exp_len > 0 {
+            pos += 1 + exp_sign + exp_len;
+        }
+    }
+    let value: f64 = std::str::from_utf8(&text[..pos]).ok()?.parse().ok()?;
+    Some((value, pos))
 }
 
 /// `_Py_string_to_number_with_underscores`: underscores only between two digits.

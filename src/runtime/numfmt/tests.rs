@@ -350,3 +350,43 @@ fn repr_examples() {
     assert_eq!(python_bytes_repr(b"it's\x00\xff"), "b\"it's\\x00\\xff\"");
     assert!(is_printable(' ') && !is_printable('\u{3000}') && is_printable('日'));
 }
+
+#[test]
+fn complex_examples() {
+    assert_eq!(complex_repr(0.0, 1.0), "1j");
+    assert_eq!(complex_repr(-0.0, -1.0), "(-0-1j)");
+    assert_eq!(complex_repr(1.5, -0.0), "(1.5-0j)");
+    assert_eq!(complex_repr(0.0, 1e16), "1e+16j");
+    assert_eq!(complex_repr(f64::NAN, f64::NAN), "(nan+nanj)");
+    let complex = |re: f64, im: f64, spec: &str| {
+        let spec = parse_format_spec(spec, SpecKind::Float, "complex").expect("spec");
+        format_complex(re, im, &spec)
+    };
+    assert_eq!(complex(1.0, 2.0, ".2f"), Ok("1.00+2.00j".to_string()));
+    assert_eq!(complex(0.0, 1.0, "g"), Ok("0+1j".to_string()));
+    assert_eq!(complex(0.0, 1.0, ".2"), Ok("1j".to_string()));
+    assert_eq!(complex(-0.0, -1.0, "+"), Ok("(-0-1j)".to_string()));
+    assert_eq!(
+        complex(1234567.0, 1.0, ",.2f"),
+        Ok("1,234,567.00+1.00j".to_string())
+    );
+    assert_eq!(
+        complex(1.5, 2.5, "^20.1f"),
+        Ok("      1.5+2.5j      ".to_string())
+    );
+    assert_eq!(
+        complex(1.0, 2.0, "010"),
+        Err("Zero padding is not allowed in complex format specifier".to_string())
+    );
+    assert_eq!(parse_complex(" (1-2j) "), Ok((1.0, -2.0)));
+    assert_eq!(parse_complex("-J"), Ok((0.0, -1.0)));
+    assert_eq!(parse_complex("1_000+2_0j"), Ok((1000.0, 20.0)));
+    assert_eq!(
+        parse_complex("1 + 2j"),
+        Err("complex() arg is a malformed string".to_string())
+    );
+    assert_eq!(
+        parse_complex("1__0"),
+        Err("could not convert string to complex: '1__0'".to_string())
+    );
+}
