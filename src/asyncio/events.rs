@@ -597,7 +597,7 @@ fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.call_kw(
         &Value::Class(future),
         &[],
-        &[(intern("loop"), event_loop.clone())],
+        &[(sym::LOOP, event_loop.clone())],
     )
 }
 
@@ -626,18 +626,18 @@ fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let check = vm.get_attr(event_loop, intern("_check_closed"))?;
+    let check = vm.get_attr(event_loop, sym::CHECK_CLOSED)?;
     vm.call(&check, &[])?;
-    let factory = vm.get_attr(event_loop, intern("_task_factory"))?;
+    let factory = vm.get_attr(event_loop, sym::TASK_FACTORY)?;
     if matches!(factory, Value::None) {
         let task = event_classes(vm)?.task.clone();
         return vm.call_kw(
             &Value::Class(task),
             std::slice::from_ref(coro),
             &[
-                (intern("loop"), event_loop.clone()),
-                (intern("name"), name),
-                (intern("context"), context),
+                (sym::LOOP, event_loop.clone()),
+                (sym::NAME_PLAIN, name),
+                (sym::CONTEXT_KW, context),
             ],
         );
     }

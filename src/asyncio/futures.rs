@@ -400,9 +400,9 @@ pub fn future_loop(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
     if let Some(d) = future_data(fut) {
         return Ok(d.borrow().event_loop.clone());
     }
-    match vm.get_attr_opt(fut, intern("get_loop"))? {
+    match vm.get_attr_opt(fut, sym::GET_LOOP)? {
         Some(get) => vm.call(&get, &[]),
-        None => vm.get_attr(fut, intern("_loop")),
+        None => vm.get_attr(fut, sym::LOOP_ATTR),
     }
 }
 

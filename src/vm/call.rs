@@ -18,6 +18,8 @@ use super::value::Value;
 use super::{PyResult, Vm};
 
 pub type ArgVec = SmallVec<[Value; 8]>;
+/// Keyword arguments of one call, in call order.
+pub type KwVec = SmallVec<[(Symbol, Value); 4]>;
 
 /// The result of a call started from bytecode: a value now, or a frame to run.
 pub enum Called {
@@ -39,6 +41,10 @@ impl Vm {
             if let Some(done) = self.call_simple_function(at, argc, method)? {
                 return Ok(done);
             }
+            if let Value::Builtin(b) = &self.frames.last().expect("frame").stack[at] {
+                let b = b.clone();
+                return self.call_builtin_from_stack(&b, at, method);
+            }
         }
         let frame = self.frames.last_mut().expect("frame");
         let callable = std::mem::replace(&mut frame.stack[at], Value::Undef);
@@ -52,15 +58,14 @@ impl Vm {
         }
         args.extend(frame.stack.drain(first_arg..));
         frame.stack.truncate(at);
-        let kw: Vec<(Symbol, Value)> = match kwnames {
+        let kw: KwVec = match kwnames {
             Some(names) => {
                 let split = args.len() - names.len();
-                let kwvals: Vec<Value> = args.drain(split..).collect();
-                names.iter().copied().zip(kwvals).collect()
+                names.iter().copied().zip(args.drain(split..)).collect()
             }
-            None => Vec::new(),
+            None => KwVec::new(),
         };
-        match self.call_prepare(callable, args, kw)? {
+        match self.call_prepare(callable, args, &kw)? {
             Called::Value(v) => self.frames.last_mut().expect("frame").push(v),
             Called::Frame(f) => self.frames.push(f),
         }
@@ -117,6 +122,44 @@ impl Vm {
         Ok(Some(()))
     }
 
+    /// A builtin called from bytecode with positional arguments only: the arguments (with the
+    /// receiver of a method call, which sits just below them) move into a reused buffer, so the
+    /// call allocates nothing.
+    fn call_builtin_from_stack(
+        &mut self,
+        b: &Rc<super::object::Builtin>,
+        at: usize,
+        method: bool,
+    ) -> PyResult<()> {
+        let frame = self.frames.last_mut().expect("frame");
+        let first = if method && !frame.stack[at + 1].is_undef() {
+            at + 1
+        } else if method {
+            at + 2
+        } else {
+            at + 1
+        };
+        let mut args = std::mem::take(&mut self.arg_scratch);
+        args.extend(frame.stack.drain(first..));
+        frame.stack.truncate(at);
+        let result = (b.func)(
+            self,
+            Args {
+                pos: &args,
+                kw: &[],
+                data: &b.data,
+            },
+        );
+        args.clear();
+        // A builtin that called back into Python may have left a buffer here; keep the larger.
+        if args.capacity() > self.arg_scratch.capacity() {
+            self.arg_scratch = args;
+        }
+        let v = result?;
+        self.frames.last_mut().expect("frame").push(v);
+        Ok(())
+    }
+
     /// `CallEx`: `f(*args, **kwargs)`.
     pub(crate) fn call_ex(
         &mut self,
@@ -137,7 +180,7 @@ impl Vm {
                 }
             }
         }
-        match self.call_prepare(func, args, kw)? {
+        match self.call_prepare(func, args, &kw)? {
             Called::Value(v) => self.frames.last_mut().expect("frame").push(v),
             Called::Frame(f) => self.frames.push(f),
         }
@@ -150,12 +193,12 @@ impl Vm {
         &mut self,
         callable: Value,
         mut args: ArgVec,
-        kw: Vec<(Symbol, Value)>,
+        kw: &[(Symbol, Value)],
     ) -> PyResult<Called> {
         match &callable {
             Value::Function(f) => {
                 let f = f.clone();
-                self.function_frame(&f, args, &kw)
+                self.function_frame(&f, args, kw)
             }
             Value::Builtin(b) => {
                 let b = b.clone();
@@ -163,7 +206,7 @@ impl Vm {
                     self,
                     Args {
                         pos: &args,
-                        kw: &kw,
+                        kw,
                         data: &b.data,
                     },
                 )?;
@@ -472,7 +515,7 @@ impl Vm {
         &mut self,
         cls: &Rc<Class>,
         args: ArgVec,
-        kw: Vec<(Symbol, Value)>,
+        kw: &[(Symbol, Value)],
     ) -> PyResult<Called> {
         if Rc::ptr_eq(cls, &self.types.type_) && args.len() == 1 && kw.is_empty() {
             return Ok(Called::Value(Value::Class(self.class_of(&args[0]))));
@@ -499,7 +542,7 @@ impl Vm {
             let mut new_args: ArgVec = SmallVec::with_capacity(args.len() + 1);
             new_args.push(Value::Class(cls.clone()));
             new_args.extend(args.iter().cloned());
-            self.call_kw(&new, &new_args, &kw)?
+            self.call_kw(&new, &new_args, kw)?
         };
         // An exact builtin type whose `__new__` built a plain value (`list(x)`, `dict(...)`)
         // is complete: its `__init__` only matters for subclasses.
@@ -516,7 +559,7 @@ impl Vm {
         match &init {
             Value::Function(f) => {
                 let f = f.clone();
-                match self.function_frame(&f, init_args, &kw)? {
+                match self.function_frame(&f, init_args, kw)? {
                     Called::Frame(mut frame) => {
                         frame.exit = FrameExit::Init(obj);
                         Ok(Called::Frame(frame))
@@ -531,7 +574,7 @@ impl Vm {
                 }
             }
             _ => {
-                let r = self.call_kw(&init, &init_args, &kw)?;
+                let r = self.call_kw(&init, &init_args, kw)?;
                 if !r.is_none() {
                     return Err(self.type_error(format!(
                         "__init__() should return None, not '{}'",
@@ -571,7 +614,7 @@ impl Vm {
         kw: &[(Symbol, Value)],
     ) -> PyResult<Value> {
         let args: ArgVec = args.iter().cloned().collect();
-        match self.call_prepare(f.clone(), args, kw.to_vec())? {
+        match self.call_prepare(f.clone(), args, kw)? {
             Called::Value(v) => Ok(v),
             Called::Frame(frame) => self.run_frame_to_completion(frame),
         }

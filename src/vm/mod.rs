@@ -109,6 +109,8 @@ pub struct Vm {
     /// Boxed: frames live in boxes everywhere else, so reuse saves the allocation.
     #[allow(clippy::vec_box)]
     pub(crate) frame_pool: Vec<Box<frame::Frame>>,
+    /// A spare argument buffer for calls of builtins from bytecode (see `call_builtin_from_stack`).
+    pub(crate) arg_scratch: Vec<value::Value>,
     /// Units of work left before a runaway program is stopped (`u64::MAX`: unlimited).
     pub step_budget: u64,
     /// Source places that already printed a lenient-mode warning.
@@ -151,6 +153,7 @@ impl Vm {
             pending_yield: None,
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
+            arg_scratch: Vec::new(),
             step_budget: u64::MAX,
             warned_at: Default::default(),
             repl: None,
