@@ -38,61 +38,7 @@ class QueueFull(Exception):
 
 # ----- small collections (collections.deque, heapq) -------------------------------------------
 
-class _Deque:
-    """The part of collections.deque asyncio uses: a list with a moving head."""
-
-    def __init__(self):
-        self._items = []
-        self._head = 0
-
-    def append(self, x):
-        self._items.append(x)
-
-    def appendleft(self, x):
-        if self._head > 0:
-            self._head -= 1
-            self._items[self._head] = x
-        else:
-            self._items.insert(0, x)
-
-    def popleft(self):
-        if self._head >= len(self._items):
-            raise IndexError('pop from an empty deque')
-        x = self._items[self._head]
-        self._items[self._head] = None
-        self._head += 1
-        if self._head > 32 and self._head * 2 > len(self._items):
-            del self._items[:self._head]
-            self._head = 0
-        return x
-
-    def pop(self):
-        if self._head >= len(self._items):
-            raise IndexError('pop from an empty deque')
-        return self._items.pop()
-
-    def remove(self, x):
-        for i in range(self._head, len(self._items)):
-            if self._items[i] is x or self._items[i] == x:
-                del self._items[i]
-                return
-        raise ValueError('deque.remove(x): x not in deque')
-
-    def clear(self):
-        self._items = []
-        self._head = 0
-
-    def __len__(self):
-        return len(self._items) - self._head
-
-    def __bool__(self):
-        return len(self._items) > self._head
-
-    def __iter__(self):
-        return iter(self._items[self._head:])
-
-    def __getitem__(self, i):
-        return self._items[self._head:][i]
+_Deque = _tulip.Deque
 
 
 def _siftdown(heap, startpos, pos):
@@ -1068,6 +1014,13 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = None
         self._value = value
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
 
     def locked(self):
         return self._value == 0 or (

@@ -36,6 +36,10 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
         g.set(intern("LoopCore"), Value::Class(classes.loop_core.clone()));
         g.set(intern("Future"), Value::Class(classes.future.clone()));
         g.set(intern("Task"), Value::Class(classes.task.clone()));
+        g.set(
+            intern("Deque"),
+            Value::Class(crate::runtime::deque::make_class(&vm.types.object)),
+        );
     }
     vm.asyncio.classes = Some(classes);
     add_functions(

@@ -5,6 +5,7 @@ pub mod bytes_methods;
 pub mod class;
 pub mod codecs;
 pub mod complex;
+pub mod deque;
 pub mod dict;
 pub mod dict_methods;
 pub mod dunders;

@@ -211,7 +211,7 @@ impl Vm {
                 let inner = b.borrow().clone();
                 crate::runtime::types::value_attr(self, &inner, name)
             }
-            Payload::Plain | Payload::Super { .. } => Ok(None),
+            Payload::Plain | Payload::Super { .. } | Payload::Deque(_) => Ok(None),
         }
     }
 

@@ -227,6 +227,8 @@ pub enum Payload {
         start_after: Rc<Class>,
         obj: Value,
     },
+    /// `_tulip.Deque` (see `runtime::deque`).
+    Deque(Box<RefCell<std::collections::VecDeque<Value>>>),
     /// State of objects implemented by the asyncio runtime (futures, tasks, handles, loops).
     Asyncio(crate::asyncio::AsyncioObject),
 }

@@ -1,0 +1,172 @@
+//! `_tulip.Deque`: the part of `collections.deque` that asyncio's locks, semaphores, events,
+//! conditions and queues use for their waiters and items (CPython's deque is C; a Python
+//! stand-in made every `Queue.put`/`get` and every lock hand-off run interpreted code).
+//! Iteration walks a snapshot, as the Python stand-in did.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::types::{install, new_class};
+use crate::vm::object::{Args, Class, Instance, Layout, Payload};
+use crate::vm::value::Value;
+use crate::vm::{PyResult, Vm};
+
+type Items = RefCell<VecDeque<Value>>;
+
+pub fn make_class(object: &Rc<Class>) -> Rc<Class> {
+    let deque = new_class(
+        "deque",
+        "collections",
+        vec![object.clone()],
+        Layout::Native,
+        true,
+    );
+    install(
+        &deque,
+        "deque",
+        &[
+            ("__new__", deque_new),
+            ("append", deque_append),
+            ("appendleft", deque_appendleft),
+            ("pop", deque_pop),
+            ("popleft", deque_popleft),
+            ("remove", deque_remove),
+            ("clear", deque_clear),
+            ("__len__", deque_len),
+            ("__bool__", deque_bool),
+            ("__iter__", deque_iter),
+            ("__getitem__", deque_getitem),
+            ("__repr__", deque_repr),
+        ],
+    );
+    deque
+}
+
+fn items<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a Items> {
+    match args.pos.first() {
+        Some(Value::Instance(i)) => match &i.payload {
+            Payload::Deque(items) => Ok(items),
+            _ => Err(descriptor_error(vm, method)),
+        },
+        _ => Err(descriptor_error(vm, method)),
+    }
+}
+
+fn descriptor_error(vm: &Vm, method: &str) -> crate::vm::PyErr {
+    vm.type_error(format!(
+        "descriptor '{method}' requires a 'collections.deque' object"
+    ))
+}
+
+fn arg<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a Value> {
+    match args.pos {
+        [_, x] => Ok(x),
+        _ => Err(vm.type_error(format!(
+            "deque.{method}() takes exactly one argument ({} given)",
+            args.pos.len().saturating_sub(1)
+        ))),
+    }
+}
+
+fn deque_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(cls)) = args.pos.first() else {
+        return Err(vm.type_error("deque.__new__(X): X is not a type object"));
+    };
+    Ok(Value::Instance(Rc::new(Instance::new(
+        cls.clone(),
+        Payload::Deque(Box::default()),
+    ))))
+}
+
+fn deque_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let x = arg(vm, &args, "append")?.clone();
+    items(vm, &args, "append")?.borrow_mut().push_back(x);
+    Ok(Value::None)
+}
+
+fn deque_appendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let x = arg(vm, &args, "appendleft")?.clone();
+    items(vm, &args, "appendleft")?.borrow_mut().push_front(x);
+    Ok(Value::None)
+}
+
+fn deque_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let popped = items(vm, &args, "pop")?.borrow_mut().pop_back();
+    popped.ok_or_else(|| vm.index_error("pop from an empty deque"))
+}
+
+fn deque_popleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let popped = items(vm, &args, "popleft")?.borrow_mut().pop_front();
+    popped.ok_or_else(|| vm.index_error("pop from an empty deque"))
+}
+
+/// Removes the first item equal to `x` (identity first, then `==`, as CPython compares).
+fn deque_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let x = arg(vm, &args, "remove")?;
+    let items = items(vm, &args, "remove")?;
+    let mut i = 0;
+    loop {
+        // `==` may run Python code that changes the deque: look at one item at a time.
+        let Some(item) = items.borrow().get(i).cloned() else {
+            return Err(vm.value_error("deque.remove(x): x not in deque"));
+        };
+        if item.is(x) || vm.eq(&item, x)? {
+            let mut items = items.borrow_mut();
+            if i < items.len() {
+                items.remove(i);
+            }
+            return Ok(Value::None);
+        }
+        i += 1;
+    }
+}
+
+fn deque_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let old = std::mem::take(&mut *items(vm, &args, "clear")?.borrow_mut());
+    // Dropping the items may run finalizers; the deque is already empty then.
+    drop(old);
+    Ok(Value::None)
+}
+
+fn deque_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(
+        items(vm, &args, "__len__")?.borrow().len() as i64
+    ))
+}
+
+fn deque_bool(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        !items(vm, &args, "__bool__")?.borrow().is_empty(),
+    ))
+}
+
+fn snapshot(items: &Items) -> Value {
+    Value::list(items.borrow().iter().cloned().collect())
+}
+
+fn deque_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let list = snapshot(items(vm, &args, "__iter__")?);
+    vm.get_iter(&list)
+}
+
+fn deque_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let i = arg(vm, &args, "__getitem__")?;
+    let Some(index) = vm.index_of(i)? else {
+        let shown = vm.type_name(i);
+        return Err(vm.type_error(format!("sequence index must be integer, not '{shown}'")));
+    };
+    let items = items(vm, &args, "__getitem__")?.borrow();
+    let len = items.len() as i64;
+    let at = if index < 0 { index + len } else { index };
+    match usize::try_from(at).ok().and_then(|at| items.get(at)) {
+        Some(v) => Ok(v.clone()),
+        None => Err(vm.index_error("deque index out of range")),
+    }
+}
+
+fn deque_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let list = snapshot(items(vm, &args, "__repr__")?);
+    let inner = vm.repr(&list)?;
+    Ok(Value::string(format!("deque({inner})")))
+}
