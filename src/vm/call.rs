@@ -655,6 +655,10 @@ impl Vm {
 
     /// Calls a class attribute found by look-up as a method of `receiver`.
     pub fn call_bound(&mut self, func: Value, receiver: Value, args: &[Value]) -> PyResult<Value> {
+        if matches!(func, Value::Function(_) | Value::Builtin(_)) {
+            // What binding would do, without allocating the bound method.
+            return self.call_with_receiver(func, receiver, args);
+        }
         let bound = self.bind_method(func, receiver)?;
         self.call(&bound, args)
     }
@@ -665,10 +669,23 @@ impl Vm {
         if receiver.is_undef() {
             self.call(&callable, args)
         } else {
-            let mut all: Vec<Value> = Vec::with_capacity(args.len() + 1);
-            all.push(receiver);
-            all.extend_from_slice(args);
-            self.call(&callable, &all)
+            self.call_with_receiver(callable, receiver, args)
+        }
+    }
+
+    /// `func(receiver, *args)`, run to completion.
+    fn call_with_receiver(
+        &mut self,
+        func: Value,
+        receiver: Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        let mut all: ArgVec = SmallVec::with_capacity(args.len() + 1);
+        all.push(receiver);
+        all.extend(args.iter().cloned());
+        match self.call_prepare(func, all, &[])? {
+            Called::Value(v) => Ok(v),
+            Called::Frame(frame) => self.run_frame_to_completion(frame),
         }
     }
 
