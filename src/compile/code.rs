@@ -293,6 +293,8 @@ pub struct Code {
     pub first_line: u32,
     /// The docstring of a function (its `__doc__`), if its body starts with one.
     pub doc: Option<String>,
+    /// `LoadAttr`/`LoadMethod` caches, one slot per entry of `names`.
+    pub attr_cache: crate::vm::attr_cache::AttrCache,
 }
 
 impl Code {

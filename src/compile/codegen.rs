@@ -324,6 +324,7 @@ impl<'a> Compiler<'a> {
             stacksize,
             first_line: unit.first_line,
             doc: unit.doc,
+            attr_cache: Default::default(),
         }
     }
 

@@ -10,7 +10,7 @@ use super::value::Value;
 use super::{PyErr, PyResult, Vm};
 
 /// Is this class attribute a data descriptor (it takes precedence over the instance dict)?
-fn is_data_descriptor(v: &Value) -> bool {
+pub(crate) fn is_data_descriptor(v: &Value) -> bool {
     match v {
         Value::Instance(i) => match &i.payload {
             Payload::Property(_) => true,

@@ -355,7 +355,8 @@ impl Vm {
                 Instr::LoadAttr(i) => {
                     let name = frame.code.names[i as usize];
                     let obj = frame.pop();
-                    let v = self.get_attr(&obj, name)?;
+                    let code = frame.code.clone();
+                    let v = self.load_attr_cached(&code.attr_cache, i as usize, &obj, name)?;
                     frame!(self).push(v);
                 }
                 Instr::StoreAttr(i) => {
@@ -372,7 +373,9 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     let name = frame.code.names[i as usize];
                     let obj = frame.pop();
-                    let (callable, receiver) = self.load_method(obj, name)?;
+                    let code = frame.code.clone();
+                    let (callable, receiver) =
+                        self.load_method_cached(&code.attr_cache, i as usize, obj, name)?;
                     let frame = frame!(self);
                     frame.push(callable);
                     frame.push(receiver);

@@ -3,6 +3,7 @@
 //! operators (`ops`) and exceptions (`exceptions`) are `impl Vm` blocks in their own modules.
 
 pub mod attr;
+pub mod attr_cache;
 pub mod call;
 pub mod dispatch;
 pub mod exceptions;

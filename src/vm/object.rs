@@ -83,6 +83,19 @@ pub fn bump_type_epoch() {
     TYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
+/// The global type epoch (see `LookupCache` and `vm::attr_cache`).
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.with(|e| e.get())
+}
+
+impl Drop for Class {
+    fn drop(&mut self) {
+        // Caches key classes by address: a class allocated here later must not match them.
+        bump_type_epoch();
+    }
+}
+
 impl Class {
     /// The full MRO, this class first.
     pub fn mro(self: &Rc<Self>) -> Vec<Rc<Class>> {

@@ -1,0 +1,152 @@
+//! Per-code attribute caches for `LoadAttr` and `LoadMethod` on instances (in the spirit of
+//! CPython 3.11's specialised `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_METHOD_WITH_VALUES`).
+//!
+//! A slot per name of a code object remembers, for the last instance class seen there, what
+//! the full look-up (`Vm::get_attr` / `Vm::load_method`) established about the class side: that
+//! the class has no `__getattribute__` override and no data descriptor for the name (so the
+//! instance's own attributes decide), or which plain function or builtin a method call finds.
+//! A slot is valid while the class is the same object and the global type epoch is unchanged:
+//! every class-dict change and every class's death bump the epoch, so a class at a recycled
+//! address never meets an old slot.
+//!
+//! Only what the class side decides is cached; the instance dict is always consulted, so
+//! instance attributes set or deleted at any time are seen.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::object::{type_epoch, Class, Instance, Payload};
+use super::symbol::Symbol;
+use super::value::Value;
+use super::{PyResult, Vm};
+use crate::runtime::instdict;
+
+#[derive(Clone, Default)]
+enum Known {
+    #[default]
+    Nothing,
+    /// `obj.name`: no `__getattribute__` override, and the class has no data descriptor
+    /// called `name`: an attribute in the instance dict is the answer.
+    InstanceFirst,
+    /// `obj.name(...)`: as `InstanceFirst`, and the class attribute is this function or
+    /// builtin, called with `obj` as its first argument when the instance does not shadow it.
+    Method(Value),
+}
+
+#[derive(Clone, Default)]
+struct Slot {
+    class: usize,
+    epoch: u64,
+    known: Known,
+}
+
+/// The slots of one code object, one per entry of `code.names`, made on first use.
+#[derive(Default)]
+pub struct AttrCache {
+    slots: RefCell<Vec<Slot>>,
+}
+
+impl AttrCache {
+    fn get(&self, index: usize, class: &Rc<Class>) -> Known {
+        let slots = self.slots.borrow();
+        match slots.get(index) {
+            Some(slot)
+                if slot.class == Rc::as_ptr(class) as usize && slot.epoch == type_epoch() =>
+            {
+                slot.known.clone()
+            }
+            _ => Known::Nothing,
+        }
+    }
+
+    fn set(&self, index: usize, class: &Rc<Class>, known: Known) {
+        let mut slots = self.slots.borrow_mut();
+        if slots.len() <= index {
+            slots.resize(index + 1, Slot::default());
+        }
+        slots[index] = Slot {
+            class: Rc::as_ptr(class) as usize,
+            epoch: type_epoch(),
+            known,
+        };
+    }
+}
+
+/// Instances whose attribute look-up is the generic one (`super()` objects are not).
+fn plain_instance(obj: &Value) -> Option<&Rc<Instance>> {
+    match obj {
+        Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => Some(inst),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// `LoadAttr`: `obj.name`, through the cache slot `index` of `cache`.
+    pub(crate) fn load_attr_cached(
+        &mut self,
+        cache: &AttrCache,
+        index: usize,
+        obj: &Value,
+        name: Symbol,
+    ) -> PyResult<Value> {
+        let Some(inst) = plain_instance(obj) else {
+            return self.get_attr(obj, name);
+        };
+        match cache.get(index, &inst.class) {
+            Known::InstanceFirst | Known::Method(_) => {
+                if let Some(v) = instdict::get(inst, name) {
+                    return Ok(v);
+                }
+            }
+            Known::Nothing => {
+                if let Some(known) = self.class_side(inst, name) {
+                    cache.set(index, &inst.class, known);
+                }
+            }
+        }
+        self.get_attr(obj, name)
+    }
+
+    /// `LoadMethod`: `(callable, receiver-or-Undef)` for `obj.name`, through the cache.
+    pub(crate) fn load_method_cached(
+        &mut self,
+        cache: &AttrCache,
+        index: usize,
+        obj: Value,
+        name: Symbol,
+    ) -> PyResult<(Value, Value)> {
+        let Some(inst) = plain_instance(&obj) else {
+            return self.load_method(obj, name);
+        };
+        match cache.get(index, &inst.class) {
+            Known::Method(method) => {
+                if !instdict::contains(inst, name) {
+                    return Ok((method, obj));
+                }
+            }
+            Known::InstanceFirst => {}
+            Known::Nothing => {
+                if let Some(known) = self.class_side(inst, name) {
+                    cache.set(index, &inst.class, known);
+                }
+            }
+        }
+        self.load_method(obj, name)
+    }
+
+    /// What the class of `inst` decides about `inst.name`, if it is cacheable.
+    fn class_side(&self, inst: &Rc<Instance>, name: Symbol) -> Option<Known> {
+        let cls = &inst.class;
+        let (custom_get, _) =
+            cls.attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr);
+        if custom_get {
+            return None;
+        }
+        match cls.lookup(name) {
+            None => Some(Known::InstanceFirst),
+            Some(m @ (Value::Function(_) | Value::Builtin(_))) => Some(Known::Method(m)),
+            Some(attr) if !super::attr::is_data_descriptor(&attr) => Some(Known::InstanceFirst),
+            Some(_) => None,
+        }
+    }
+}
