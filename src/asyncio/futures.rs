@@ -40,7 +40,9 @@ pub struct FutureData {
     /// The exception set by `set_exception` (`None` if there is none).
     pub exception: Value,
     pub event_loop: Value,
-    pub callbacks: Vec<Value>,
+    /// Done-callbacks; most futures get one (the task or gather waiting for them), which is
+    /// kept inline, as CPython keeps its `fut_callback0`.
+    pub callbacks: smallvec::SmallVec<[Value; 1]>,
     pub cancel_message: Value,
     /// The `CancelledError` a task's coroutine raised, re-raised by `result()`.
     pub cancelled_exc: Value,
@@ -57,7 +59,7 @@ impl FutureData {
             result: Value::None,
             exception: Value::None,
             event_loop: Value::None,
-            callbacks: Vec::new(),
+            callbacks: smallvec::SmallVec::new(),
             cancel_message: Value::None,
             cancelled_exc: Value::None,
             blocking: false,
@@ -540,7 +542,7 @@ fn future_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
         );
     };
     let callbacks = data.borrow().callbacks.clone();
-    let mut kept = Vec::with_capacity(callbacks.len());
+    let mut kept = smallvec::SmallVec::with_capacity(callbacks.len());
     for cb in callbacks {
         if !(cb.is(&target) || vm.eq(&cb, &target)?) {
             kept.push(cb);
@@ -600,7 +602,7 @@ pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
         "_result" => d.result.clone(),
         "_exception" => d.exception.clone(),
         "_loop" => d.event_loop.clone(),
-        "_callbacks" => Value::list(d.callbacks.clone()),
+        "_callbacks" => Value::list(d.callbacks.to_vec()),
         "_cancel_message" => d.cancel_message.clone(),
         "_log_traceback" => Value::Bool(d.log_traceback),
         "_source_traceback" => Value::None,

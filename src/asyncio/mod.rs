@@ -47,6 +47,8 @@ pub struct AsyncioState {
     pub running_loop: Value,
     /// The REPL session's loop, which counts as running at the prompt.
     pub repl_loop: Value,
+    /// The (shared) empty argument list of callbacks scheduled without arguments.
+    pub no_args: Rc<[Value]>,
 }
 
 impl Default for AsyncioState {
@@ -60,6 +62,7 @@ impl Default for AsyncioState {
             all_tasks: Default::default(),
             running_loop: Value::None,
             repl_loop: Value::None,
+            no_args: Rc::new([]),
         }
     }
 }
