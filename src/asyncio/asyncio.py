@@ -101,8 +101,7 @@ def iscoroutinefunction(func):
     return _tulip.iscoroutinefunction(func)
 
 
-def isfuture(obj):
-    return getattr(obj, '_asyncio_future_blocking', None) is not None and not isinstance(obj, type)
+isfuture = _tulip.isfuture
 
 
 # ----- handles (asyncio/events.py) -----------------------------------------------------------
@@ -422,14 +421,7 @@ _FINISHED = 'FINISHED'
 Future = _tulip.Future
 
 
-def _get_loop(fut):
-    try:
-        get_loop = fut.get_loop
-    except AttributeError:
-        pass
-    else:
-        return get_loop()
-    return fut._loop
+_get_loop = _tulip._get_loop
 
 
 _set_result_unless_cancelled = _tulip._set_result_unless_cancelled

@@ -262,10 +262,7 @@ pub fn set_result_unless_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
             args.pos.len()
         )));
     };
-    let exact = match (fut, &vm.asyncio.classes) {
-        (Value::Instance(i), Some(c)) => Rc::ptr_eq(&i.class, &c.future),
-        _ => false,
-    };
+    let exact = is_exact_native(vm, fut);
     match future_data(fut) {
         Some(data) if exact => {
             if data.borrow().state == State::Cancelled {
@@ -397,15 +394,66 @@ pub fn init(vm: &mut Vm, data: &RefCell<FutureData>, event_loop: Option<Value>) 
     Ok(())
 }
 
-/// The loop of any future-like object (CPython's `get_future_loop`).
+/// The loop of any future-like object (CPython's `get_future_loop`; `futures._get_loop`).
 pub fn future_loop(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
-    if let Some(d) = future_data(fut) {
-        return Ok(d.borrow().event_loop.clone());
+    if is_exact_native(vm, fut) {
+        if let Some(d) = future_data(fut) {
+            return Ok(d.borrow().event_loop.clone());
+        }
     }
     match vm.get_attr_opt(fut, sym::GET_LOOP)? {
         Some(get) => vm.call(&get, &[]),
         None => vm.get_attr(fut, sym::LOOP_ATTR),
     }
+}
+
+/// Is `v` a `Future` or `Task` of the native classes themselves (not of a subclass, which may
+/// override any method)?
+fn is_exact_native(vm: &Vm, v: &Value) -> bool {
+    match (v, &vm.asyncio.classes) {
+        (Value::Instance(i), Some(c)) => {
+            Rc::ptr_eq(&i.class, &c.future) || Rc::ptr_eq(&i.class, &c.task)
+        }
+        _ => false,
+    }
+}
+
+/// `asyncio._get_loop(fut)`.
+pub fn get_loop_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos {
+        [fut] => future_loop(vm, fut),
+        _ => Err(vm.type_error(format!(
+            "_get_loop() takes 1 positional argument but {} were given",
+            args.pos.len()
+        ))),
+    }
+}
+
+/// `asyncio.isfuture(obj)`, as `base_futures.isfuture`:
+/// `hasattr(obj.__class__, '_asyncio_future_blocking') and obj._asyncio_future_blocking is not
+/// None`.
+pub fn isfuture(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj] = args.pos else {
+        return Err(vm.type_error(format!(
+            "isfuture() takes 1 positional argument but {} were given",
+            args.pos.len()
+        )));
+    };
+    if is_exact_native(vm, obj) {
+        return Ok(Value::Bool(true));
+    }
+    // Native futures' classes have the attribute (a descriptor on CPython's C type); tulip
+    // serves it from the instance payload.
+    let class = Value::Class(vm.class_of(obj));
+    if future_data(obj).is_none()
+        && vm
+            .get_attr_opt(&class, sym::ASYNCIO_FUTURE_BLOCKING)?
+            .is_none()
+    {
+        return Ok(Value::Bool(false));
+    }
+    let blocking = vm.get_attr(obj, sym::ASYNCIO_FUTURE_BLOCKING)?;
+    Ok(Value::Bool(!blocking.is_none()))
 }
 
 // ----- Python-facing methods ------------------------------------------------------------------

@@ -70,6 +70,8 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
             ("asyncgens", asyncgens),
             ("set_repl_idle", set_repl_idle),
             ("_get_running_loop", get_running_loop_or_none),
+            ("isfuture", super::futures::isfuture),
+            ("_get_loop", super::futures::get_loop_builtin),
             ("_set_running_loop", set_running_loop),
             ("get_running_loop", get_running_loop),
             ("_set_repl_loop", set_repl_loop),
