@@ -161,8 +161,7 @@ pub fn get_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult<Value> {
         Value::Str(s) => match normalize_index(i, s.char_len()) {
             Some(i) => {
                 let c = s.char_at(i).unwrap_or('\0');
-                let mut buf = [0u8; 4];
-                Ok(Value::str(c.encode_utf8(&mut buf)))
+                Ok(super::str::char_value(c))
             }
             None => Err(index_error(vm, what)),
         },
@@ -200,10 +199,28 @@ fn get_slice(vm: &mut Vm, obj: &Value, s: &Slice) -> PyResult<Value> {
                     return Ok(Value::str(""));
                 }
                 let start = idx.start as usize;
+                if start == 0 && idx.len as usize == st.char_len() {
+                    // A full slice of an exact `str` is the string itself, as in CPython.
+                    return Ok(obj.clone());
+                }
                 return Ok(Value::str(st.substring(start, start + idx.len as usize)));
             }
+            if st.is_ascii() {
+                let bytes = st.as_str().as_bytes();
+                let picked: Vec<u8> = idx
+                    .indices()
+                    .filter_map(|i| bytes.get(i).copied())
+                    .collect();
+                // Bytes picked from ASCII text are ASCII, hence valid UTF-8.
+                let text = String::from_utf8(picked).unwrap_or_default();
+                return Ok(super::str::ascii_value(text));
+            }
             let chars: Vec<char> = st.as_str().chars().collect();
-            Ok(Value::string(idx.indices().map(|i| chars[i]).collect()))
+            Ok(Value::string(
+                idx.indices()
+                    .filter_map(|i| chars.get(i).copied())
+                    .collect(),
+            ))
         }
         Value::Bytes(b) => {
             let idx = slice_indices(vm, s, b.len())?;
