@@ -268,7 +268,7 @@ impl Vm {
             // The common f-string fields: `{n}` with an int, `{s}` with a str.
             match (conv, v) {
                 (Conversion::None | Conversion::Str, Value::Int(i)) => {
-                    return Ok(super::str::ascii_value(i.to_string()));
+                    return Ok(super::str::int_value(*i));
                 }
                 (Conversion::None | Conversion::Str, Value::Str(_)) => return Ok(v.clone()),
                 _ => {}

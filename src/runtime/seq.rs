@@ -207,20 +207,26 @@ fn get_slice(vm: &mut Vm, obj: &Value, s: &Slice) -> PyResult<Value> {
             }
             if st.is_ascii() {
                 let bytes = st.as_str().as_bytes();
-                let picked: Vec<u8> = idx
-                    .indices()
-                    .filter_map(|i| bytes.get(i).copied())
-                    .collect();
+                // Sized up front: a `filter_map` gives `collect` no exact length.
+                let mut picked = Vec::with_capacity(idx.len.max(0) as usize);
+                picked.extend(idx.indices().filter_map(|i| bytes.get(i).copied()));
                 // Bytes picked from ASCII text are ASCII, hence valid UTF-8.
                 let text = String::from_utf8(picked).unwrap_or_default();
                 return Ok(super::str::ascii_value(text));
             }
-            let chars: Vec<char> = st.as_str().chars().collect();
-            Ok(Value::string(
-                idx.indices()
-                    .filter_map(|i| chars.get(i).copied())
-                    .collect(),
-            ))
+            let count = idx.len.max(0) as usize;
+            let mut out = String::new();
+            if idx.step > 0 {
+                // Forward steps walk the text once, without collecting its characters.
+                let chars = st.as_str().chars().skip(idx.start.max(0) as usize);
+                out.extend(chars.step_by(idx.step as usize).take(count));
+            } else {
+                let chars: Vec<char> = st.as_str().chars().collect();
+                out.extend(idx.indices().filter_map(|i| chars.get(i).copied()));
+            }
+            Ok(Value::Str(Rc::new(super::str::PyStr::with_char_len(
+                out, count,
+            ))))
         }
         Value::Bytes(b) => {
             let idx = slice_indices(vm, s, b.len())?;
@@ -356,7 +362,10 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
             let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
             s.push_str(x.as_str());
             s.push_str(y.as_str());
-            Some(Ok(Value::string(s)))
+            let chars = x.char_len() + y.char_len();
+            Some(Ok(Value::Str(Rc::new(super::str::PyStr::with_char_len(
+                s, chars,
+            )))))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             let mut v = x.borrow().clone();

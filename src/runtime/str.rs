@@ -159,6 +159,29 @@ pub fn ascii_value(s: String) -> Value {
     Value::Str(Rc::new(PyStr::with_char_len(s, n)))
 }
 
+/// `str(i)` for an int, without the formatting machinery.
+pub fn int_value(i: i64) -> Value {
+    let mut buf = [0u8; 20];
+    let mut pos = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        pos -= 1;
+        buf[pos] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(buf.len() - pos + 1);
+    if i < 0 {
+        s.push('-');
+    }
+    for &d in &buf[pos..] {
+        s.push(char::from(d));
+    }
+    ascii_value(s)
+}
+
 thread_local! {
     /// One shared string per ASCII character, as CPython shares its one-character strings:
     /// indexing and iterating over text then allocates nothing.

@@ -273,16 +273,26 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None if s.is_ascii() => split_whitespace_ascii(text, max),
         None => split_whitespace(text, max),
         // A one-byte separator is searched for as a char (memchr), not as a substring.
-        Some(sep) if max < 0 && sep.as_str().len() == 1 => text
-            .split(sep.as_str().chars().next().unwrap_or('\0'))
-            .collect(),
-        Some(sep) if max < 0 => text.split(sep.as_str()).collect(),
+        Some(sep) if max < 0 && sep.as_str().len() == 1 => {
+            let mut v = Vec::with_capacity(SPLIT_START);
+            v.extend(text.split(sep.as_str().chars().next().unwrap_or('\0')));
+            v
+        }
+        Some(sep) if max < 0 => {
+            let mut v = Vec::with_capacity(SPLIT_START);
+            v.extend(text.split(sep.as_str()));
+            v
+        }
         Some(sep) => text
             .splitn(max.saturating_add(1) as usize, sep.as_str())
             .collect(),
     };
     Ok(Value::list(part_values(&s, parts)))
 }
+
+/// Room for the pieces of a typical split, so short splits do not grow the vector
+/// (a splitting iterator tells `collect` nothing of its length).
+const SPLIT_START: usize = 8;
 
 /// The pieces of `s` as `str` values; pieces of ASCII text need no scan for their length.
 fn part_values(s: &PyStr, parts: Vec<&str>) -> Vec<Value> {
@@ -300,7 +310,7 @@ fn part_values(s: &PyStr, parts: Vec<&str>) -> Vec<Value> {
 fn split_whitespace_ascii(text: &str, max: i64) -> Vec<&str> {
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f);
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(SPLIT_START);
     let mut i = 0;
     let mut n = 0;
     loop {

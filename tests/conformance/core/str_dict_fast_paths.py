@@ -129,3 +129,15 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(sorted([(True, 1), (0, 2), (1, 0)]))
+
+# str() and f-string fields of ints at the i64 edges; concatenation lengths.
+for i in (0, 7, -7, 10, -10, 99, 100, 2**63 - 1, -2**63, 123456789012345678, -1000000, 2**64):
+    print(str(i), f"{i}", f"{i!s}", f"[{i}]", len(str(i)))
+print(str(True), f"{False}", str(-0), "ab" + "cd", "é" + "x", len("é" + "x"), len("" + ""))
+
+# Stepped slices of longer non-ASCII text (past the 64-character index marks).
+w = "".join(chr(0x3b1 + k % 20) if k % 3 else chr(0x61 + k % 26) for k in range(300))
+for sl in (slice(None, None, 7), slice(5, 250, 3), slice(100, None, 64), slice(299, 0, -5),
+           slice(-1, None, -64), slice(70, 10, -1), slice(10, 70, -1), slice(3, 4, 9)):
+    part = w[sl]
+    print(sl.start, sl.stop, sl.step, len(part), part[:12], part == "".join(list(w)[sl]))
