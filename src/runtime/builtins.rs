@@ -1268,6 +1268,7 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         (Some(Value::Bytes(b)), Some(_)) => Value::string(String::from_utf8_lossy(&b).to_string()),
         (Some(x), _) => match x {
             Value::Str(_) => x,
+            Value::Int(i) => super::str::int_value(i),
             other => Value::string(vm.to_str(&other)?),
         },
     };

@@ -20,6 +20,9 @@ pub struct Dict {
     entries: Vec<Option<DictEntry>>,
     table: HashTable<u32>,
     len: usize,
+    /// Live entries whose key is not `is_fast_key`: while there are none, a look-up of a fast key
+    /// that `find_fast` misses needs no second pass (`slow_candidates`).
+    slow_keys: usize,
     /// Bumped on every insertion of a new key or removal, so iterators detect size changes.
     pub version: u64,
 }
@@ -72,6 +75,32 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     })
 }
 
+/// The table's hash for a Python hash. hashbrown takes its 7-bit tags from the top bits and the
+/// slot from the low bits; Python hashes of small ints are the ints themselves (top bits all
+/// zero), which made every tag match and every probe compare keys. Mixing spreads both ends.
+#[inline]
+fn table_hash(hash: i64) -> u64 {
+    let x = (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 32)
+}
+
+/// Keys whose equality with one another `fast_eq` always decides: numbers (not complex),
+/// strings, bytes, None, and tuples of those.
+#[inline]
+pub fn is_fast_key(v: &Value) -> bool {
+    match v {
+        Value::Str(_)
+        | Value::Int(_)
+        | Value::Bool(_)
+        | Value::Float(_)
+        | Value::BigInt(_)
+        | Value::None
+        | Value::Bytes(_) => true,
+        Value::Tuple(t) => t.iter().all(is_fast_key),
+        _ => false,
+    }
+}
+
 /// Exact comparison of an int and a float (no rounding of large ints).
 pub fn int_eq_float(i: i64, f: f64) -> bool {
     f.fract() == 0.0 && (-9.223372036854776e18..9.223372036854776e18).contains(&f) && f as i64 == i
@@ -87,6 +116,7 @@ impl Dict {
             entries: Vec::with_capacity(n),
             table: HashTable::with_capacity(n),
             len: 0,
+            slow_keys: 0,
             version: 0,
         }
     }
@@ -111,7 +141,7 @@ impl Dict {
     ) -> Result<Option<usize>, E> {
         let mut err = None;
         let entries = &self.entries;
-        let found = self.table.find(hash as u64, |&idx| {
+        let found = self.table.find(table_hash(hash), |&idx| {
             if err.is_some() {
                 return false;
             }
@@ -143,9 +173,17 @@ impl Dict {
 
     /// Candidate entries with this hash whose equality `fast_eq` cannot decide, so that the
     /// caller can compare them with Python's `==` while no borrow is held.
+    #[inline]
     pub fn slow_candidates(&self, hash: i64, key: &Value) -> Vec<(usize, Value)> {
+        if self.slow_keys == 0 && is_fast_key(key) {
+            return Vec::new();
+        }
+        self.scan_slow_candidates(hash, key)
+    }
+
+    fn scan_slow_candidates(&self, hash: i64, key: &Value) -> Vec<(usize, Value)> {
         let mut out = Vec::new();
-        for e in self.table.iter_hash(hash as u64) {
+        for e in self.table.iter_hash(table_hash(hash)) {
             if let Some(entry) = &self.entries[*e as usize] {
                 if entry.hash == hash && fast_eq(&entry.key, key).is_none() {
                     out.push((*e as usize, entry.key.clone()));
@@ -158,9 +196,14 @@ impl Dict {
     /// Look-up when equality is decidable without Python code (`fast_eq`); slow keys never
     /// match here.
     pub fn find_fast(&self, hash: i64, key: &Value) -> Option<usize> {
-        self.find::<()>(hash, key, &mut |_, _| Ok(false))
-            .ok()
-            .flatten()
+        let entries = &self.entries;
+        let found = self
+            .table
+            .find(table_hash(hash), |&idx| match &entries[idx as usize] {
+                Some(e) => e.hash == hash && (e.key.is(key) || fast_eq(&e.key, key) == Some(true)),
+                None => false,
+            });
+        found.map(|&i| i as usize)
     }
 
     pub fn entry_at(&self, idx: usize) -> Option<&DictEntry> {
@@ -177,12 +220,15 @@ impl Dict {
     /// Inserts a key known not to be present (after a failed `find`).
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         let idx = self.entries.len() as u32;
+        if !is_fast_key(&key) {
+            self.slow_keys += 1;
+        }
         self.entries.push(Some(DictEntry { hash, key, value }));
         let entries = &self.entries;
-        self.table.insert_unique(hash as u64, idx, |&i| {
+        self.table.insert_unique(table_hash(hash), idx, |&i| {
             entries[i as usize]
                 .as_ref()
-                .map(|e| e.hash as u64)
+                .map(|e| table_hash(e.hash))
                 .unwrap_or(0)
         });
         self.len += 1;
@@ -201,12 +247,42 @@ impl Dict {
         }
     }
 
+    /// Whether some key's equality with others may need Python code (see `is_fast_key`).
+    pub fn has_slow_keys(&self) -> bool {
+        self.slow_keys > 0
+    }
+
+    /// `self.update(other)` when no key comparison can run Python code (neither dict has slow
+    /// keys): an empty dict takes a copy of the other's tables, others insert with the stored
+    /// hashes. Returns false, doing nothing, when that does not hold.
+    pub fn update_fast(&mut self, other: &Dict) -> bool {
+        if self.has_slow_keys() || other.has_slow_keys() {
+            return false;
+        }
+        if self.is_empty() {
+            let version = self.version;
+            *self = other.clone();
+            if self.entries.len() > self.len {
+                self.compact();
+            }
+            self.version = version.wrapping_add(1);
+            return true;
+        }
+        for e in other.iter() {
+            self.insert_fast(e.hash, e.key.clone(), e.value.clone());
+        }
+        true
+    }
+
     /// Removes the entry at `idx` (from a successful `find`), returning it.
     pub fn remove_at(&mut self, idx: usize) -> Option<DictEntry> {
         let entry = self.entries.get_mut(idx)?.take()?;
+        if !is_fast_key(&entry.key) {
+            self.slow_keys = self.slow_keys.saturating_sub(1);
+        }
         if let Ok(slot) = self
             .table
-            .find_entry(entry.hash as u64, |&i| i as usize == idx)
+            .find_entry(table_hash(entry.hash), |&i| i as usize == idx)
         {
             slot.remove();
         }
@@ -226,12 +302,13 @@ impl Dict {
         for (i, e) in self.entries.iter().enumerate() {
             if let Some(e) = e {
                 let entries = &self.entries;
-                self.table.insert_unique(e.hash as u64, i as u32, |&j| {
-                    entries[j as usize]
-                        .as_ref()
-                        .map(|e| e.hash as u64)
-                        .unwrap_or(0)
-                });
+                self.table
+                    .insert_unique(table_hash(e.hash), i as u32, |&j| {
+                        entries[j as usize]
+                            .as_ref()
+                            .map(|e| table_hash(e.hash))
+                            .unwrap_or(0)
+                    });
             }
         }
     }
@@ -240,6 +317,7 @@ impl Dict {
         self.entries.clear();
         self.table.clear();
         self.len = 0;
+        self.slow_keys = 0;
         self.version += 1;
     }
 

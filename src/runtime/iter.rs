@@ -305,8 +305,7 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
         IterState::Str(s, pos) => match s.as_str()[*pos..].chars().next() {
             Some(c) => {
                 *pos += c.len_utf8();
-                let mut buf = [0u8; 4];
-                Ok(Some(Value::str(c.encode_utf8(&mut buf))))
+                Ok(Some(super::str::char_value(c)))
             }
             None => Ok(None),
         },

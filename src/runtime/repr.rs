@@ -264,22 +264,34 @@ impl Vm {
         conv: Conversion,
         spec: Option<&Value>,
     ) -> PyResult<Value> {
+        if spec.is_none() {
+            // The common f-string fields: `{n}` with an int, `{s}` with a str.
+            match (conv, v) {
+                (Conversion::None | Conversion::Str, Value::Int(i)) => {
+                    return Ok(super::str::int_value(*i));
+                }
+                (Conversion::None | Conversion::Str, Value::Str(_)) => return Ok(v.clone()),
+                _ => {}
+            }
+        }
         let converted = match conv {
             Conversion::None => v.clone(),
             Conversion::Str => Value::string(self.to_str(v)?),
             Conversion::Repr => Value::string(self.repr(v)?),
             Conversion::Ascii => Value::string(ascii_escape(&self.repr(v)?)),
         };
+        // Held by reference count: `format` may run Python code that drops the spec's owner.
         let spec = match spec {
-            Some(Value::Str(s)) => s.as_str().to_string(),
-            _ => String::new(),
+            Some(Value::Str(s)) => Some(s.clone()),
+            _ => None,
         };
+        let spec = spec.as_ref().map_or("", |s| s.as_str());
         if spec.is_empty() {
             if let Value::Str(_) = converted {
                 return Ok(converted);
             }
         }
-        Ok(Value::string(self.format(&converted, &spec)?))
+        Ok(Value::string(self.format(&converted, spec)?))
     }
 
     /// `format(v, spec)`.

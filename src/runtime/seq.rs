@@ -161,8 +161,7 @@ pub fn get_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult<Value> {
         Value::Str(s) => match normalize_index(i, s.char_len()) {
             Some(i) => {
                 let c = s.char_at(i).unwrap_or('\0');
-                let mut buf = [0u8; 4];
-                Ok(Value::str(c.encode_utf8(&mut buf)))
+                Ok(super::str::char_value(c))
             }
             None => Err(index_error(vm, what)),
         },
@@ -200,10 +199,34 @@ fn get_slice(vm: &mut Vm, obj: &Value, s: &Slice) -> PyResult<Value> {
                     return Ok(Value::str(""));
                 }
                 let start = idx.start as usize;
+                if start == 0 && idx.len as usize == st.char_len() {
+                    // A full slice of an exact `str` is the string itself, as in CPython.
+                    return Ok(obj.clone());
+                }
                 return Ok(Value::str(st.substring(start, start + idx.len as usize)));
             }
-            let chars: Vec<char> = st.as_str().chars().collect();
-            Ok(Value::string(idx.indices().map(|i| chars[i]).collect()))
+            if st.is_ascii() {
+                let bytes = st.as_str().as_bytes();
+                // Sized up front: a `filter_map` gives `collect` no exact length.
+                let mut picked = Vec::with_capacity(idx.len.max(0) as usize);
+                picked.extend(idx.indices().filter_map(|i| bytes.get(i).copied()));
+                // Bytes picked from ASCII text are ASCII, hence valid UTF-8.
+                let text = String::from_utf8(picked).unwrap_or_default();
+                return Ok(super::str::ascii_value(text));
+            }
+            let count = idx.len.max(0) as usize;
+            let mut out = String::new();
+            if idx.step > 0 {
+                // Forward steps walk the text once, without collecting its characters.
+                let chars = st.as_str().chars().skip(idx.start.max(0) as usize);
+                out.extend(chars.step_by(idx.step as usize).take(count));
+            } else {
+                let chars: Vec<char> = st.as_str().chars().collect();
+                out.extend(idx.indices().filter_map(|i| chars.get(i).copied()));
+            }
+            Ok(Value::Str(Rc::new(super::str::PyStr::with_char_len(
+                out, count,
+            ))))
         }
         Value::Bytes(b) => {
             let idx = slice_indices(vm, s, b.len())?;
@@ -339,7 +362,10 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
             let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
             s.push_str(x.as_str());
             s.push_str(y.as_str());
-            Some(Ok(Value::string(s)))
+            let chars = x.char_len() + y.char_len();
+            Some(Ok(Value::Str(Rc::new(super::str::PyStr::with_char_len(
+                s, chars,
+            )))))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             let mut v = x.borrow().clone();

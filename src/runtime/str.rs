@@ -2,16 +2,33 @@
 //! (the common case) index by byte. Others keep, once first indexed, the byte offset of every
 //! 64th code point, so an index walks at most 63 characters of UTF-8 instead of the whole
 //! prefix. The hash is computed once, on demand.
+//!
+//! The text is kept in the `String` it was built in: shrinking every new string to its exact size
+//! cost a reallocation per string, so only strings with much spare capacity are shrunk.
 
 use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
+
+use crate::vm::value::Value;
 
 pub struct PyStr {
-    text: Box<str>,
+    text: String,
     char_len: usize,
-    hash: Cell<Option<i64>>,
+    /// The hash once computed; `NO_HASH` before (a Python hash is never -1).
+    hash: Cell<i64>,
     /// Non-ASCII strings: byte offsets of code points 0, 64, 128, ... (built on first use).
-    marks: OnceCell<Box<[usize]>>,
+    /// Behind a thin box so the empty cell is one word.
+    marks: OnceCell<Box<Marks>>,
 }
+
+/// The offsets of `PyStr::marks`.
+struct Marks(Box<[usize]>);
+
+// Kept at 48 bytes: with the reference counts an `Rc<PyStr>` is a 64-byte block, a size class
+// mimalloc's aligned allocation path serves without over-allocating.
+const _: () = assert!(std::mem::size_of::<PyStr>() == 48);
+
+const NO_HASH: i64 = -1;
 
 /// Code points between two entries of `PyStr::marks`.
 const MARK_STRIDE: usize = 64;
@@ -27,10 +44,21 @@ impl PyStr {
         } else {
             s.chars().count()
         };
+        PyStr::with_char_len(s, char_len)
+    }
+
+    /// A string whose code point count the caller already knows (`char_len` must be exact:
+    /// `s.len()` for ASCII text), which saves the scan over the text.
+    pub fn with_char_len(mut s: String, char_len: usize) -> PyStr {
+        debug_assert_eq!(char_len, s.chars().count());
+        // Growth by doubling may leave up to half the buffer unused; keep small slack only.
+        if s.capacity() - s.len() > s.len() / 4 + 16 {
+            s.shrink_to_fit();
+        }
         PyStr {
-            text: s.into_boxed_str(),
+            text: s,
             char_len,
-            hash: Cell::new(None),
+            hash: Cell::new(NO_HASH),
             marks: OnceCell::new(),
         }
     }
@@ -61,13 +89,18 @@ impl PyStr {
     }
 
     fn marks(&self) -> &[usize] {
-        self.marks.get_or_init(|| {
-            self.text
-                .char_indices()
-                .step_by(MARK_STRIDE)
-                .map(|(b, _)| b)
-                .collect()
-        })
+        &self
+            .marks
+            .get_or_init(|| {
+                Box::new(Marks(
+                    self.text
+                        .char_indices()
+                        .step_by(MARK_STRIDE)
+                        .map(|(b, _)| b)
+                        .collect(),
+                ))
+            })
+            .0
     }
 
     /// Byte offset of code point index `i` (clamped to the end).
@@ -110,13 +143,63 @@ impl PyStr {
     /// The hash used by dicts and sets: CPython's (SipHash-1-3 with the key `PYTHONHASHSEED=0`
     /// gives), so sets of strings iterate in the order CPython prints them.
     pub fn hash(&self) -> i64 {
-        if let Some(h) = self.hash.get() {
+        let h = self.hash.get();
+        if h != NO_HASH {
             return h;
         }
         let h = super::pyhash::hash_str(&self.text);
-        self.hash.set(Some(h));
+        self.hash.set(h);
         h
     }
+}
+
+/// A `str` value from text known to be ASCII (no scan to count code points).
+pub fn ascii_value(s: String) -> Value {
+    let n = s.len();
+    Value::Str(Rc::new(PyStr::with_char_len(s, n)))
+}
+
+/// `str(i)` for an int, without the formatting machinery.
+pub fn int_value(i: i64) -> Value {
+    let mut buf = [0u8; 20];
+    let mut pos = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        pos -= 1;
+        buf[pos] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(buf.len() - pos + 1);
+    if i < 0 {
+        s.push('-');
+    }
+    for &d in &buf[pos..] {
+        s.push(char::from(d));
+    }
+    ascii_value(s)
+}
+
+thread_local! {
+    /// One shared string per ASCII character, as CPython shares its one-character strings:
+    /// indexing and iterating over text then allocates nothing.
+    static ASCII_CHARS: [Rc<PyStr>; 128] = std::array::from_fn(|b| {
+        Rc::new(PyStr::with_char_len(char::from(b as u8).to_string(), 1))
+    });
+}
+
+/// The one-character string `c`.
+pub fn char_value(c: char) -> Value {
+    if c.is_ascii() {
+        // `try_with` fails only while the thread is being torn down: then allocate.
+        if let Ok(v) = ASCII_CHARS.try_with(|t| Value::Str(Rc::clone(&t[c as usize]))) {
+            return v;
+        }
+    }
+    let mut buf = [0u8; 4];
+    Value::str(c.encode_utf8(&mut buf))
 }
 
 impl PartialEq for PyStr {

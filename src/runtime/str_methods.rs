@@ -133,26 +133,64 @@ fn chars_before(s: &PyStr, b: usize) -> i64 {
 fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let sep = recv_checked(vm, &args, "join", Conv::One, 1, 1)?;
     let iterable = &args.pos[1];
+    // Lists and tuples are joined in place: looking at their items runs no Python code, so the
+    // borrow cannot be disturbed.
+    match iterable {
+        Value::List(l) => return join_values(vm, &sep, &l.borrow()),
+        Value::Tuple(t) => return join_values(vm, &sep, t),
+        _ => {}
+    }
     if !vm.is_iterable(iterable) {
         return Err(vm.type_error("can only join an iterable"));
     }
     let items = vm.collect(iterable)?;
-    let mut out = String::new();
+    join_values(vm, &sep, &items)
+}
+
+/// `sep.join(items)`: sized once, and without a scan when every piece is ASCII.
+fn join_values(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
+    let mut bytes = 0usize;
+    let mut chars = 0usize;
+    for (i, item) in items.iter().enumerate() {
+        let piece = match item {
+            Value::Str(s) => (s.as_str().len(), s.char_len()),
+            _ => match as_pystr(item) {
+                Some(s) => (s.as_str().len(), s.char_len()),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        vm.type_name(item)
+                    )))
+                }
+            },
+        };
+        bytes = bytes.saturating_add(piece.0);
+        chars = chars.saturating_add(piece.1);
+    }
+    if let [only] = items {
+        // One exact `str` joins to itself, as in CPython.
+        if let Value::Str(_) = only {
+            return Ok(only.clone());
+        }
+    }
+    let gaps = items.len().saturating_sub(1);
+    bytes = bytes.saturating_add(gaps.saturating_mul(sep.as_str().len()));
+    chars = chars.saturating_add(gaps.saturating_mul(sep.char_len()));
+    let mut out = String::with_capacity(bytes);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep.as_str());
         }
-        match as_pystr(item) {
-            Some(s) => out.push_str(s.as_str()),
-            None => {
-                return Err(vm.type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(item)
-                )))
+        match item {
+            Value::Str(s) => out.push_str(s.as_str()),
+            _ => {
+                if let Some(s) = as_pystr(item) {
+                    out.push_str(s.as_str());
+                }
             }
         }
     }
-    Ok(Value::string(out))
+    Ok(Value::Str(Rc::new(PyStr::with_char_len(out, chars))))
 }
 
 /// `(sep, maxsplit)` of `split`/`rsplit`.
@@ -162,7 +200,14 @@ fn split_args(
     name: &str,
 ) -> PyResult<(Rc<PyStr>, Option<Rc<PyStr>>, i64)> {
     let s = recv(vm, args, name)?;
-    let a = parse_kw(vm, &args.pos[1..], args.kw, name, &["sep", "maxsplit"], 0)?;
+    // Positional arguments only (the usual call) need no keyword matching.
+    let a = if args.kw.is_empty() && args.pos.len() <= 3 {
+        [args.pos.get(1).cloned(), args.pos.get(2).cloned()]
+    } else {
+        let mut a = parse_kw(vm, &args.pos[1..], args.kw, name, &["sep", "maxsplit"], 0)?;
+        let max = a.pop().flatten();
+        [a.pop().flatten(), max]
+    };
     let sep = match &a[0] {
         None | Some(Value::None) => None,
         Some(v) => Some(as_pystr(v).ok_or_else(|| {
@@ -224,41 +269,89 @@ pub fn rsplit_whitespace(text: &str, max: i64) -> Vec<&str> {
 fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "split")?;
     let text = s.as_str();
-    let parts: Vec<Value> = match sep {
-        None => split_whitespace(text, max)
-            .into_iter()
-            .map(Value::str)
-            .collect(),
-        Some(sep) if max < 0 => text.split(sep.as_str()).map(Value::str).collect(),
+    let parts: Vec<&str> = match sep {
+        None if s.is_ascii() => split_whitespace_ascii(text, max),
+        None => split_whitespace(text, max),
+        // A one-byte separator is searched for as a char (memchr), not as a substring.
+        Some(sep) if max < 0 && sep.as_str().len() == 1 => {
+            let mut v = Vec::with_capacity(SPLIT_START);
+            v.extend(text.split(sep.as_str().chars().next().unwrap_or('\0')));
+            v
+        }
+        Some(sep) if max < 0 => {
+            let mut v = Vec::with_capacity(SPLIT_START);
+            v.extend(text.split(sep.as_str()));
+            v
+        }
         Some(sep) => text
             .splitn(max.saturating_add(1) as usize, sep.as_str())
-            .map(Value::str)
             .collect(),
     };
-    Ok(Value::list(parts))
+    Ok(Value::list(part_values(&s, parts)))
+}
+
+/// Room for the pieces of a typical split, so short splits do not grow the vector
+/// (a splitting iterator tells `collect` nothing of its length).
+const SPLIT_START: usize = 8;
+
+/// The pieces of `s` as `str` values; pieces of ASCII text need no scan for their length.
+fn part_values(s: &PyStr, parts: Vec<&str>) -> Vec<Value> {
+    if s.is_ascii() {
+        parts
+            .into_iter()
+            .map(|p| super::str::ascii_value(p.to_owned()))
+            .collect()
+    } else {
+        parts.into_iter().map(Value::str).collect()
+    }
+}
+
+/// `split_whitespace` for ASCII text, byte by byte.
+fn split_whitespace_ascii(text: &str, max: i64) -> Vec<&str> {
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(SPLIT_START);
+    let mut i = 0;
+    let mut n = 0;
+    loop {
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        if max >= 0 && n >= max {
+            // The rest, with trailing whitespace kept, as CPython does.
+            out.push(text.get(i..).unwrap_or(""));
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && !is_space(bytes[i]) {
+            i += 1;
+        }
+        out.push(text.get(start..i).unwrap_or(""));
+        n += 1;
+    }
+    out
 }
 
 fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "rsplit")?;
     let text = s.as_str();
-    let parts: Vec<Value> = match sep {
-        None => rsplit_whitespace(text, max)
-            .into_iter()
-            .map(Value::str)
-            .collect(),
+    let parts: Vec<&str> = match sep {
+        None => rsplit_whitespace(text, max),
         Some(sep) => {
-            let mut v: Vec<Value> = if max < 0 {
-                text.rsplit(sep.as_str()).map(Value::str).collect()
+            let mut v: Vec<&str> = if max < 0 {
+                text.rsplit(sep.as_str()).collect()
             } else {
                 text.rsplitn(max.saturating_add(1) as usize, sep.as_str())
-                    .map(Value::str)
                     .collect()
             };
             v.reverse();
             v
         }
     };
-    Ok(Value::list(parts))
+    Ok(Value::list(part_values(&s, parts)))
 }
 
 /// An int-valued flag argument (`keepends`): bools and `__index__` ints.
@@ -533,6 +626,10 @@ fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Int(end - start + 1));
     }
     let window = &s.as_str()[byte_at(&s, start)..byte_at(&s, end)];
+    if let [b] = sub.as_str().as_bytes() {
+        // One ASCII byte never occurs inside a multi-byte UTF-8 sequence: count bytes.
+        return Ok(Value::Int(window.bytes().filter(|x| x == b).count() as i64));
+    }
     Ok(Value::Int(window.matches(sub.as_str()).count() as i64))
 }
 
@@ -557,11 +654,15 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let (old, new) = (parts[0].as_str(), parts[1].as_str());
     let text = s.as_str();
-    Ok(Value::string(if count < 0 {
+    let out = if count < 0 {
         text.replace(old, new)
     } else {
         text.replacen(old, new, count as usize)
-    }))
+    };
+    if s.is_ascii() && parts[1].is_ascii() {
+        return Ok(super::str::ascii_value(out));
+    }
+    Ok(Value::string(out))
 }
 
 // ----- case -------------------------------------------------------------------------------

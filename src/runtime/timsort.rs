@@ -19,11 +19,35 @@ fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     if let Some(r) = crate::vm::ops::fast_compare(CompareKind::Lt, a, b) {
         return Ok(r);
     }
+    if let (Value::Tuple(x), Value::Tuple(y)) = (a, b) {
+        if let Some(r) = tuple_lt(x, y) {
+            return Ok(r);
+        }
+    }
     let r = vm.compare(CompareKind::Lt, a, b)?;
     match r {
         Value::Bool(b) => Ok(b),
         other => vm.truthy(&other),
     }
+}
+
+/// `a < b` for tuples (sort keys like `(-count, word)`) when no element comparison can run
+/// Python code: as CPython, the first items that are not equal decide, else the lengths.
+/// `None` sends the caller to the general comparison, which redoes this work with no side
+/// effects lost.
+fn tuple_lt(x: &[Value], y: &[Value]) -> Option<bool> {
+    for (p, q) in x.iter().zip(y.iter()) {
+        if p.is(q) {
+            continue;
+        }
+        if !crate::runtime::dict::fast_eq(p, q)? {
+            return match (p, q) {
+                (Value::Tuple(p), Value::Tuple(q)) => tuple_lt(p, q),
+                _ => crate::vm::ops::fast_compare(CompareKind::Lt, p, q),
+            };
+        }
+    }
+    Some(x.len() < y.len())
 }
 
 struct Run {

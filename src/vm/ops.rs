@@ -1294,6 +1294,15 @@ impl Vm {
             return Err(self.type_error("dict expected"));
         };
         let d = d.clone();
+        if let Value::Dict(o) = other {
+            if std::rc::Rc::ptr_eq(&d, o) && !merge {
+                // `d.update(d)` changes nothing.
+                return Ok(());
+            }
+            if !merge && !std::rc::Rc::ptr_eq(&d, o) && d.borrow_mut().update_fast(&o.borrow()) {
+                return Ok(());
+            }
+        }
         let items: Vec<(Value, Value)> = match other {
             Value::Dict(o) => o.borrow().items(),
             _ => {
