@@ -1,9 +1,53 @@
 //! The `tulip` binary: the command line (`tulip::cli`) over the library.
 
-// Interpreted programs allocate and free many small objects (frames, tasks, handles); glibc's
-// malloc spends a large share of an asyncio program's time consolidating free chunks.
+use std::alloc::{GlobalAlloc, Layout};
+use std::ffi::c_void;
+
+/// mimalloc as the global allocator. Interpreted programs allocate and free many small objects
+/// (frames, tasks, handles); glibc's malloc spent a large share of an asyncio program's time
+/// consolidating free chunks. Allocations go to plain `mi_malloc` whenever the alignment is one
+/// it guarantees: the `mimalloc` crate's allocator sends everything through
+/// `mi_malloc_aligned`, whose slow path over-allocates into the next size class when a free
+/// list runs dry instead of refilling it (measured: 7% more instructions on string-heavy code).
+struct Alloc;
+
+/// `mi_malloc` returns blocks aligned to 16 bytes (8 for an 8-byte block).
+const MIN_ALIGN: usize = 16;
+
+unsafe impl GlobalAlloc for Alloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if layout.align() <= MIN_ALIGN && layout.align() <= layout.size() {
+            libmimalloc_sys::mi_malloc(layout.size()) as *mut u8
+        } else {
+            libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+        }
+    }
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if layout.align() <= MIN_ALIGN && layout.align() <= layout.size() {
+            libmimalloc_sys::mi_zalloc(layout.size()) as *mut u8
+        } else {
+            libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
+        }
+    }
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        libmimalloc_sys::mi_free(ptr as *mut c_void);
+    }
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if layout.align() <= MIN_ALIGN && layout.align() <= new_size {
+            libmimalloc_sys::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
+        } else {
+            libmimalloc_sys::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align())
+                as *mut u8
+        }
+    }
+}
+
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: Alloc = Alloc;
 
 fn main() {
     let code = tulip::cli::main();
