@@ -233,7 +233,8 @@ class BaseEventLoop(_tulip.LoopCore, AbstractEventLoop):
         return (f'<{self.__class__.__name__} running={self.is_running()} '
                 f'closed={self.is_closed()} debug={self.get_debug()}>')
 
-    # create_future and create_task are LoopCore's (native: every task and sleep uses them).
+    # create_future, create_task and _check_closed are LoopCore's (native: every task and
+    # sleep uses them).
 
     def set_task_factory(self, factory):
         if factory is not None and not callable(factory):
@@ -242,10 +243,6 @@ class BaseEventLoop(_tulip.LoopCore, AbstractEventLoop):
 
     def get_task_factory(self):
         return self._task_factory
-
-    def _check_closed(self):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
 
     def _check_running(self):
         if self.is_running():

@@ -144,6 +144,7 @@ pub fn make_classes(object: &Rc<Class>) -> EventClasses {
         &[
             ("__new__", loop_new),
             ("create_future", loop_create_future),
+            ("_check_closed", loop_check_closed),
             ("create_task", loop_create_task),
             ("call_soon", loop_call_soon),
             ("call_later", loop_call_later),
@@ -584,6 +585,13 @@ fn missing(vm: &Vm, method: &str, names: &[&str]) -> crate::vm::PyErr {
     ))
 }
 
+/// `loop._check_closed()`.
+fn loop_check_closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (event_loop, _) = self_loop(vm, &args, "_check_closed")?;
+    check_closed(vm, event_loop)?;
+    Ok(Value::None)
+}
+
 /// `loop.create_future()`: `Future(loop=self)`.
 fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (event_loop, _) = self_loop(vm, &args, "create_future")?;
@@ -593,12 +601,7 @@ fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
             args.pos.len() + args.kw.len()
         )));
     }
-    let future = event_classes(vm)?.future.clone();
-    vm.call_kw(
-        &Value::Class(future),
-        &[],
-        &[(sym::LOOP, event_loop.clone())],
-    )
+    super::futures::new_future(vm, event_loop)
 }
 
 /// `loop.create_task(coro, *, name=None, context=None)`, as `BaseEventLoop.create_task`:
@@ -626,32 +629,30 @@ fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let check = vm.get_attr(event_loop, sym::CHECK_CLOSED)?;
-    vm.call(&check, &[])?;
+    vm.call_method(event_loop, sym::CHECK_CLOSED, &[])?;
     let factory = vm.get_attr(event_loop, sym::TASK_FACTORY)?;
     if matches!(factory, Value::None) {
-        let task = event_classes(vm)?.task.clone();
-        return vm.call_kw(
-            &Value::Class(task),
-            std::slice::from_ref(coro),
-            &[
-                (sym::LOOP, event_loop.clone()),
-                (sym::NAME_PLAIN, name),
-                (sym::CONTEXT_KW, context),
-            ],
-        );
+        // `Task(coro, loop=self, name=name, context=context)`; the class is the native one,
+        // so its `__new__` and `__init__` are known.
+        let task = super::futures::new_task_instance(vm)?;
+        super::tasks::task_init(
+            vm,
+            Args {
+                pos: &[task.clone(), coro.clone()],
+                kw: &[
+                    (sym::LOOP, event_loop.clone()),
+                    (sym::NAME_PLAIN, name),
+                    (sym::CONTEXT_KW, context),
+                ],
+                data: &Value::None,
+            },
+        )?;
+        return Ok(task);
     }
     let task = vm.call(&factory, &[event_loop.clone(), coro.clone()])?;
     let set_name = super::futures::asyncio_global(vm, "_set_task_name")?;
     vm.call(&set_name, &[task.clone(), name])?;
     Ok(task)
-}
-
-fn event_classes(vm: &Vm) -> PyResult<&EventClasses> {
-    vm.asyncio
-        .classes
-        .as_ref()
-        .ok_or_else(|| vm.runtime_error("asyncio is not initialised"))
 }
 
 fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {

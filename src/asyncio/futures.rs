@@ -458,6 +458,37 @@ pub fn isfuture(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ----- Python-facing methods ------------------------------------------------------------------
 
+/// `Future(loop=event_loop)` of the native class, without a trip through `type.__call__`
+/// (`loop.create_future()`, `asyncio.sleep`).
+pub fn new_future(vm: &mut Vm, event_loop: &Value) -> PyResult<Value> {
+    let Some(cls) = vm.asyncio.classes.as_ref().map(|c| c.future.clone()) else {
+        return Err(vm.runtime_error("asyncio is not initialised"));
+    };
+    let fut = Value::Instance(Rc::new(Instance::new(
+        cls,
+        Payload::Asyncio(AsyncioObject::Future(Box::new(RefCell::new(
+            FutureData::new(None),
+        )))),
+    )));
+    if let Some(data) = future_data(&fut) {
+        init(vm, data, Some(event_loop.clone()))?;
+    }
+    Ok(fut)
+}
+
+/// A new, uninitialised instance of the native `Task` class (its `__init__` still to run).
+pub fn new_task_instance(vm: &Vm) -> PyResult<Value> {
+    let Some(cls) = vm.asyncio.classes.as_ref().map(|c| c.task.clone()) else {
+        return Err(vm.runtime_error("asyncio is not initialised"));
+    };
+    Ok(Value::Instance(Rc::new(Instance::new(
+        cls,
+        Payload::Asyncio(AsyncioObject::Future(Box::new(RefCell::new(
+            FutureData::new(Some(Box::default())),
+        )))),
+    ))))
+}
+
 fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Class(cls)) = args.pos.first() else {
         return Err(vm.type_error("Future.__new__(X): X is not a type object"));

@@ -104,7 +104,7 @@ pub fn task_attr(t: &mut TaskData, name: Symbol) -> Option<Value> {
     })
 }
 
-fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "__init__")?;
     let task = args.pos[0].clone();
     let Some(coro) = param(&args, 1, "coro") else {
