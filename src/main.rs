@@ -49,6 +49,27 @@ unsafe impl GlobalAlloc for Alloc {
 #[global_allocator]
 static ALLOCATOR: Alloc = Alloc;
 
+extern "C" {
+    /// mimalloc's `mi_option_set` (declared here: `libmimalloc-sys` exports it only with its
+    /// `extended` feature, which needs another crate).
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// `mi_option_arena_eager_commit` in mimalloc 3's `mi_option_e`.
+const MI_OPTION_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
+
+/// Runs from `.init_array`, before Rust's runtime makes its first allocation (which creates
+/// mimalloc's first arena): committing whole arenas up front made every run's resident memory
+/// start at 12 MB (CPython starts at 8); committing on demand starts at 7 MB.
+extern "C" fn configure_allocator() {
+    // SAFETY: a plain option store, before any thread exists.
+    unsafe { mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
+}
+
+#[used]
+#[link_section = ".init_array"]
+static CONFIGURE_ALLOCATOR: extern "C" fn() = configure_allocator;
+
 fn main() {
     let code = tulip::cli::main();
     std::process::exit(code);
