@@ -1257,22 +1257,79 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             args.pos.len() - 1
         )));
     }
-    let v = match (
-        args.pos.get(1).cloned().or_else(|| kwarg(&args, "object")),
-        args.pos
-            .get(2)
-            .cloned()
-            .or_else(|| kwarg(&args, "encoding")),
-    ) {
-        (None, _) => Value::str(""),
-        (Some(Value::Bytes(b)), Some(_)) => Value::string(String::from_utf8_lossy(&b).to_string()),
-        (Some(x), _) => match x {
+    let object = args.pos.get(1).cloned().or_else(|| kwarg(&args, "object"));
+    let encoding = args
+        .pos
+        .get(2)
+        .cloned()
+        .or_else(|| kwarg(&args, "encoding"));
+    let errors = args.pos.get(3).cloned().or_else(|| kwarg(&args, "errors"));
+    let v = match object {
+        None => {
+            // Argument Clinic checks the types even when there is nothing to decode.
+            str_arg(vm, encoding.as_ref(), "encoding")?;
+            str_arg(vm, errors.as_ref(), "errors")?;
+            Value::str("")
+        }
+        Some(x) if encoding.is_some() || errors.is_some() => {
+            let encoding = str_arg(vm, encoding.as_ref(), "encoding")?;
+            let errors = str_arg(vm, errors.as_ref(), "errors")?;
+            Value::string(decode_object(
+                vm,
+                &x,
+                encoding.as_deref().unwrap_or("utf-8"),
+                errors.as_deref().unwrap_or("strict"),
+            )?)
+        }
+        Some(x) => match x {
             Value::Str(_) => x,
             Value::Int(i) => super::str::int_value(i),
             other => Value::string(vm.to_str(&other)?),
         },
     };
     Ok(boxed_for(vm, &cls, v, &vm.types.str.clone()))
+}
+
+/// The `encoding` or `errors` argument of `str()`, which must be a str when given.
+fn str_arg(vm: &Vm, v: Option<&Value>, name: &str) -> PyResult<Option<String>> {
+    let Some(v) = v else {
+        return Ok(None);
+    };
+    if let Value::Str(s) = v {
+        return Ok(Some(s.as_str().to_string()));
+    }
+    if let Value::Instance(i) = v {
+        if let Payload::Boxed(b) = &i.payload {
+            if let Value::Str(s) = &*b.borrow() {
+                return Ok(Some(s.as_str().to_string()));
+            }
+        }
+    }
+    Err(vm.type_error(format!(
+        "str() argument '{name}' must be str, not {}",
+        vm.type_name(v)
+    )))
+}
+
+/// `str(object, encoding, errors)`: decodes a bytes-like object through the codecs, as
+/// `bytes.decode` does (CPython's `PyUnicode_FromEncodedObject`).
+fn decode_object(vm: &mut Vm, x: &Value, encoding: &str, errors: &str) -> PyResult<String> {
+    if let Some(data) = super::bytes_methods::as_bytes(x) {
+        return super::codecs::decode(vm, &data, encoding, errors);
+    }
+    let is_str = match x {
+        Value::Str(_) => true,
+        Value::Instance(i) => i.class.is_subclass_of(&vm.types.str),
+        _ => false,
+    };
+    Err(vm.type_error(if is_str {
+        "decoding str is not supported".to_string()
+    } else {
+        format!(
+            "decoding to str: need a bytes-like object, {} found",
+            vm.type_name(x)
+        )
+    }))
 }
 
 fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {

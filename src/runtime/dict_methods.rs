@@ -1,6 +1,7 @@
 //! Methods of `dict` and its views.
 
 use crate::runtime::iter::{new_iter, IterState, ViewKind};
+use crate::runtime::methargs::{check, Conv};
 use crate::vm::object::{Args, BuiltinFn, Payload};
 use crate::vm::value::{DictRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -37,7 +38,20 @@ pub fn this_dict(vm: &Vm, args: &Args) -> PyResult<DictRef> {
     }
 }
 
+/// The argument check of a `METH_NOARGS` method. CPython words it "dict.keys()" when the
+/// method is called directly (`d.keys(1)`) but with the receiver's class when a bound method
+/// object is called (`m = d.keys; m(1)`); the direct form is the common one.
+fn no_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
+    check(vm, args, "dict", name, Conv::NoArgs, 0, 0)
+}
+
 fn view(vm: &Vm, args: &Args, kind: ViewKind) -> PyResult<Value> {
+    let name = match kind {
+        ViewKind::Keys => "keys",
+        ViewKind::Values => "values",
+        ViewKind::Items => "items",
+    };
+    no_args(vm, args, name)?;
     Ok(new_iter(IterState::DictView(kind, this_dict(vm, args)?)))
 }
 
@@ -55,18 +69,16 @@ fn dict_items(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
-    let Some(key) = args.pos.get(1) else {
-        return Err(vm.type_error("get expected at least 1 argument, got 0"));
-    };
+    check(vm, &args, "dict", "get", Conv::Clinic, 1, 2)?;
+    let key = &args.pos[1];
     let default = args.pos.get(2).cloned().unwrap_or(Value::None);
     Ok(vm.dict_get(&d, key)?.unwrap_or(default))
 }
 
 fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
-    let Some(key) = args.pos.get(1) else {
-        return Err(vm.type_error("setdefault expected at least 1 argument, got 0"));
-    };
+    check(vm, &args, "dict", "setdefault", Conv::Clinic, 1, 2)?;
+    let key = &args.pos[1];
     if let Some(v) = vm.dict_get(&d, key)? {
         return Ok(v);
     }
@@ -77,9 +89,8 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
-    let Some(key) = args.pos.get(1) else {
-        return Err(vm.type_error("pop expected at least 1 argument, got 0"));
-    };
+    check(vm, &args, "dict", "pop", Conv::Clinic, 1, 2)?;
+    let key = &args.pos[1];
     match vm.dict_remove(&d, key)? {
         Some(v) => Ok(v),
         None => match args.pos.get(2) {
@@ -91,6 +102,7 @@ fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
+    check(vm, &args, "dict", "popitem", Conv::NoArgs, 0, 0)?;
     let last = d.borrow_mut().pop_last();
     match last {
         Some(e) => Ok(Value::tuple(vec![e.key, e.value])),
@@ -117,19 +129,23 @@ fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_dict(vm, &args)?.borrow_mut().clear();
+    let d = this_dict(vm, &args)?;
+    no_args(vm, &args, "clear")?;
+    d.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
+    no_args(vm, &args, "copy")?;
     let copy = d.borrow().clone();
     Ok(Value::dict(copy))
 }
 
 fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
-    let key = args.pos.get(1).cloned().unwrap_or(Value::None);
+    check(vm, &args, "dict", "__getitem__", Conv::One, 1, 1)?;
+    let key = args.pos[1].clone();
     match vm.dict_get(&d, &key)? {
         Some(v) => Ok(v),
         None => {
@@ -146,21 +162,33 @@ fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
-    let key = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let value = args.pos.get(2).cloned().unwrap_or(Value::None);
+    // A slot wrapper: CPython's `PyArg_UnpackTuple` with an empty name words it this way.
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("wrapper __setitem__() takes no keyword arguments"));
+    }
+    if args.pos.len() != 3 {
+        return Err(vm.type_error(format!(
+            " expected 2 arguments, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
+    let key = args.pos[1].clone();
+    let value = args.pos[2].clone();
     vm.dict_set(&d, key, value)?;
     Ok(Value::None)
 }
 
 fn dict_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
-    let key = args.pos.get(1).cloned().unwrap_or(Value::None);
+    check(vm, &args, "dict", "__contains__", Conv::One, 1, 1)?;
+    let key = args.pos[1].clone();
     Ok(Value::Bool(vm.dict_get(&d, &key)?.is_some()))
 }
 
 /// `dict.fromkeys(iterable, value=None)` (a class method).
 pub fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let iterable = args.pos.get(1).cloned().unwrap_or(Value::None);
+    check(vm, &args, "dict", "fromkeys", Conv::Clinic, 1, 2)?;
+    let iterable = args.pos[1].clone();
     let value = args.pos.get(2).cloned().unwrap_or(Value::None);
     let d = std::rc::Rc::new(std::cell::RefCell::new(super::dict::Dict::new()));
     for k in vm.collect(&iterable)? {

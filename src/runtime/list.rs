@@ -129,25 +129,27 @@ fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this_list(vm, &args)?;
     let x = arg(vm, &args, 1, "list.remove", 1)?;
-    let items = l.borrow().clone();
-    for (i, item) in items.iter().enumerate() {
-        if vm.eq(item, &x)? {
+    match vm.list_find(&l, &x, 0, usize::MAX)? {
+        Some(i) => {
+            // As CPython, whatever is at `i` once the comparison returns goes, if anything.
             let mut list = l.borrow_mut();
             if i < list.len() {
                 list.remove(i);
             }
-            return Ok(Value::None);
+            Ok(Value::None)
         }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
     }
-    Err(vm.value_error("list.remove(x): x not in list"))
 }
 
-fn seq_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
-    match v {
-        Value::List(l) => Ok(l.borrow().clone()),
-        Value::Tuple(t) => Ok(t.to_vec()),
-        other => vm.collect(other),
+/// The list, tuple or range a method's receiver is (or, for a subclass instance, wraps).
+fn unboxed(v: &Value) -> Value {
+    if let Value::Instance(i) = v {
+        if let crate::vm::object::Payload::Boxed(b) = &i.payload {
+            return b.borrow().clone();
+        }
     }
+    v.clone()
 }
 
 /// A start/stop argument of `index` (CPython's `_PyEval_SliceIndexNotNone`).
@@ -171,7 +173,18 @@ fn slice_index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn seq_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let this = unboxed(args.pos.first().unwrap_or(&Value::None));
+    if let Value::Range(_) = this {
+        if !args.kw.is_empty() {
+            return Err(vm.type_error("range.index() takes no keyword arguments"));
+        }
+        if args.pos.len() != 2 {
+            return Err(vm.type_error(format!(
+                "range.index() takes exactly one argument ({} given)",
+                args.pos.len().saturating_sub(1)
+            )));
+        }
+    }
     if args.pos.len() < 2 || args.pos.len() > 4 {
         let given = args.pos.len().saturating_sub(1);
         return Err(vm.type_error(if given == 0 {
@@ -182,52 +195,110 @@ fn seq_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let x = args.pos[1].clone();
     if let Value::Range(r) = &this {
-        // range.index has no start/stop and finds ints arithmetically.
-        if let Value::Int(i) = x {
-            let r = r.clone();
-            if vm.contains(&this, &x)? {
-                return Ok(Value::Int((i - r.start) / r.step));
+        let r = r.clone();
+        // Ints are found arithmetically; anything else by iterating.
+        return match x {
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                // A range's bounds are machine ints, so a big int is never in one.
+                let i = match x {
+                    Value::Int(i) => Some(i),
+                    Value::Bool(b) => Some(b as i64),
+                    _ => None,
+                };
+                match i {
+                    Some(i) if vm.contains(&this, &Value::Int(i))? => {
+                        Ok(Value::Int((i - r.start) / r.step))
+                    }
+                    _ => {
+                        let msg = format!("{} is not in range", vm.repr(&x)?);
+                        Err(vm.value_error(msg))
+                    }
+                }
             }
-        }
+            _ => {
+                let it = vm.get_iter(&this)?;
+                let mut i = 0;
+                while let Some(v) = vm.next(&it)? {
+                    if vm.eq(&v, &x)? {
+                        return Ok(Value::Int(i));
+                    }
+                    i += 1;
+                }
+                Err(vm.value_error("sequence.index(x): x not in sequence"))
+            }
+        };
     }
-    let items = seq_items(vm, &this)?;
-    let len = items.len() as i64;
-    let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
+    // Start and stop are converted (maybe running `__index__`) before the length is read.
     let start = match args.pos.get(2) {
-        Some(v) => clamp(slice_index_arg(vm, v)?),
-        None => 0,
+        Some(v) => Some(slice_index_arg(vm, v)?),
+        None => None,
     };
     let stop = match args.pos.get(3) {
-        Some(v) => clamp(slice_index_arg(vm, v)?),
-        None => len,
+        Some(v) => Some(slice_index_arg(vm, v)?),
+        None => None,
     };
-    for i in start..stop {
-        if vm.eq(&items[i as usize], &x)? {
-            return Ok(Value::Int(i));
+    // CPython adds the length to a negative bound but never caps a positive stop: the scan
+    // re-checks the current length, so elements an `__eq__` appends can be found.
+    let bounds = |len: usize| {
+        let len = len as i64;
+        let fix = |v: i64| if v < 0 { (v + len).max(0) } else { v } as usize;
+        (start.map_or(0, fix), stop.map_or(usize::MAX, fix))
+    };
+    let found = match &this {
+        Value::List(l) => {
+            let (start, stop) = bounds(l.borrow().len());
+            vm.list_find(l, &x, start, stop)?
         }
+        Value::Tuple(t) => {
+            let (start, stop) = bounds(t.len());
+            vm.slice_find(&t[..stop.min(t.len())], &x, start)?
+        }
+        _ => return Err(vm.type_error("descriptor 'index' requires a 'list' object")),
+    };
+    if let Some(i) = found {
+        return Ok(Value::Int(i as i64));
     }
     let what = match this {
         Value::List(_) => format!("{} is not in list", vm.repr(&x)?),
-        Value::Tuple(_) => "tuple.index(x): x not in tuple".to_string(),
-        Value::Range(_) => format!("{} is not in range", vm.repr(&x)?),
-        _ => "x not in sequence".to_string(),
+        _ => "tuple.index(x): x not in tuple".to_string(),
     };
     Err(vm.value_error(what))
 }
 
 fn seq_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let this = unboxed(args.pos.first().unwrap_or(&Value::None));
     let owner = match this {
         Value::Tuple(_) => "tuple.count",
         Value::Range(_) => "range.count",
         _ => "list.count",
     };
     let x = arg(vm, &args, 1, owner, 1)?;
-    let items = seq_items(vm, &this)?;
     let mut n = 0;
-    for item in &items {
-        if vm.eq(item, &x)? {
-            n += 1;
+    match &this {
+        Value::List(l) => {
+            let mut i = 0;
+            while let Some(j) = vm.list_find(l, &x, i, usize::MAX)? {
+                n += 1;
+                i = j + 1;
+            }
+        }
+        Value::Tuple(t) => {
+            let mut i = 0;
+            while let Some(j) = vm.slice_find(t, &x, i)? {
+                n += 1;
+                i = j + 1;
+            }
+        }
+        Value::Range(_) if matches!(x, Value::Int(_) | Value::Bool(_)) => {
+            n = vm.contains(&this, &x)? as i64;
+        }
+        other => {
+            let it = vm.get_iter(other)?;
+            while let Some(v) = vm.next(&it)? {
+                if vm.eq(&v, &x)? {
+                    n += 1;
+                }
+            }
         }
     }
     Ok(Value::Int(n))

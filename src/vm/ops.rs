@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::object::{NativeIter, Payload};
 use super::symbol::{sym, Symbol};
-use super::value::Value;
+use super::value::{ListRef, Value};
 use super::{PyErr, PyResult, Vm};
 use crate::compile::code::{CompareKind, UnaryKind};
 use crate::runtime::iter::IterState;
@@ -838,22 +838,12 @@ impl Vm {
                 _ => Err(self.type_error("a bytes-like object is required")),
             },
             Value::List(l) => {
-                let items = l.borrow().clone();
-                for x in items.iter() {
-                    if self.eq(x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+                let l = l.clone();
+                Ok(self.list_find(&l, item, 0, usize::MAX)?.is_some())
             }
             Value::Tuple(t) => {
                 let t = t.clone();
-                for x in t.iter() {
-                    if self.eq(x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+                Ok(self.slice_find(&t, item, 0)?.is_some())
             }
             Value::Dict(d) => {
                 let d = d.clone();
@@ -891,6 +881,59 @@ impl Vm {
             }
             _ => self.contains_by_iteration(container, item),
         }
+    }
+
+    /// The index of the first element of `l` at or after `start` and before `stop` equal to
+    /// `item` (the element on the left, as CPython compares). Nothing is copied: the length is
+    /// re-read at every step, as CPython's `i < Py_SIZE(list)`, because an `__eq__` may grow
+    /// or shrink the list, and no borrow is held while Python code runs.
+    pub fn list_find(
+        &mut self,
+        l: &ListRef,
+        item: &Value,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Option<usize>> {
+        let mut i = start;
+        loop {
+            let x = {
+                let items = l.borrow();
+                let end = stop.min(items.len());
+                // Comparisons that cannot run Python code are made under the borrow.
+                loop {
+                    let Some(x) = items.get(i).filter(|_| i < end) else {
+                        return Ok(None);
+                    };
+                    if x.is(item) {
+                        return Ok(Some(i));
+                    }
+                    match crate::runtime::dict::fast_eq(x, item) {
+                        Some(true) => return Ok(Some(i)),
+                        Some(false) => i += 1,
+                        None => break x.clone(),
+                    }
+                }
+            };
+            if self.eq(&x, item)? {
+                return Ok(Some(i));
+            }
+            i += 1;
+        }
+    }
+
+    /// `list_find` for an immutable sequence (a tuple's items).
+    pub fn slice_find(
+        &mut self,
+        items: &[Value],
+        item: &Value,
+        start: usize,
+    ) -> PyResult<Option<usize>> {
+        for (i, x) in items.iter().enumerate().skip(start) {
+            if self.eq(x, item)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
     }
 
     fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
