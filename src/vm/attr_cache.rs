@@ -1,7 +1,8 @@
 //! Per-code attribute caches for `LoadAttr` and `LoadMethod` on instances (in the spirit of
 //! CPython 3.11's specialised `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_METHOD_WITH_VALUES`).
 //!
-//! A slot per name of a code object remembers, for the last instance class seen there, what
+//! A slot per name of a code object remembers, for the last two instance classes seen there
+//! (a method of a base class runs on instances of its subclasses too), what
 //! the full look-up (`Vm::get_attr` / `Vm::load_method`) established about the class side: that
 //! the class has no `__getattribute__` override and no data descriptor for the name (so the
 //! instance's own attributes decide), or which plain function or builtin a method call finds.
@@ -34,11 +35,14 @@ enum Known {
 }
 
 #[derive(Clone, Default)]
-struct Slot {
+struct Entry {
     class: usize,
     epoch: u64,
     known: Known,
 }
+
+/// The two most recent classes seen at one name, newest first.
+type Slot = [Entry; 2];
 
 /// The slots of one code object, one per entry of `code.names`, made on first use.
 #[derive(Default)]
@@ -47,16 +51,20 @@ pub struct AttrCache {
 }
 
 impl AttrCache {
-    fn get(&self, index: usize, class: &Rc<Class>) -> Known {
+    /// Applies `f` to what the slot knows about `class`, if it knows anything still valid.
+    #[inline]
+    fn probe<R>(&self, index: usize, class: &Rc<Class>, f: impl FnOnce(&Known) -> R) -> Option<R> {
         let slots = self.slots.borrow();
-        match slots.get(index) {
-            Some(slot)
-                if slot.class == Rc::as_ptr(class) as usize && slot.epoch == type_epoch() =>
-            {
-                slot.known.clone()
-            }
-            _ => Known::Nothing,
-        }
+        let [first, second] = slots.get(index)?;
+        let class = Rc::as_ptr(class) as usize;
+        let hit = if first.class == class {
+            first
+        } else if second.class == class {
+            second
+        } else {
+            return None;
+        };
+        (hit.epoch == type_epoch()).then(|| f(&hit.known))
     }
 
     fn set(&self, index: usize, class: &Rc<Class>, known: Known) {
@@ -64,11 +72,33 @@ impl AttrCache {
         if slots.len() <= index {
             slots.resize(index + 1, Slot::default());
         }
-        slots[index] = Slot {
+        let slot = &mut slots[index];
+        slot[1] = std::mem::take(&mut slot[0]);
+        slot[0] = Entry {
             class: Rc::as_ptr(class) as usize,
             epoch: type_epoch(),
             known,
         };
+    }
+
+    /// Applies `f` to what the slot knows about the class of `inst`, working that out (and
+    /// remembering it) on a miss.
+    #[inline]
+    fn with_known<R>(
+        &self,
+        vm: &Vm,
+        index: usize,
+        inst: &Rc<Instance>,
+        name: Symbol,
+        f: impl Fn(&Known) -> R,
+    ) -> Option<R> {
+        if let Some(r) = self.probe(index, &inst.class, &f) {
+            return Some(r);
+        }
+        let known = vm.class_side(inst, name)?;
+        let r = f(&known);
+        self.set(index, &inst.class, known);
+        Some(r)
     }
 }
 
@@ -92,16 +122,10 @@ impl Vm {
         let Some(inst) = plain_instance(obj) else {
             return self.get_attr(obj, name);
         };
-        match cache.get(index, &inst.class) {
-            Known::InstanceFirst | Known::Method(_) => {
-                if let Some(v) = instdict::get(inst, name) {
-                    return Ok(v);
-                }
-            }
-            Known::Nothing => {
-                if let Some(known) = self.class_side(inst, name) {
-                    cache.set(index, &inst.class, known);
-                }
+        let instance_first = |k: &Known| matches!(k, Known::InstanceFirst | Known::Method(_));
+        if cache.with_known(self, index, inst, name, instance_first) == Some(true) {
+            if let Some(v) = instdict::get(inst, name) {
+                return Ok(v);
             }
         }
         self.get_attr(obj, name)
@@ -118,17 +142,13 @@ impl Vm {
         let Some(inst) = plain_instance(&obj) else {
             return self.load_method(obj, name);
         };
-        match cache.get(index, &inst.class) {
-            Known::Method(method) => {
-                if !instdict::contains(inst, name) {
-                    return Ok((method, obj));
-                }
-            }
-            Known::InstanceFirst => {}
-            Known::Nothing => {
-                if let Some(known) = self.class_side(inst, name) {
-                    cache.set(index, &inst.class, known);
-                }
+        let method = |k: &Known| match k {
+            Known::Method(m) => Some(m.clone()),
+            _ => None,
+        };
+        if let Some(Some(method)) = cache.with_known(self, index, inst, name, method) {
+            if !instdict::contains(inst, name) {
+                return Ok((method, obj));
             }
         }
         self.load_method(obj, name)
