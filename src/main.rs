@@ -49,23 +49,29 @@ unsafe impl GlobalAlloc for Alloc {
 #[global_allocator]
 static ALLOCATOR: Alloc = Alloc;
 
+#[cfg(target_os = "linux")]
 extern "C" {
     /// mimalloc's `mi_option_set` (declared here: `libmimalloc-sys` exports it only with its
     /// `extended` feature, which needs another crate).
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
 }
 
-/// `mi_option_arena_eager_commit` in mimalloc 3's `mi_option_e`.
+/// `mi_option_arena_eager_commit` in mimalloc 3's `mi_option_e` (as vendored by libmimalloc-sys
+/// 0.1.49, pinned in Cargo.lock; re-check the enum when upgrading).
+#[cfg(target_os = "linux")]
 const MI_OPTION_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
 
 /// Runs from `.init_array`, before Rust's runtime makes its first allocation (which creates
 /// mimalloc's first arena): committing whole arenas up front made every run's resident memory
 /// start at 12 MB (CPython starts at 8); committing on demand starts at 7 MB.
+#[cfg(target_os = "linux")]
 extern "C" fn configure_allocator() {
     // SAFETY: a plain option store, before any thread exists.
     unsafe { mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
 }
 
+// ELF's constructor list; elsewhere mimalloc keeps its defaults.
+#[cfg(target_os = "linux")]
 #[used]
 #[link_section = ".init_array"]
 static CONFIGURE_ALLOCATOR: extern "C" fn() = configure_allocator;
