@@ -41,10 +41,19 @@ struct TimerData {
     scheduled: bool,
 }
 
+/// An entry of the ready queue: a `Handle` that Python code may hold (from `call_soon`, or a due
+/// timer), or a callback scheduled by the native futures and tasks (done-callbacks, task steps
+/// and wake-ups), which nothing can see or cancel. CPython makes a `Handle` for those too; here
+/// one is made only if the callback fails and the exception handler is to be given it.
+enum Ready {
+    Handle(Rc<Instance>),
+    Internal { callback: Value, args: Rc<[Value]> },
+}
+
 /// The native state of a `BaseEventLoop`.
 #[derive(Default)]
 pub struct LoopCore {
-    ready: RefCell<VecDeque<Rc<Instance>>>,
+    ready: RefCell<VecDeque<Ready>>,
     timers: RefCell<BinaryHeap<Timer>>,
     cancelled_timers: Cell<usize>,
     next_seq: Cell<u64>,
@@ -356,13 +365,53 @@ fn run_handle(vm: &mut Vm, handle: &Rc<Instance>) -> PyResult<()> {
     let Some(AsyncioObject::Handle(h)) = handle.payload.asyncio() else {
         return Ok(());
     };
-    let (callback, cb_args) = {
+    let (callback, cb_args, event_loop) = {
         let d = h.borrow();
-        (d.callback.clone(), d.args.clone())
+        (d.callback.clone(), d.args.clone(), d.event_loop.clone())
     };
     let Err(err) = vm.call(&callback, &cb_args) else {
         return Ok(());
     };
+    report_callback_error(vm, err, &event_loop, &callback, &cb_args, || handle.clone())
+}
+
+/// Runs a callback the native futures and tasks scheduled (see `Ready::Internal`).
+fn run_internal(
+    vm: &mut Vm,
+    event_loop: &Value,
+    callback: &Value,
+    args: &Rc<[Value]>,
+) -> PyResult<()> {
+    let Err(err) = vm.call(callback, args) else {
+        return Ok(());
+    };
+    let class = vm.asyncio.classes.as_ref().map(|c| c.handle.clone());
+    let make_handle = || {
+        new_handle(
+            &class.unwrap_or_else(|| vm.types.object.clone()),
+            HandleData {
+                callback: callback.clone(),
+                args: args.clone(),
+                cancelled: false,
+                event_loop: event_loop.clone(),
+                timer: None,
+            },
+        )
+    };
+    let handle = make_handle();
+    report_callback_error(vm, err, event_loop, callback, args, || handle)
+}
+
+/// A callback raised: `SystemExit` and `KeyboardInterrupt` propagate, anything else goes to
+/// the loop's exception handler, as `Handle._run` does.
+fn report_callback_error(
+    vm: &mut Vm,
+    err: crate::vm::PyErr,
+    event_loop: &Value,
+    callback: &Value,
+    cb_args: &[Value],
+    handle: impl FnOnce() -> Rc<Instance>,
+) -> PyResult<()> {
     let exc = err.value();
     let (exit, interrupt) = (
         vm.types.system_exit.clone(),
@@ -373,16 +422,15 @@ fn run_handle(vm: &mut Vm, handle: &Rc<Instance>) -> PyResult<()> {
     }
     let message = format!(
         "Exception in callback {}",
-        format_callback(vm, &callback, &cb_args)?
+        format_callback(vm, callback, cb_args)?
     );
     let context = Value::dict(crate::runtime::dict::Dict::new());
     if let Value::Dict(d) = &context {
         vm.dict_set(d, Value::str("message"), Value::string(message))?;
         vm.dict_set(d, Value::str("exception"), exc)?;
-        vm.dict_set(d, Value::str("handle"), Value::Instance(handle.clone()))?;
+        vm.dict_set(d, Value::str("handle"), Value::Instance(handle()))?;
     }
-    let event_loop = h.borrow().event_loop.clone();
-    vm.call_method(&event_loop, intern("call_exception_handler"), &[context])?;
+    vm.call_method(event_loop, intern("call_exception_handler"), &[context])?;
     Ok(())
 }
 
@@ -680,7 +728,9 @@ pub fn call_soon_checked(
 ) -> PyResult<()> {
     check_closed(vm, event_loop)?;
     if let Some(core) = loop_core(event_loop) {
-        call_soon(vm, event_loop, core, callback, args);
+        core.ready
+            .borrow_mut()
+            .push_back(Ready::Internal { callback, args });
     }
     Ok(())
 }
@@ -709,7 +759,9 @@ fn call_soon(
             timer: None,
         },
     );
-    core.ready.borrow_mut().push_back(handle.clone());
+    core.ready
+        .borrow_mut()
+        .push_back(Ready::Handle(handle.clone()));
     handle
 }
 
@@ -905,19 +957,23 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
         while timers.peek().is_some_and(|t| t.when < end_time) {
             if let Some(t) = timers.pop() {
                 set_unscheduled(&t.handle);
-                ready.push_back(t.handle);
+                ready.push_back(Ready::Handle(t.handle));
             }
         }
     }
     let todo = core.ready.borrow().len();
     for _ in 0..todo {
-        let Some(handle) = core.ready.borrow_mut().pop_front() else {
+        let Some(entry) = core.ready.borrow_mut().pop_front() else {
             break;
         };
-        if is_cancelled(&handle) {
-            continue;
+        match entry {
+            Ready::Handle(handle) => {
+                if !is_cancelled(&handle) {
+                    run_handle(vm, &handle)?;
+                }
+            }
+            Ready::Internal { callback, args } => run_internal(vm, &event_loop, &callback, &args)?,
         }
-        run_handle(vm, &handle)?;
     }
     Ok(Value::None)
 }
