@@ -372,7 +372,7 @@ fn run_handle(vm: &mut Vm, handle: &Rc<Instance>) -> PyResult<()> {
     let Err(err) = vm.call(&callback, &cb_args) else {
         return Ok(());
     };
-    report_callback_error(vm, err, &event_loop, &callback, &cb_args, || handle.clone())
+    report_callback_error(vm, err, &event_loop, &callback, &cb_args, handle.clone())
 }
 
 /// Runs a callback the native futures and tasks scheduled (see `Ready::Internal`).
@@ -385,21 +385,21 @@ fn run_internal(
     let Err(err) = vm.call(callback, args) else {
         return Ok(());
     };
-    let class = vm.asyncio.classes.as_ref().map(|c| c.handle.clone());
-    let make_handle = || {
-        new_handle(
-            &class.unwrap_or_else(|| vm.types.object.clone()),
-            HandleData {
-                callback: callback.clone(),
-                args: args.clone(),
-                cancelled: false,
-                event_loop: event_loop.clone(),
-                timer: None,
-            },
-        )
+    let class = match &vm.asyncio.classes {
+        Some(c) => c.handle.clone(),
+        None => vm.types.object.clone(),
     };
-    let handle = make_handle();
-    report_callback_error(vm, err, event_loop, callback, args, || handle)
+    let handle = new_handle(
+        &class,
+        HandleData {
+            callback: callback.clone(),
+            args: args.clone(),
+            cancelled: false,
+            event_loop: event_loop.clone(),
+            timer: None,
+        },
+    );
+    report_callback_error(vm, err, event_loop, callback, args, handle)
 }
 
 /// A callback raised: `SystemExit` and `KeyboardInterrupt` propagate, anything else goes to
@@ -410,7 +410,7 @@ fn report_callback_error(
     event_loop: &Value,
     callback: &Value,
     cb_args: &[Value],
-    handle: impl FnOnce() -> Rc<Instance>,
+    handle: Rc<Instance>,
 ) -> PyResult<()> {
     let exc = err.value();
     let (exit, interrupt) = (
@@ -428,7 +428,7 @@ fn report_callback_error(
     if let Value::Dict(d) = &context {
         vm.dict_set(d, Value::str("message"), Value::string(message))?;
         vm.dict_set(d, Value::str("exception"), exc)?;
-        vm.dict_set(d, Value::str("handle"), Value::Instance(handle()))?;
+        vm.dict_set(d, Value::str("handle"), Value::Instance(handle))?;
     }
     vm.call_method(event_loop, intern("call_exception_handler"), &[context])?;
     Ok(())
