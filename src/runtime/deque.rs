@@ -109,7 +109,8 @@ fn deque_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     loop {
         // `==` may run Python code that changes the deque: look at one item at a time.
         let Some(item) = items.borrow().get(i).cloned() else {
-            return Err(vm.value_error("deque.remove(x): x not in deque"));
+            let shown = vm.repr(x)?;
+            return Err(vm.value_error(format!("{shown} is not in deque")));
         };
         if item.is(x) || vm.eq(&item, x)? {
             let mut items = items.borrow_mut();

@@ -20,6 +20,7 @@ use super::object::{type_epoch, Class, Instance, Payload};
 use super::symbol::Symbol;
 use super::value::Value;
 use super::{PyResult, Vm};
+use crate::compile::code::Code;
 use crate::runtime::instdict;
 
 #[derive(Clone, Default)]
@@ -111,10 +112,14 @@ fn plain_instance(obj: &Value) -> Option<&Rc<Instance>> {
 }
 
 impl Vm {
-    /// `LoadAttr`: `obj.name`, through the cache slot `index` of `cache`.
+    /// The running code object, whose cache a `LoadAttr`/`LoadMethod` uses.
+    fn current_code(&self) -> Rc<Code> {
+        self.frames.last().expect("frame").code.clone()
+    }
+
+    /// `LoadAttr`: `obj.name`, through slot `index` of the running code's cache.
     pub(crate) fn load_attr_cached(
         &mut self,
-        cache: &AttrCache,
         index: usize,
         obj: &Value,
         name: Symbol,
@@ -122,6 +127,8 @@ impl Vm {
         let Some(inst) = plain_instance(obj) else {
             return self.get_attr(obj, name);
         };
+        let code = self.current_code();
+        let cache = &code.attr_cache;
         let instance_first = |k: &Known| matches!(k, Known::InstanceFirst | Known::Method(_));
         if cache.with_known(self, index, inst, name, instance_first) == Some(true) {
             if let Some(v) = instdict::get(inst, name) {
@@ -134,7 +141,6 @@ impl Vm {
     /// `LoadMethod`: `(callable, receiver-or-Undef)` for `obj.name`, through the cache.
     pub(crate) fn load_method_cached(
         &mut self,
-        cache: &AttrCache,
         index: usize,
         obj: Value,
         name: Symbol,
@@ -142,6 +148,8 @@ impl Vm {
         let Some(inst) = plain_instance(&obj) else {
             return self.load_method(obj, name);
         };
+        let code = self.current_code();
+        let cache = &code.attr_cache;
         let method = |k: &Known| match k {
             Known::Method(m) => Some(m.clone()),
             _ => None,

@@ -355,8 +355,7 @@ impl Vm {
                 Instr::LoadAttr(i) => {
                     let name = frame.code.names[i as usize];
                     let obj = frame.pop();
-                    let code = frame.code.clone();
-                    let v = self.load_attr_cached(&code.attr_cache, i as usize, &obj, name)?;
+                    let v = self.load_attr_cached(i as usize, &obj, name)?;
                     frame!(self).push(v);
                 }
                 Instr::StoreAttr(i) => {
@@ -373,9 +372,7 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     let name = frame.code.names[i as usize];
                     let obj = frame.pop();
-                    let code = frame.code.clone();
-                    let (callable, receiver) =
-                        self.load_method_cached(&code.attr_cache, i as usize, obj, name)?;
+                    let (callable, receiver) = self.load_method_cached(i as usize, obj, name)?;
                     let frame = frame!(self);
                     frame.push(callable);
                     frame.push(receiver);
