@@ -289,6 +289,10 @@ pub struct Code {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
+    /// A call passing exactly `argcount` positional arguments just moves them into the first
+    /// slots: no `*args`/`**kwargs`, keyword-only parameters, cells or generator (the run
+    /// loop's fast call path).
+    pub plain_positional: bool,
     pub stacksize: u32,
     pub first_line: u32,
     /// The docstring of a function (its `__doc__`), if its body starts with one.

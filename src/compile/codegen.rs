@@ -303,6 +303,12 @@ impl<'a> Compiler<'a> {
                 cell_params.push((ci as u32, pi as u32));
             }
         }
+        let plain_positional = !unit.flags.varargs
+            && !unit.flags.varkw
+            && unit.kwonlyargcount == 0
+            && unit.cellvars.is_empty()
+            && unit.freevars.is_empty()
+            && !(unit.flags.generator || unit.flags.coroutine || unit.flags.async_generator);
         Code {
             name: unit.name.into(),
             qualname: unit.qualname.into(),
@@ -321,6 +327,7 @@ impl<'a> Compiler<'a> {
             posonlyargcount: unit.posonlyargcount,
             kwonlyargcount: unit.kwonlyargcount,
             flags: unit.flags,
+            plain_positional,
             stacksize,
             first_line: unit.first_line,
             doc: unit.doc,

@@ -83,41 +83,45 @@ impl Vm {
         method: bool,
     ) -> PyResult<Option<()>> {
         let frame = self.frames.last_mut().expect("frame");
-        let (func, has_self) = match &frame.stack[at] {
-            Value::Function(f) => {
-                let has_self = method && !frame.stack[at + 1].is_undef();
-                (f.clone(), has_self)
-            }
-            _ => return Ok(None),
+        let Value::Function(func) = &frame.stack[at] else {
+            return Ok(None);
         };
+        let has_self = method && !frame.stack[at + 1].is_undef();
         let code = &func.code;
-        let nargs = argc + has_self as usize;
-        if nargs != code.argcount as usize
-            || code.flags.varargs
-            || code.flags.varkw
-            || code.kwonlyargcount != 0
-            || !code.cellvars.is_empty()
-            || !func.closure.is_empty()
-            || code.is_async_or_generator()
-        {
+        if !code.plain_positional || argc + has_self as usize != code.argcount as usize {
             return Ok(None);
         }
+        let (code, globals) = (code.clone(), func.globals.clone());
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
         self.charge_step()?;
-        let mut new = self.new_frame(func.code.clone(), func.globals.clone());
+        let nlocals = code.nlocals();
+        let mut new = self.empty_frame(code, globals);
         let caller = self.frames.last_mut().expect("frame");
-        let first = if method { at + 2 } else { at + 1 };
-        let mut slot = 0;
-        if has_self {
-            new.stack[0] = std::mem::replace(&mut caller.stack[at + 1], Value::Undef);
-            slot = 1;
+        // The arguments, with the receiver of a method call, are contiguous on the stack.
+        let first = if method && !has_self { at + 2 } else { at + 1 };
+        let nargs = caller.stack.len() - first;
+        debug_assert!(nargs <= nlocals && new.stack.is_empty() && new.stack.capacity() >= nlocals);
+        // SAFETY: `new.stack` is empty with room for all locals (`empty_frame` reserved them)
+        // and `nargs <= nlocals` (it equals `argcount`). The arguments are moved: the
+        // caller's length is cut to `first` so each value has exactly one owner.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                caller.stack.as_ptr().add(first),
+                new.stack.as_mut_ptr(),
+                nargs,
+            );
+            caller.stack.set_len(first);
+            new.stack.set_len(nargs);
         }
-        for (i, v) in caller.stack.drain(first..).enumerate() {
-            new.stack[slot + i] = v;
+        // The callable, and the empty receiver slot of a plain function called as a method.
+        while caller.stack.len() > at {
+            caller.pop().discard();
         }
-        caller.stack.truncate(at);
+        for _ in nargs..nlocals {
+            new.stack.push(Value::Undef);
+        }
         self.frames.push(new);
         Ok(Some(()))
     }

@@ -193,37 +193,66 @@ impl Vm {
     #[inline]
     pub(crate) fn recycle(&mut self, mut frame: Box<Frame>) {
         // Keep the allocation (frame box and stack buffer) for the next call.
+        // (Each field is tested before it is cleared: most are already empty, and clearing
+        // runs the out-of-line drop code.)
         if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
-            frame.stack.clear();
-            frame.cells.clear();
-            frame.namespace = None;
-            frame.handled = None;
-            frame.generator = None;
+            while let Some(v) = frame.stack.pop() {
+                v.discard();
+            }
+            if !frame.cells.is_empty() {
+                frame.cells.clear();
+            }
+            if frame.namespace.is_some() {
+                frame.namespace = None;
+            }
+            if let Some(v) = frame.handled.take() {
+                v.discard();
+            }
+            if frame.generator.is_some() {
+                frame.generator = None;
+            }
             self.frame_pool.push(frame);
         }
     }
 
-    /// A frame for `code`, reusing a pooled allocation when there is one.
+    /// A frame for `code` with every local unbound, reusing a pooled allocation when there is
+    /// one.
     #[inline]
     pub(crate) fn new_frame(
         &mut self,
         code: Rc<crate::compile::code::Code>,
         globals: Rc<super::object::Module>,
     ) -> Box<Frame> {
+        let nlocals = code.nlocals();
+        let mut f = self.empty_frame(code, globals);
+        for _ in 0..nlocals {
+            f.stack.push(Value::Undef);
+        }
+        f
+    }
+
+    /// A frame for `code` whose stack is empty (not even locals yet) with room reserved for
+    /// the locals and the deepest value stack.
+    #[inline]
+    pub(crate) fn empty_frame(
+        &mut self,
+        code: Rc<crate::compile::code::Code>,
+        globals: Rc<super::object::Module>,
+    ) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
-                let need = code.nlocals() + code.stacksize as usize;
-                f.stack.reserve(need);
-                for _ in 0..code.nlocals() {
-                    f.stack.push(Value::Undef);
-                }
+                f.stack.reserve(code.nlocals() + code.stacksize as usize);
                 f.code = code;
                 f.globals = globals;
                 f.pc = 0;
                 f.exit = FrameExit::Push;
                 f
             }
-            None => Box::new(Frame::new(code, globals)),
+            None => {
+                let mut f = Box::new(Frame::new(code, globals));
+                f.stack.clear();
+                f
+            }
         }
     }
 
@@ -239,7 +268,7 @@ impl Vm {
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
-                    frame.stack.pop();
+                    frame.pop().discard();
                 }
                 Instr::Copy(n) => {
                     let v = frame.peek(n as usize).clone();
@@ -269,7 +298,7 @@ impl Vm {
                 }
                 Instr::StoreFast(i) => {
                     let v = frame.pop();
-                    frame.stack[i as usize] = v;
+                    std::mem::replace(&mut frame.stack[i as usize], v).discard();
                 }
                 Instr::DeleteFast(i) => {
                     if frame.stack[i as usize].is_undef() {
@@ -384,6 +413,8 @@ impl Vm {
                         Some(v) => v,
                         None => self.binary_op(op, &a, &b)?,
                     };
+                    a.discard();
+                    b.discard();
                     frame!(self).push(v);
                 }
                 Instr::InplaceOp(op) => {
@@ -393,6 +424,8 @@ impl Vm {
                         Some(v) => v,
                         None => self.inplace_op(op, &a, &b)?,
                     };
+                    a.discard();
+                    b.discard();
                     frame!(self).push(v);
                 }
                 Instr::Unary(kind) => {
@@ -410,12 +443,16 @@ impl Vm {
                         Some(r) => Value::Bool(r),
                         None => self.compare(kind, &a, &b)?,
                     };
+                    a.discard();
+                    b.discard();
                     frame!(self).push(v);
                 }
                 Instr::IsOp(negate) => {
                     let b = frame.pop();
                     let a = frame.pop();
                     frame.push(Value::Bool(a.is(&b) != negate));
+                    a.discard();
+                    b.discard();
                 }
                 Instr::ContainsOp(negate) => {
                     let container = frame.pop();
@@ -574,6 +611,7 @@ impl Vm {
                         Value::Bool(b) => b,
                         ref other => self.truthy(other)?,
                     };
+                    v.discard();
                     if !truth {
                         frame!(self).pc = t;
                     }
@@ -584,19 +622,24 @@ impl Vm {
                         Value::Bool(b) => b,
                         ref other => self.truthy(other)?,
                     };
+                    v.discard();
                     if truth {
                         frame!(self).pc = t;
                     }
                 }
                 Instr::PopJumpIfNone(t) => {
-                    if frame.pop().is_none() {
+                    let v = frame.pop();
+                    if v.is_none() {
                         frame.pc = t;
                     }
+                    v.discard();
                 }
                 Instr::PopJumpIfNotNone(t) => {
-                    if !frame.pop().is_none() {
+                    let v = frame.pop();
+                    if !v.is_none() {
                         frame.pc = t;
                     }
+                    v.discard();
                 }
                 Instr::JumpIfFalseOrPop(t) => {
                     let v = frame.top().clone();

@@ -67,8 +67,12 @@ impl Frame {
 
     #[inline]
     pub fn pop(&mut self) -> Value {
-        // The compiler guarantees the stack never underflows below the locals.
-        self.stack.pop().unwrap_or(Value::Undef)
+        // The compiler guarantees the stack never underflows below the locals. (Not
+        // `unwrap_or(Value::Undef)`: that drops the unused default through an out-of-line call.)
+        match self.stack.pop() {
+            Some(v) => v,
+            None => Value::Undef,
+        }
     }
 
     #[inline]

@@ -111,11 +111,17 @@ impl Vm {
     }
 
     /// Counts a unit of work against the snippet budget; errors when it is used up.
-    #[inline]
+    #[inline(always)]
     pub fn charge_step(&mut self) -> Result<(), PyErr> {
         if self.step_budget == u64::MAX {
             return Ok(());
         }
+        self.charge_budgeted_step()
+    }
+
+    /// `charge_step` when a budget is set (snippets run by `tulip doc`, the REPL).
+    #[inline(never)]
+    fn charge_budgeted_step(&mut self) -> Result<(), PyErr> {
         if let Some(io) = &self.repl {
             if io
                 .interrupted

@@ -32,9 +32,11 @@ pub enum Value {
     Bool(bool),
     /// Ints that fit in 64 bits; arithmetic that overflows moves to `BigInt`.
     Int(i64),
+    Float(f64),
+    // The variants above own nothing (see `is_inline`); keep them first and together so that
+    // test is one comparison of the tag.
     /// Invariant: never holds a value that fits in an `i64` (see `Value::from_bigint`).
     BigInt(Rc<BigInt>),
-    Float(f64),
     /// A `complex`; boxed, as two floats would make every value bigger.
     Complex(Rc<Complex>),
     Str(Rc<PyStr>),
@@ -68,9 +70,37 @@ pub enum Value {
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
 impl Clone for Value {
-    // Inlined so that copying an int or a float is a few moves, not a call.
-    #[inline]
+    // The inline variants are copied bitwise without a call; the rest increment a count.
+    #[inline(always)]
     fn clone(&self) -> Value {
+        if self.is_inline() {
+            // SAFETY: inline variants own no heap object, so a bitwise copy is a valid value
+            // and dropping both copies does nothing.
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone_heap()
+        }
+    }
+}
+
+impl Value {
+    /// True for the variants that own no heap object (None, bools, small ints, floats, ...):
+    /// copying one is a bitwise copy and dropping one does nothing.
+    #[inline(always)]
+    pub fn is_inline(&self) -> bool {
+        matches!(
+            self,
+            Value::Undef
+                | Value::None
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+        )
+    }
+
+    fn clone_heap(&self) -> Value {
         match self {
             Value::Undef => Value::Undef,
             Value::None => Value::None,
@@ -102,6 +132,23 @@ impl Clone for Value {
             Value::Cell(r) => Value::Cell(Rc::clone(r)),
         }
     }
+
+    /// Drops `self`, deciding the common no-op case inline. The compiler's drop glue for
+    /// `Value` is an out-of-line call, and most values the run loop pops are ints, bools and
+    /// None.
+    #[inline(always)]
+    pub fn discard(self) {
+        if self.is_inline() {
+            std::mem::forget(self);
+        } else {
+            drop_heap(self);
+        }
+    }
+}
+
+#[inline(never)]
+fn drop_heap(v: Value) {
+    drop(v);
 }
 
 impl Value {
