@@ -260,11 +260,11 @@ impl Vm {
     /// frame state is left as it was when the error happened, for `unwind`).
     fn execute(&mut self, base: usize) -> PyResult<FrameResult> {
         loop {
+            let budgeted = self.step_budget != u64::MAX;
             let frame = frame!(self);
-            let Some(&instr) = frame.code.instrs.get(frame.pc as usize) else {
+            let Some(instr) = super::fastpath::run(frame, budgeted) else {
                 return Err(self.runtime_error("internal error: ran past the end of code"));
             };
-            frame.pc += 1;
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {

@@ -7,6 +7,7 @@ pub mod attr_cache;
 pub mod call;
 pub mod dispatch;
 pub mod exceptions;
+pub mod fastpath;
 pub mod frame;
 pub mod lenient;
 pub mod object;

@@ -1,0 +1,127 @@
+//! The run loop's inner loop: the instructions that, in their common case, need nothing but
+//! the running frame (local and global loads and stores, constants, int/float arithmetic and
+//! comparisons, conditional jumps on bools). It works on a plain `&mut Frame`, so the frame,
+//! its code and its value stack stay in registers instead of being looked up through the VM
+//! for every instruction. Anything else, including the uncommon case of a fast instruction
+//! (an unbound local, an int overflow, a comparison of lists), goes back to
+//! `Vm::execute` with the stack untouched.
+
+use super::frame::Frame;
+use super::ops::{fast_binary, fast_compare};
+use super::value::Value;
+use crate::compile::code::Instr;
+
+/// Runs instructions from `frame.pc` while they are fast. Returns the first one that is not,
+/// with `pc` already past it (as if it had just been fetched), or `None` past the end of the
+/// code. `budgeted`: a step budget is set, so backward jumps must be counted by the VM.
+#[inline(always)]
+pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
+    let Frame {
+        code,
+        pc,
+        stack,
+        cells,
+        globals,
+        ..
+    } = frame;
+    let instrs = &code.instrs[..];
+    let consts = &code.consts[..];
+    loop {
+        let instr = *instrs.get(*pc as usize)?;
+        *pc += 1;
+        match instr {
+            Instr::Nop => {}
+            Instr::Pop => {
+                if let Some(v) = stack.pop() {
+                    v.discard();
+                }
+            }
+            Instr::LoadConst(i) => stack.push(consts[i as usize].clone()),
+            Instr::LoadFast(i) => {
+                let v = &stack[i as usize];
+                if v.is_undef() {
+                    return Some(instr);
+                }
+                let v = v.clone();
+                stack.push(v);
+            }
+            Instr::StoreFast(i) => {
+                let Some(v) = stack.pop() else {
+                    return Some(instr);
+                };
+                std::mem::replace(&mut stack[i as usize], v).discard();
+            }
+            Instr::LoadGlobal(slot) => {
+                let v = match globals.globals.borrow().values.get(slot as usize) {
+                    Some(v) if !v.is_undef() => v.clone(),
+                    _ => return Some(instr),
+                };
+                stack.push(v);
+            }
+            Instr::LoadDeref(i) => {
+                let v = cells[i as usize].borrow().clone();
+                if v.is_undef() {
+                    v.discard();
+                    return Some(instr);
+                }
+                stack.push(v);
+            }
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                let n = stack.len();
+                let Some(v) = fast_binary(op, &stack[n - 2], &stack[n - 1]) else {
+                    return Some(instr);
+                };
+                discard_top_two(stack);
+                stack.push(v);
+            }
+            Instr::Compare(kind) => {
+                let n = stack.len();
+                let Some(r) = fast_compare(kind, &stack[n - 2], &stack[n - 1]) else {
+                    return Some(instr);
+                };
+                discard_top_two(stack);
+                stack.push(Value::Bool(r));
+            }
+            Instr::IsOp(negate) => {
+                let n = stack.len();
+                let r = stack[n - 2].is(&stack[n - 1]) != negate;
+                discard_top_two(stack);
+                stack.push(Value::Bool(r));
+            }
+            Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                let Some(Value::Bool(b)) = stack.last() else {
+                    return Some(instr);
+                };
+                if *b == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                    *pc = t;
+                }
+                stack.pop();
+            }
+            Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {
+                let Some(v) = stack.pop() else {
+                    return Some(instr);
+                };
+                if v.is_none() == matches!(instr, Instr::PopJumpIfNone(_)) {
+                    *pc = t;
+                }
+                v.discard();
+            }
+            Instr::Jump(t) => {
+                if budgeted && t < *pc {
+                    return Some(instr);
+                }
+                *pc = t;
+            }
+            _ => return Some(instr),
+        }
+    }
+}
+
+#[inline(always)]
+fn discard_top_two(stack: &mut Vec<Value>) {
+    for _ in 0..2 {
+        if let Some(v) = stack.pop() {
+            v.discard();
+        }
+    }
+}
