@@ -290,10 +290,14 @@ pub fn set_exception_attr(
     let Some(d) = inst.exception_data() else {
         return Ok(None);
     };
-    let as_exc = |v: &Value| -> Option<Value> {
+    // `None`, or an exception instance (else CPython's TypeError naming the attribute).
+    let as_exc = |vm: &Vm, v: &Value, what: &str| -> PyResult<Option<Value>> {
         match v {
-            Value::None => None,
-            other => Some(other.clone()),
+            Value::None => Ok(None),
+            Value::Instance(i) if i.exception_data().is_some() => Ok(Some(v.clone())),
+            _ => Err(vm.type_error(format!(
+                "exception {what} must be None or derive from BaseException"
+            ))),
         }
     };
     match name.as_str() {
@@ -302,11 +306,12 @@ pub fn set_exception_attr(
             d.borrow_mut().args = items;
         }
         "__cause__" => {
+            let cause = as_exc(vm, value, "cause")?;
             let mut d = d.borrow_mut();
-            d.cause = as_exc(value);
+            d.cause = cause;
             d.suppress_context = true;
         }
-        "__context__" => d.borrow_mut().context = as_exc(value),
+        "__context__" => d.borrow_mut().context = as_exc(vm, value, "context")?,
         "__suppress_context__" => {
             let b = vm.truthy(value)?;
             d.borrow_mut().suppress_context = b;

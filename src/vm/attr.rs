@@ -25,7 +25,7 @@ pub(crate) fn is_data_descriptor(v: &Value) -> bool {
 
 /// Instances of `object` itself and of a few native types have no `__dict__`: setting an
 /// attribute on them fails as in CPython.
-fn has_instance_dict(vm: &Vm, inst: &Instance) -> bool {
+pub(crate) fn has_instance_dict(vm: &Vm, inst: &Instance) -> bool {
     let t = &vm.types;
     !(Rc::ptr_eq(&inst.class, &t.object)
         || Rc::ptr_eq(&inst.class, &t.property)

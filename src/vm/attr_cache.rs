@@ -1,5 +1,6 @@
-//! Per-code attribute caches for `LoadAttr` and `LoadMethod` on instances (in the spirit of
-//! CPython 3.11's specialised `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_METHOD_WITH_VALUES`).
+//! Per-code attribute caches for `LoadAttr`, `LoadMethod` and `StoreAttr` on instances (in the
+//! spirit of CPython 3.11's specialised `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_METHOD_WITH_VALUES` /
+//! `STORE_ATTR_INSTANCE_VALUE`).
 //!
 //! A slot per name of a code object remembers, for the last two instance classes seen there
 //! (a method of a base class runs on instances of its subclasses too), what
@@ -33,6 +34,9 @@ enum Known {
     /// `obj.name(...)`: as `InstanceFirst`, and the class attribute is this function or
     /// builtin, called with `obj` as its first argument when the instance does not shadow it.
     Method(Value),
+    /// `obj.name = v`: no `__setattr__` override, and the class has no data descriptor called
+    /// `name`: the value goes into the instance dict.
+    StoreInDict,
 }
 
 #[derive(Clone, Default)]
@@ -45,17 +49,22 @@ struct Entry {
 /// The two most recent classes seen at one name, newest first.
 type Slot = [Entry; 2];
 
-/// The slots of one code object, one per entry of `code.names`, made on first use.
+/// One code object's slots, one per entry of `code.names`, made on first use.
+#[derive(Default)]
+struct Slots(RefCell<Vec<Slot>>);
+
+/// A code object's caches: loads and stores apart, as `self.x += 1` does both on one name.
 #[derive(Default)]
 pub struct AttrCache {
-    slots: RefCell<Vec<Slot>>,
+    loads: Slots,
+    stores: Slots,
 }
 
-impl AttrCache {
+impl Slots {
     /// Applies `f` to what the slot knows about `class`, if it knows anything still valid.
     #[inline]
     fn probe<R>(&self, index: usize, class: &Rc<Class>, f: impl FnOnce(&Known) -> R) -> Option<R> {
-        let slots = self.slots.borrow();
+        let slots = self.0.borrow();
         let [first, second] = slots.get(index)?;
         let class = Rc::as_ptr(class) as usize;
         let hit = if first.class == class {
@@ -69,7 +78,7 @@ impl AttrCache {
     }
 
     fn set(&self, index: usize, class: &Rc<Class>, known: Known) {
-        let mut slots = self.slots.borrow_mut();
+        let mut slots = self.0.borrow_mut();
         if slots.len() <= index {
             slots.resize(index + 1, Slot::default());
         }
@@ -91,12 +100,13 @@ impl AttrCache {
         index: usize,
         inst: &Rc<Instance>,
         name: Symbol,
+        work_out: fn(&Vm, &Rc<Instance>, Symbol) -> Option<Known>,
         f: impl Fn(&Known) -> R,
     ) -> Option<R> {
         if let Some(r) = self.probe(index, &inst.class, &f) {
             return Some(r);
         }
-        let known = vm.class_side(inst, name)?;
+        let known = work_out(vm, inst, name)?;
         let r = f(&known);
         self.set(index, &inst.class, known);
         Some(r)
@@ -128,9 +138,9 @@ impl Vm {
             return self.get_attr(obj, name);
         };
         let code = self.current_code();
-        let cache = &code.attr_cache;
+        let cache = &code.attr_cache.loads;
         let instance_first = |k: &Known| matches!(k, Known::InstanceFirst | Known::Method(_));
-        if cache.with_known(self, index, inst, name, instance_first) == Some(true) {
+        if cache.with_known(self, index, inst, name, Vm::class_side, instance_first) == Some(true) {
             if let Some(v) = instdict::get(inst, name) {
                 return Ok(v);
             }
@@ -149,17 +159,57 @@ impl Vm {
             return self.load_method(obj, name);
         };
         let code = self.current_code();
-        let cache = &code.attr_cache;
+        let cache = &code.attr_cache.loads;
         let method = |k: &Known| match k {
             Known::Method(m) => Some(m.clone()),
             _ => None,
         };
-        if let Some(Some(method)) = cache.with_known(self, index, inst, name, method) {
+        if let Some(Some(method)) =
+            cache.with_known(self, index, inst, name, Vm::class_side, method)
+        {
             if !instdict::contains(inst, name) {
                 return Ok((method, obj));
             }
         }
         self.load_method(obj, name)
+    }
+
+    /// `StoreAttr`: `obj.name = value`, through slot `index` of the running code's cache.
+    pub(crate) fn store_attr_cached(
+        &mut self,
+        index: usize,
+        obj: &Value,
+        name: Symbol,
+        value: Value,
+    ) -> PyResult<()> {
+        // Other payloads (exceptions, futures, ...) have attributes of their own.
+        let inst = match obj {
+            Value::Instance(inst) if matches!(inst.payload, Payload::Plain) => inst,
+            _ => return self.set_attr(obj, name, value),
+        };
+        let code = self.current_code();
+        let cache = &code.attr_cache.stores;
+        let in_dict = |k: &Known| matches!(k, Known::StoreInDict);
+        if cache.with_known(self, index, inst, name, Vm::class_side_store, in_dict) == Some(true) {
+            instdict::set(inst, name, value);
+            return Ok(());
+        }
+        self.set_attr(obj, name, value)
+    }
+
+    /// What the class of `inst` decides about `inst.name = v`, if it is cacheable.
+    fn class_side_store(&self, inst: &Rc<Instance>, name: Symbol) -> Option<Known> {
+        let cls = &inst.class;
+        if name == super::symbol::sym::DICT || !super::attr::has_instance_dict(self, inst) {
+            return None;
+        }
+        let (_, custom_set) =
+            cls.attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr);
+        match cls.lookup(name) {
+            _ if custom_set => None,
+            Some(attr) if super::attr::is_data_descriptor(&attr) => None,
+            _ => Some(Known::StoreInDict),
+        }
     }
 
     /// What the class of `inst` decides about `inst.name`, if it is cacheable.

@@ -391,7 +391,7 @@ impl Vm {
                     let name = frame.code.names[i as usize];
                     let obj = frame.pop();
                     let v = frame.pop();
-                    self.set_attr(&obj, name, v)?;
+                    self.store_attr_cached(i as usize, &obj, name, v)?;
                 }
                 Instr::DeleteAttr(i) => {
                     let name = frame.code.names[i as usize];
