@@ -589,18 +589,18 @@ fn loop_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// A flag the Python half keeps in the loop's `__dict__` (`_closed`, `_stopping`).
-fn loop_flag(vm: &mut Vm, event_loop: &Value, name: &str) -> PyResult<bool> {
+fn loop_flag(vm: &mut Vm, event_loop: &Value, name: Symbol) -> PyResult<bool> {
     let Value::Instance(i) = event_loop else {
         return Ok(false);
     };
-    match crate::runtime::instdict::get(i, intern(name)) {
+    match crate::runtime::instdict::get(i, name) {
         Some(v) => vm.truthy(&v),
         None => Ok(false),
     }
 }
 
 fn check_closed(vm: &mut Vm, event_loop: &Value) -> PyResult<()> {
-    if loop_flag(vm, event_loop, "_closed")? {
+    if loop_flag(vm, event_loop, sym::CLOSED_FLAG)? {
         return Err(vm.runtime_error("Event loop is closed"));
     }
     Ok(())
@@ -792,7 +792,10 @@ fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("delay must not be None"));
     }
     let now = Value::Float(vm.clock.now());
-    let when = vm.binary_op(BinOp::Add, &now, delay)?;
+    let when = match crate::vm::ops::fast_binary(BinOp::Add, &now, delay) {
+        Some(when) => when,
+        None => vm.binary_op(BinOp::Add, &now, delay)?,
+    };
     let event_loop = event_loop.clone();
     call_at(
         vm,
@@ -942,7 +945,7 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     drop_cancelled_timers(core);
 
     let nothing_ready = core.ready.borrow().is_empty();
-    if nothing_ready && !loop_flag(vm, &event_loop, "_stopping")? {
+    if nothing_ready && !loop_flag(vm, &event_loop, sym::STOPPING_FLAG)? {
         let first = core.timers.borrow().peek().map(|t| t.when);
         match first {
             Some(when) => super::native::wait_until_time(vm, when)?,

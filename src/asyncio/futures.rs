@@ -657,6 +657,10 @@ fn future_set_exception_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn future_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
     this(vm, &args, "__await__")?;
+    future_iter(vm, &args.pos[0])
+}
+
+fn future_iter(vm: &Vm, fut: &Value) -> PyResult<Value> {
     let class = match &vm.asyncio.classes {
         Some(c) => c.future_iter.clone(),
         None => return Err(vm.runtime_error("asyncio is not initialised")),
@@ -664,9 +668,15 @@ fn future_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Instance(Rc::new(Instance::new(
         class,
         Payload::Asyncio(AsyncioObject::FutureIter(Box::new(RefCell::new(
-            args.pos[0].clone(),
+            fut.clone(),
         )))),
     ))))
+}
+
+/// `fut.__await__()` for an exact native Future or Task (whose `__await__` is known), without
+/// the method look-up; `None` for anything else.
+pub fn await_native(vm: &Vm, fut: &Value) -> Option<PyResult<Value>> {
+    is_exact_native(vm, fut).then(|| future_iter(vm, fut))
 }
 
 /// Attributes the Python half reads (`_state`, `_result`, `_callbacks`, ...).

@@ -135,6 +135,9 @@ impl Vm {
             Value::Generator(g) if g.kind == GeneratorKind::Coroutine => Ok(v),
             Value::Iter(_) if is_agen_step(&v) || anext_default(&v).is_some() => Ok(v),
             Value::Instance(inst) => {
+                if let Some(it) = futures::await_native(self, &v) {
+                    return it;
+                }
                 let cls = inst.class.clone();
                 match cls.lookup(sym::AWAIT) {
                     Some(m) => {

@@ -289,9 +289,9 @@ pub struct Code {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
-    /// A call passing exactly `argcount` positional arguments just moves them into the first
-    /// slots: no `*args`/`**kwargs`, keyword-only parameters, cells or generator (the run
-    /// loop's fast call path).
+    /// A call passing up to `argcount` positional arguments just moves them into the first
+    /// slots (defaults fill the rest): no `*args`/`**kwargs`, keyword-only parameters or cells
+    /// (the run loop's fast call path).
     pub plain_positional: bool,
     pub stacksize: u32,
     pub first_line: u32,

@@ -307,8 +307,7 @@ impl<'a> Compiler<'a> {
             && !unit.flags.varkw
             && unit.kwonlyargcount == 0
             && unit.cellvars.is_empty()
-            && unit.freevars.is_empty()
-            && !(unit.flags.generator || unit.flags.coroutine || unit.flags.async_generator);
+            && unit.freevars.is_empty();
         Code {
             name: unit.name.into(),
             qualname: unit.qualname.into(),

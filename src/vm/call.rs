@@ -73,8 +73,10 @@ impl Vm {
     }
 
     /// The common case of a call from bytecode: a plain Python function (or method) called with
-    /// exactly its positional parameters. Arguments move straight from the caller's stack into
-    /// the new frame. Returns `None` when the call needs the general path.
+    /// positional arguments only, no more than it has parameters and enough that defaults fill
+    /// the rest. Arguments move straight from the caller's stack into the new frame (a
+    /// generator or coroutine function gets its object made from that frame). Returns `None`
+    /// when the call needs the general path.
     #[inline]
     fn call_simple_function(
         &mut self,
@@ -88,24 +90,26 @@ impl Vm {
         };
         let has_self = method && !frame.stack[at + 1].is_undef();
         let code = &func.code;
-        if !code.plain_positional || argc + has_self as usize != code.argcount as usize {
+        let nargs = argc + has_self as usize;
+        let argcount = code.argcount as usize;
+        if !code.plain_positional || nargs > argcount || nargs + func.defaults.len() < argcount {
             return Ok(None);
         }
-        let (code, globals) = (code.clone(), func.globals.clone());
+        let func = func.clone();
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
         self.charge_step()?;
-        let nlocals = code.nlocals();
-        let mut new = self.empty_frame(code, globals);
+        let nlocals = func.code.nlocals();
+        let mut new = self.empty_frame(func.code.clone(), func.globals.clone());
         let caller = self.frames.last_mut().expect("frame");
         // The arguments, with the receiver of a method call, are contiguous on the stack.
         let first = if method && !has_self { at + 2 } else { at + 1 };
-        let nargs = caller.stack.len() - first;
-        debug_assert!(nargs <= nlocals && new.stack.is_empty() && new.stack.capacity() >= nlocals);
+        debug_assert!(caller.stack.len() - first == nargs);
+        debug_assert!(new.stack.is_empty() && new.stack.capacity() >= nlocals);
         // SAFETY: `new.stack` is empty with room for all locals (`empty_frame` reserved them)
-        // and `nargs <= nlocals` (it equals `argcount`). The arguments are moved: the
-        // caller's length is cut to `first` so each value has exactly one owner.
+        // and `nargs <= argcount <= nlocals`. The arguments are moved: the caller's length is
+        // cut to `first` so each value has exactly one owner.
         unsafe {
             std::ptr::copy_nonoverlapping(
                 caller.stack.as_ptr().add(first),
@@ -119,10 +123,18 @@ impl Vm {
         while caller.stack.len() > at {
             caller.pop().discard();
         }
-        for _ in nargs..nlocals {
+        // Defaults belong to the last parameters.
+        let defaults = &func.defaults[func.defaults.len() - (argcount - nargs)..];
+        new.stack.extend(defaults.iter().cloned());
+        for _ in argcount..nlocals {
             new.stack.push(Value::Undef);
         }
-        self.frames.push(new);
+        if func.code.is_async_or_generator() {
+            let generator = self.make_generator(&func, new);
+            self.frames.last_mut().expect("frame").push(generator);
+        } else {
+            self.frames.push(new);
+        }
         Ok(Some(()))
     }
 

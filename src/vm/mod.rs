@@ -9,6 +9,7 @@ pub mod dispatch;
 pub mod exceptions;
 pub mod fastpath;
 pub mod frame;
+pub mod inst_attrs;
 pub mod lenient;
 pub mod object;
 pub mod ops;

@@ -204,7 +204,7 @@ impl Class {
 
 pub struct Instance {
     pub class: Rc<Class>,
-    pub dict: RefCell<AttrMap>,
+    pub dict: RefCell<super::inst_attrs::InstanceAttrs>,
     pub payload: Payload,
 }
 
@@ -212,7 +212,7 @@ impl Instance {
     pub fn new(class: Rc<Class>, payload: Payload) -> Instance {
         Instance {
             class,
-            dict: RefCell::new(AttrMap::default()),
+            dict: RefCell::new(Default::default()),
             payload,
         }
     }

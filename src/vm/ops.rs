@@ -73,6 +73,14 @@ pub fn fast_compare(kind: CompareKind, a: &Value, b: &Value) -> Option<bool> {
             CompareKind::Gt => x > y,
             CompareKind::Ge => x >= y,
         }),
+        // Exact when the int converts to a float without rounding (|i| <= 2**53); CPython's
+        // general rule handles the rest.
+        (Value::Float(x), Value::Int(i)) if i.unsigned_abs() <= 1 << 53 => {
+            fast_compare(kind, a, &Value::Float(*i as f64))
+        }
+        (Value::Int(i), Value::Float(y)) if i.unsigned_abs() <= 1 << 53 => {
+            fast_compare(kind, &Value::Float(*i as f64), b)
+        }
         (Value::Str(x), Value::Str(y)) => {
             let (x, y) = (x.as_str(), y.as_str());
             Some(match kind {

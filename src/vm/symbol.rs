@@ -72,7 +72,7 @@ well_known! {
     CANCEL = "cancel", EXCEPTIONS = "exceptions", MESSAGE = "message", NAME_PLAIN = "name",
     CODE = "code", KEYS = "keys", ITEMS = "items", VALUES = "values", COPY = "copy",
     SPLIT = "split", DERIVE = "derive", WITH_TRACEBACK = "with_traceback", LOOP = "loop",
-    CONTEXT_KW = "context", CHECK_CLOSED = "_check_closed", TASK_FACTORY = "_task_factory",
+    CONTEXT_KW = "context", CHECK_CLOSED = "_check_closed", CLOSED_FLAG = "_closed", STOPPING_FLAG = "_stopping", TASK_FACTORY = "_task_factory",
     GET_LOOP = "get_loop", LOOP_ATTR = "_loop",
 }
 
