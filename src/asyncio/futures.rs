@@ -409,7 +409,7 @@ pub fn future_loop(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
 
 /// Is `v` a `Future` or `Task` of the native classes themselves (not of a subclass, which may
 /// override any method)?
-fn is_exact_native(vm: &Vm, v: &Value) -> bool {
+pub fn is_exact_native(vm: &Vm, v: &Value) -> bool {
     match (v, &vm.asyncio.classes) {
         (Value::Instance(i), Some(c)) => {
             Rc::ptr_eq(&i.class, &c.future) || Rc::ptr_eq(&i.class, &c.task)
@@ -588,6 +588,11 @@ fn future_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn future_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "exception")?;
+    exception(vm, &args.pos[0], data)
+}
+
+/// `Future.exception()`.
+pub fn exception(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResult<Value> {
     let state = data.borrow().state;
     match state {
         State::Cancelled => Err(make_cancelled_error(vm, data)),
@@ -597,7 +602,7 @@ fn future_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "Exception is not set.",
         )),
         State::Finished => {
-            untrack(vm, &args.pos[0], data);
+            untrack(vm, fut, data);
             let e = data.borrow().exception.clone();
             Ok(e)
         }

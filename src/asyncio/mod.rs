@@ -4,6 +4,7 @@
 pub mod asyncgen;
 pub mod events;
 pub mod futures;
+pub mod gather;
 pub mod native;
 pub mod tasks;
 pub mod teach;
@@ -27,6 +28,8 @@ pub enum AsyncioObject {
     Future(Box<RefCell<futures::FutureData>>),
     /// `future.__await__()`: the future, until it has been awaited.
     FutureIter(Box<RefCell<Value>>),
+    /// What a `gather` call's done-callbacks share.
+    Gather(Box<gather::GatherState>),
 }
 
 /// Per-VM asyncio state.

@@ -71,6 +71,7 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
             ("set_repl_idle", set_repl_idle),
             ("_get_running_loop", get_running_loop_or_none),
             ("isfuture", super::futures::isfuture),
+            ("_gather", super::gather::gather),
             ("_get_loop", super::futures::get_loop_builtin),
             ("_set_running_loop", set_running_loop),
             ("get_running_loop", get_running_loop),

@@ -129,6 +129,7 @@ impl Vm {
         for _ in argcount..nlocals {
             new.stack.push(Value::Undef);
         }
+        self.make_cells(&func, &mut new);
         if func.code.is_async_or_generator() {
             let generator = self.make_generator(&func, new);
             self.frames.last_mut().expect("frame").push(generator);
@@ -445,7 +446,9 @@ impl Vm {
         if code.cellvars.is_empty() && f.closure.is_empty() {
             return;
         }
-        let mut cells = Vec::with_capacity(code.cellvars.len() + f.closure.len());
+        // The frame's buffer is reused (a pooled frame keeps its capacity).
+        let cells = &mut frame.cells;
+        cells.clear();
         for _ in 0..code.cellvars.len() {
             cells.push(Rc::new(RefCell::new(Value::Undef)));
         }
@@ -454,7 +457,6 @@ impl Vm {
             *cells[cell as usize].borrow_mut() = v;
         }
         cells.extend(f.closure.iter().cloned());
-        frame.cells = cells;
     }
 
     fn too_many_positional(
