@@ -1,9 +1,9 @@
 //! `_tulip.Deque`: the part of `collections.deque` that asyncio's locks, semaphores, events,
 //! conditions and queues use for their waiters and items (CPython's deque is C; a Python
 //! stand-in made every `Queue.put`/`get` and every lock hand-off run interpreted code).
-//! Iteration walks a snapshot, as the Python stand-in did.
+//! Iteration is lazy and, as in CPython, fails with `RuntimeError` once the deque has changed.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell, RefMut};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -12,7 +12,47 @@ use crate::vm::object::{Args, Class, Instance, Layout, Payload};
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
 
-type Items = RefCell<VecDeque<Value>>;
+#[derive(Default)]
+pub struct DequeData {
+    items: RefCell<VecDeque<Value>>,
+    /// Bumped by every change, so iterators notice one (CPython's `deque->state`).
+    state: Cell<u64>,
+}
+
+impl DequeData {
+    /// The items, for a change.
+    fn change(&self) -> RefMut<'_, VecDeque<Value>> {
+        self.state.set(self.state.get().wrapping_add(1));
+        self.items.borrow_mut()
+    }
+
+    pub fn state(&self) -> u64 {
+        self.state.get()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.borrow().is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.items.borrow().get(i).cloned()
+    }
+}
+
+/// The deque behind a `collections.deque` value.
+pub fn deque_data(v: &Value) -> Option<&DequeData> {
+    match v {
+        Value::Instance(i) => match &i.payload {
+            Payload::Deque(d) => Some(d),
+            _ => None,
+        },
+        _ => None,
+    }
+}
 
 pub fn make_class(object: &Rc<Class>) -> Rc<Class> {
     let deque = new_class(
@@ -43,14 +83,11 @@ pub fn make_class(object: &Rc<Class>) -> Rc<Class> {
     deque
 }
 
-fn items<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a Items> {
-    match args.pos.first() {
-        Some(Value::Instance(i)) => match &i.payload {
-            Payload::Deque(items) => Ok(items),
-            _ => Err(descriptor_error(vm, method)),
-        },
-        _ => Err(descriptor_error(vm, method)),
-    }
+fn items<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a DequeData> {
+    args.pos
+        .first()
+        .and_then(deque_data)
+        .ok_or_else(|| descriptor_error(vm, method))
 }
 
 fn descriptor_error(vm: &Vm, method: &str) -> crate::vm::PyErr {
@@ -81,23 +118,23 @@ fn deque_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn deque_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = arg(vm, &args, "append")?.clone();
-    items(vm, &args, "append")?.borrow_mut().push_back(x);
+    items(vm, &args, "append")?.change().push_back(x);
     Ok(Value::None)
 }
 
 fn deque_appendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = arg(vm, &args, "appendleft")?.clone();
-    items(vm, &args, "appendleft")?.borrow_mut().push_front(x);
+    items(vm, &args, "appendleft")?.change().push_front(x);
     Ok(Value::None)
 }
 
 fn deque_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let popped = items(vm, &args, "pop")?.borrow_mut().pop_back();
+    let popped = items(vm, &args, "pop")?.change().pop_back();
     popped.ok_or_else(|| vm.index_error("pop from an empty deque"))
 }
 
 fn deque_popleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let popped = items(vm, &args, "popleft")?.borrow_mut().pop_front();
+    let popped = items(vm, &args, "popleft")?.change().pop_front();
     popped.ok_or_else(|| vm.index_error("pop from an empty deque"))
 }
 
@@ -108,12 +145,12 @@ fn deque_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut i = 0;
     loop {
         // `==` may run Python code that changes the deque: look at one item at a time.
-        let Some(item) = items.borrow().get(i).cloned() else {
+        let Some(item) = items.get(i) else {
             let shown = vm.repr(x)?;
             return Err(vm.value_error(format!("{shown} is not in deque")));
         };
         if item.is(x) || vm.eq(&item, x)? {
-            let mut items = items.borrow_mut();
+            let mut items = items.change();
             if i < items.len() {
                 items.remove(i);
             }
@@ -124,31 +161,34 @@ fn deque_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn deque_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let old = std::mem::take(&mut *items(vm, &args, "clear")?.borrow_mut());
+    let old = std::mem::take(&mut *items(vm, &args, "clear")?.change());
     // Dropping the items may run finalizers; the deque is already empty then.
     drop(old);
     Ok(Value::None)
 }
 
 fn deque_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        items(vm, &args, "__len__")?.borrow().len() as i64
-    ))
+    Ok(Value::Int(items(vm, &args, "__len__")?.len() as i64))
 }
 
 fn deque_bool(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(
-        !items(vm, &args, "__bool__")?.borrow().is_empty(),
-    ))
+    Ok(Value::Bool(!items(vm, &args, "__bool__")?.is_empty()))
 }
 
-fn snapshot(items: &Items) -> Value {
-    Value::list(items.borrow().iter().cloned().collect())
+fn snapshot(items: &DequeData) -> Value {
+    Value::list(items.items.borrow().iter().cloned().collect())
 }
 
 fn deque_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let list = snapshot(items(vm, &args, "__iter__")?);
-    vm.get_iter(&list)
+    let data = items(vm, &args, "__iter__")?;
+    Ok(Value::Iter(Rc::new(crate::vm::object::NativeIter {
+        state: RefCell::new(super::iter::IterState::Deque {
+            deque: args.pos[0].clone(),
+            pos: 0,
+            state: data.state(),
+            remaining: data.len(),
+        }),
+    })))
 }
 
 fn deque_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -157,7 +197,7 @@ fn deque_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let shown = vm.type_name(i);
         return Err(vm.type_error(format!("sequence index must be integer, not '{shown}'")));
     };
-    let items = items(vm, &args, "__getitem__")?.borrow();
+    let items = items(vm, &args, "__getitem__")?.items.borrow();
     let len = items.len() as i64;
     let at = if index < 0 { index + len } else { index };
     match usize::try_from(at).ok().and_then(|at| items.get(at)) {

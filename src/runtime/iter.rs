@@ -54,6 +54,14 @@ pub enum IterState {
         pos: usize,
         len: usize,
     },
+    /// Over a `collections.deque`: the state it had when iteration began, and the items
+    /// still to come.
+    Deque {
+        deque: Value,
+        pos: usize,
+        state: u64,
+        remaining: usize,
+    },
     /// Old-style iteration through `__getitem__` with 0, 1, 2, ... until IndexError.
     SequenceProtocol(Value, i64),
     Enumerate {
@@ -110,6 +118,7 @@ impl IterState {
             IterState::DictValues { .. } => "dict_valueiterator",
             IterState::DictItems { .. } => "dict_itemiterator",
             IterState::Set { .. } => "set_iterator",
+            IterState::Deque { .. } => "_deque_iterator",
             IterState::SequenceProtocol(..) => "iterator",
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
@@ -349,6 +358,25 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
         } => dict_step(vm, dict, pos, *len, remaining, |e| {
             Value::tuple(vec![e.key.clone(), e.value.clone()])
         }),
+        IterState::Deque {
+            deque,
+            pos,
+            state: started,
+            remaining,
+        } => {
+            let data = super::deque::deque_data(deque).expect("deque iterator over a deque");
+            // CPython checks for a change first, even after the last item.
+            if data.state() != *started {
+                *remaining = 0;
+                return Err(vm.runtime_error("deque mutated during iteration"));
+            }
+            if *remaining == 0 {
+                return Ok(None);
+            }
+            *remaining -= 1;
+            *pos += 1;
+            Ok(data.get(*pos - 1))
+        }
         IterState::Set { set, pos, len } => {
             let s = set.borrow();
             if s.len() != *len {

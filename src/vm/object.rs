@@ -241,7 +241,7 @@ pub enum Payload {
         obj: Value,
     },
     /// `_tulip.Deque` (see `runtime::deque`).
-    Deque(Box<RefCell<std::collections::VecDeque<Value>>>),
+    Deque(Box<crate::runtime::deque::DequeData>),
     /// State of objects implemented by the asyncio runtime (futures, tasks, handles, loops).
     Asyncio(crate::asyncio::AsyncioObject),
 }
