@@ -123,13 +123,17 @@ impl Vm {
         while caller.stack.len() > at {
             caller.pop().discard();
         }
-        // Defaults belong to the last parameters.
-        let defaults = &func.defaults[func.defaults.len() - (argcount - nargs)..];
-        new.stack.extend(defaults.iter().cloned());
+        if nargs < argcount {
+            // Defaults belong to the last parameters.
+            let defaults = &func.defaults[func.defaults.len() - (argcount - nargs)..];
+            new.stack.extend(defaults.iter().cloned());
+        }
         for _ in argcount..nlocals {
             new.stack.push(Value::Undef);
         }
-        self.make_cells(&func, &mut new);
+        if !func.code.cellvars.is_empty() || !func.closure.is_empty() {
+            self.make_cells(&func, &mut new);
+        }
         if func.code.is_async_or_generator() {
             let generator = self.make_generator(&func, new);
             self.frames.last_mut().expect("frame").push(generator);
