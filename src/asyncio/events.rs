@@ -47,7 +47,13 @@ struct TimerData {
 /// one is made only if the callback fails and the exception handler is to be given it.
 enum Ready {
     Handle(Rc<Instance>),
-    Internal { callback: Value, args: Rc<[Value]> },
+    Internal {
+        callback: Value,
+        args: Rc<[Value]>,
+    },
+    /// A task's next step with nothing to throw in: the commonest entry, kept to the task
+    /// itself (its `TaskStepMethWrapper` is made only if the step fails).
+    TaskStep(Value),
 }
 
 /// The native state of a `BaseEventLoop`.
@@ -385,6 +391,17 @@ fn run_internal(
     let Err(err) = vm.call(callback, args) else {
         return Ok(());
     };
+    report_internal_error(vm, err, event_loop, callback, args)
+}
+
+/// An internal callback failed: report it as `Handle._run` would, with a `Handle` made now.
+fn report_internal_error(
+    vm: &mut Vm,
+    err: crate::vm::PyErr,
+    event_loop: &Value,
+    callback: &Value,
+    args: &[Value],
+) -> PyResult<()> {
     let class = match &vm.asyncio.classes {
         Some(c) => c.handle.clone(),
         None => vm.types.object.clone(),
@@ -393,7 +410,7 @@ fn run_internal(
         &class,
         HandleData {
             callback: callback.clone(),
-            args: args.clone(),
+            args: args.into(),
             cancelled: false,
             event_loop: event_loop.clone(),
             timer: None,
@@ -735,6 +752,15 @@ pub fn call_soon_checked(
     Ok(())
 }
 
+/// Schedules `task`'s next step (nothing to throw in) on one of tulip's loops.
+pub fn call_task_step_soon(vm: &mut Vm, event_loop: &Value, task: Value) -> PyResult<()> {
+    check_closed(vm, event_loop)?;
+    if let Some(core) = loop_core(event_loop) {
+        core.ready.borrow_mut().push_back(Ready::TaskStep(task));
+    }
+    Ok(())
+}
+
 /// Appends a `Handle` for `callback(*args)` to the ready queue.
 fn call_soon(
     vm: &Vm,
@@ -976,6 +1002,12 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
             }
             Ready::Internal { callback, args } => run_internal(vm, &event_loop, &callback, &args)?,
+            Ready::TaskStep(task) => {
+                if let Err(err) = super::tasks::step(vm, &task, None) {
+                    let callback = super::tasks::step_wrapper(task, None);
+                    report_internal_error(vm, err, &event_loop, &callback, &[])?;
+                }
+            }
         }
     }
     Ok(Value::None)

@@ -239,20 +239,28 @@ fn call_step_soon(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()>
         return Ok(());
     };
     let event_loop = data.borrow().event_loop.clone();
+    if exc.is_none() && super::events::is_native_loop(&event_loop) {
+        return super::events::call_task_step_soon(vm, &event_loop, task.clone());
+    }
+    let step = step_wrapper(task.clone(), exc);
+    let no_args = vm.asyncio.no_args.clone();
+    call_soon(vm, &event_loop, step, no_args)
+}
+
+/// The callable that runs the task's next step (CPython's `TaskStepMethWrapper`).
+pub fn step_wrapper(task: Value, exc: Option<Value>) -> Value {
     // The data is the task, or `(task, exc)` when there is an exception to throw in (a task
     // is never a tuple): most steps then cost one allocation less.
     let data = match exc {
-        None => task.clone(),
-        Some(exc) => Value::tuple(vec![task.clone(), exc]),
+        None => task,
+        Some(exc) => Value::tuple(vec![task, exc]),
     };
-    let step = Value::Builtin(Rc::new(Builtin {
+    Value::Builtin(Rc::new(Builtin {
         name: "TaskStepMethWrapper",
         owner: None,
         func: step_callback,
         data,
-    }));
-    let no_args = vm.asyncio.no_args.clone();
-    call_soon(vm, &event_loop, step, no_args)
+    }))
 }
 
 fn step_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
