@@ -15,7 +15,7 @@ use crate::runtime::num::{self, as_num};
 use crate::syntax::ast::BinOp;
 
 /// Int and float arithmetic without errors: the common case, tried before anything else.
-#[inline]
+#[inline(always)]
 pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => match op {
@@ -54,7 +54,7 @@ pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     }
 }
 
-#[inline]
+#[inline(always)]
 pub fn fast_compare(kind: CompareKind, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(match kind {
