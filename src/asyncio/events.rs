@@ -651,6 +651,14 @@ fn missing(vm: &Vm, method: &str, names: &[&str]) -> crate::vm::PyErr {
 }
 
 /// `loop._check_closed()`.
+/// What the loop's class has under `name`.
+fn loop_method(event_loop: &Value, name: Symbol) -> Option<Value> {
+    match event_loop {
+        Value::Instance(i) => i.class.lookup(name),
+        _ => None,
+    }
+}
+
 fn loop_check_closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (event_loop, _) = self_loop(vm, &args, "_check_closed")?;
     check_closed(vm, event_loop)?;
@@ -694,8 +702,25 @@ fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    vm.call_method(event_loop, sym::CHECK_CLOSED, &[])?;
-    let factory = vm.get_attr(event_loop, sym::TASK_FACTORY)?;
+    // `self._check_closed()`, natively unless a subclass overrides it.
+    match loop_method(event_loop, sym::CHECK_CLOSED) {
+        // (Only tulip's own builtin has this name: Python code cannot make a builtin.)
+        Some(Value::Builtin(b)) if b.name == "_check_closed" => {
+            check_closed(vm, event_loop)?
+        }
+        _ => {
+            vm.call_method(event_loop, sym::CHECK_CLOSED, &[])?;
+        }
+    }
+    // `self._task_factory`: an instance attribute (set in `__init__`).
+    let factory = match event_loop {
+        Value::Instance(i) => crate::runtime::instdict::get(i, sym::TASK_FACTORY),
+        _ => None,
+    };
+    let factory = match factory {
+        Some(f) => f,
+        None => vm.get_attr(event_loop, sym::TASK_FACTORY)?,
+    };
     if matches!(factory, Value::None) {
         // `Task(coro, loop=self, name=name, context=context)`; the class is the native one,
         // so its `__new__` and `__init__` are known.

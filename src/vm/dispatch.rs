@@ -248,11 +248,7 @@ impl Vm {
                 f.exit = FrameExit::Push;
                 f
             }
-            None => {
-                let mut f = Box::new(Frame::new(code, globals));
-                f.stack.clear();
-                f
-            }
+            None => Box::new(Frame::empty(code, globals)),
         }
     }
 

@@ -44,9 +44,17 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame whose locals are all unbound.
     pub fn new(code: Rc<Code>, globals: Rc<Module>) -> Frame {
-        let mut stack = Vec::with_capacity(code.nlocals() + code.stacksize as usize);
-        stack.resize(code.nlocals(), Value::Undef);
+        let mut frame = Frame::empty(code, globals);
+        frame.stack.resize(frame.code.nlocals(), Value::Undef);
+        frame
+    }
+
+    /// A frame with an empty stack (not even locals yet), with room for the locals and the
+    /// deepest value stack.
+    pub fn empty(code: Rc<Code>, globals: Rc<Module>) -> Frame {
+        let stack = Vec::with_capacity(code.nlocals() + code.stacksize as usize);
         Frame {
             code,
             pc: 0,
