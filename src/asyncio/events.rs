@@ -10,7 +10,9 @@
 
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
+
+use super::timer_heap::TimerHeap;
 use std::rc::Rc;
 
 use super::AsyncioObject;
@@ -60,7 +62,7 @@ enum Ready {
 #[derive(Default)]
 pub struct LoopCore {
     ready: RefCell<VecDeque<Ready>>,
-    timers: RefCell<BinaryHeap<Timer>>,
+    timers: RefCell<TimerHeap<Timer>>,
     cancelled_timers: Cell<usize>,
     next_seq: Cell<u64>,
 }
@@ -86,7 +88,7 @@ impl PartialOrd for Timer {
 }
 
 impl Ord for Timer {
-    /// Reversed, so that `BinaryHeap` (a max-heap) pops the earliest deadline first.
+    /// Reversed, so that the heap (greatest first) pops the earliest deadline first.
     fn cmp(&self, other: &Timer) -> Ordering {
         other
             .when
@@ -705,9 +707,7 @@ fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // `self._check_closed()`, natively unless a subclass overrides it.
     match loop_method(event_loop, sym::CHECK_CLOSED) {
         // (Only tulip's own builtin has this name: Python code cannot make a builtin.)
-        Some(Value::Builtin(b)) if b.name == "_check_closed" => {
-            check_closed(vm, event_loop)?
-        }
+        Some(Value::Builtin(b)) if b.name == "_check_closed" => check_closed(vm, event_loop)?,
         _ => {
             vm.call_method(event_loop, sym::CHECK_CLOSED, &[])?;
         }
@@ -954,18 +954,13 @@ fn drop_cancelled_timers(core: &LoopCore) {
     let mut timers = core.timers.borrow_mut();
     let count = timers.len();
     if count > MIN_SCHEDULED_FOR_COMPACTION && core.cancelled_timers.get() * 2 > count {
-        let live: Vec<Timer> = std::mem::take(&mut *timers)
-            .into_vec()
-            .into_iter()
-            .filter(|t| {
-                let cancelled = is_cancelled(&t.handle);
-                if cancelled {
-                    set_unscheduled(&t.handle);
-                }
-                !cancelled
-            })
-            .collect();
-        *timers = BinaryHeap::from(live);
+        timers.retain(|t| {
+            let cancelled = is_cancelled(&t.handle);
+            if cancelled {
+                set_unscheduled(&t.handle);
+            }
+            !cancelled
+        });
         core.cancelled_timers.set(0);
         return;
     }

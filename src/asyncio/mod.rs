@@ -8,6 +8,7 @@ pub mod gather;
 pub mod native;
 pub mod tasks;
 pub mod teach;
+pub mod timer_heap;
 
 use std::cell::RefCell;
 use std::rc::Rc;
