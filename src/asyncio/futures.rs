@@ -678,12 +678,6 @@ fn future_iter(vm: &Vm, fut: &Value) -> PyResult<Value> {
     ))))
 }
 
-/// `fut.__await__()` for an exact native Future or Task (whose `__await__` is known), without
-/// the method look-up; `None` for anything else.
-pub fn await_native(vm: &Vm, fut: &Value) -> Option<PyResult<Value>> {
-    is_exact_native(vm, fut).then(|| future_iter(vm, fut))
-}
-
 /// Attributes the Python half reads (`_state`, `_result`, `_callbacks`, ...).
 pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
     // Mutable: a task formats its default name on first read.
@@ -753,20 +747,30 @@ pub fn is_future_iter(v: &Value) -> bool {
     iter_cell(v).is_some()
 }
 
-/// One step of `await future`: yield the future while it is pending (once), then return its
-/// result or raise its exception.
+/// One step of a `FutureIter` (`fut.__await__()`): `await_step` on its future, which it
+/// forgets once that is done.
 pub fn future_iter_step(vm: &mut Vm, it: &Value, resume: Resume) -> PyResult<SendResult> {
     let Some(cell) = iter_cell(it) else {
         return Err(vm.type_error("not a FutureIter"));
     };
+    let fut = cell.borrow().clone();
+    let done = future_data(&fut).is_some_and(|d| d.borrow().state != State::Pending);
+    if done && matches!(resume, Resume::Send(_)) {
+        *cell.borrow_mut() = Value::None;
+    }
+    await_step(vm, &fut, resume)
+}
+
+/// One step of `await fut` (CPython's `FutureIter_iternext`): yield the future while it is
+/// pending (once: the future's own `_asyncio_future_blocking` flag says whether it was),
+/// then return its result or raise its exception. All the state is in the future, so `await`
+/// on an exact native future sends to the future itself, without a `FutureIter`.
+pub fn await_step(vm: &mut Vm, fut: &Value, resume: Resume) -> PyResult<SendResult> {
     match resume {
         Resume::Throw(e) => Err(e),
-        Resume::Send(v) => {
-            if !v.is_none() {
-                return Err(vm.type_error("can't send non-None value to a FutureIter"));
-            }
-            let fut = cell.borrow().clone();
-            let Some(data) = future_data(&fut) else {
+        // The value sent is ignored, as CPython's `FutureIter_send` does.
+        Resume::Send(_) => {
+            let Some(data) = future_data(fut) else {
                 return Ok(SendResult::Returned(Value::None));
             };
             if data.borrow().state == State::Pending {
@@ -778,8 +782,7 @@ pub fn future_iter_step(vm: &mut Vm, it: &Value, resume: Resume) -> PyResult<Sen
                 drop(d);
                 return Err(vm.runtime_error("await wasn't used with future"));
             }
-            *cell.borrow_mut() = Value::None;
-            result(vm, &fut, data).map(SendResult::Returned)
+            result(vm, fut, data).map(SendResult::Returned)
         }
     }
 }

@@ -139,8 +139,9 @@ impl Vm {
             Value::Generator(g) if g.kind == GeneratorKind::Coroutine => Ok(v),
             Value::Iter(_) if is_agen_step(&v) || anext_default(&v).is_some() => Ok(v),
             Value::Instance(inst) => {
-                if let Some(it) = futures::await_native(self, &v) {
-                    return it;
+                // An exact native future is its own await iterator (see `await_step`).
+                if futures::is_exact_native(self, &v) {
+                    return Ok(v);
                 }
                 let cls = inst.class.clone();
                 match cls.lookup(sym::AWAIT) {
@@ -174,6 +175,9 @@ impl Vm {
 
     /// `Send` on something that is not a Python generator: native awaitables and user iterators.
     pub(crate) fn send_native(&mut self, receiver: &Value, value: Value) -> PyResult<SendResult> {
+        if futures::is_exact_native(self, receiver) {
+            return futures::await_step(self, receiver, Resume::Send(value));
+        }
         if futures::is_future_iter(receiver) {
             return futures::future_iter_step(self, receiver, Resume::Send(value));
         }
@@ -268,6 +272,9 @@ impl Vm {
     }
 
     pub(crate) fn throw_native(&mut self, receiver: &Value, err: PyErr) -> PyResult<SendResult> {
+        if futures::is_exact_native(self, receiver) {
+            return futures::await_step(self, receiver, Resume::Throw(err));
+        }
         if futures::is_future_iter(receiver) {
             return futures::future_iter_step(self, receiver, Resume::Throw(err));
         }
