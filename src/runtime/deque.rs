@@ -43,6 +43,15 @@ impl DequeData {
     }
 }
 
+/// The deque of an instance of `deque` itself (not of a subclass, which may redefine
+/// `__len__`/`__bool__`): `len()` and truth tests read it directly.
+pub fn exact_deque(inst: &Instance) -> Option<&DequeData> {
+    match &inst.payload {
+        Payload::Deque(d) if inst.class.is_builtin => Some(d),
+        _ => None,
+    }
+}
+
 /// The deque behind a `collections.deque` value.
 pub fn deque_data(v: &Value) -> Option<&DequeData> {
     match v {

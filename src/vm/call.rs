@@ -105,11 +105,15 @@ impl Vm {
         let caller = self.frames.last_mut().expect("frame");
         // The arguments, with the receiver of a method call, are contiguous on the stack.
         let first = if method && !has_self { at + 2 } else { at + 1 };
-        debug_assert!(caller.stack.len() - first == nargs);
-        debug_assert!(new.stack.is_empty() && new.stack.capacity() >= nlocals);
-        // SAFETY: `new.stack` is empty with room for all locals (`empty_frame` reserved them)
-        // and `nargs <= argcount <= nlocals`. The arguments are moved: the caller's length is
-        // cut to `first` so each value has exactly one owner.
+        if caller.stack.len() != first + nargs || new.stack.capacity() < nlocals {
+            // Cannot happen (the compiler put `argc` arguments there); not worth trusting.
+            return Err(self.runtime_error("internal error: call arguments out of place"));
+        }
+        debug_assert!(new.stack.is_empty());
+        // SAFETY: `new.stack` is empty with room for all locals (checked above) and
+        // `nargs <= argcount <= nlocals`; the caller holds exactly `nargs` values from `first`
+        // (checked above). They are moved: the caller's length is cut to `first` so each
+        // value has exactly one owner.
         unsafe {
             std::ptr::copy_nonoverlapping(
                 caller.stack.as_ptr().add(first),

@@ -196,7 +196,9 @@ impl Vm {
         // (Each field is tested before it is cleared: most are already empty, and clearing
         // runs the out-of-line drop code.)
         if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
-            while let Some(v) = frame.stack.pop() {
+            // First to last, as CPython clears a frame (the order never-awaited warnings
+            // come out in).
+            for v in frame.stack.drain(..) {
                 v.discard();
             }
             if !frame.cells.is_empty() {

@@ -628,6 +628,9 @@ impl Vm {
             Value::Set(s) | Value::FrozenSet(s) => !s.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Instance(inst) => {
+                if let Some(d) = crate::runtime::deque::exact_deque(inst) {
+                    return Ok(!d.is_empty());
+                }
                 let cls = inst.class.clone();
                 if let Some(m) = cls.lookup(sym::BOOL) {
                     let r = self.call_bound(m, v.clone(), &[])?;
@@ -741,6 +744,9 @@ impl Vm {
             Value::Set(s) | Value::FrozenSet(s) => s.borrow().len(),
             Value::Range(r) => r.len() as usize,
             Value::Instance(inst) => {
+                if let Some(d) = crate::runtime::deque::exact_deque(inst) {
+                    return Ok(d.len());
+                }
                 if let Some(m) = inst.class.lookup(sym::LEN) {
                     let r = self.call_bound(m, v.clone(), &[])?;
                     return match r {
