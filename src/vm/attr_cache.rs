@@ -60,6 +60,34 @@ pub struct AttrCache {
     stores: Slots,
 }
 
+impl AttrCache {
+    /// `obj.name` when the cache already knows the instance's class and the instance has the
+    /// attribute: no VM needed (the run loop asks before it pops `obj`). `None` means "take
+    /// the general path", never "no such attribute".
+    #[inline]
+    pub fn instance_attr_hit(&self, index: usize, obj: &Value, name: Symbol) -> Option<Value> {
+        let inst = plain_instance(obj)?;
+        let instance_first = |k: &Known| matches!(k, Known::InstanceFirst | Known::Method(_));
+        if self.loads.probe(index, &inst.class, instance_first)? {
+            return instdict::get(inst, name);
+        }
+        None
+    }
+
+    /// The function or builtin `obj.name(...)` calls with `obj` as its first argument, when
+    /// the cache knows it and the instance does not shadow it.
+    #[inline]
+    pub fn instance_method_hit(&self, index: usize, obj: &Value, name: Symbol) -> Option<Value> {
+        let inst = plain_instance(obj)?;
+        let method = |k: &Known| match k {
+            Known::Method(m) => Some(m.clone()),
+            _ => None,
+        };
+        let m = self.loads.probe(index, &inst.class, method)??;
+        (!instdict::contains(inst, name)).then_some(m)
+    }
+}
+
 impl Slots {
     /// Applies `f` to what the slot knows about `class`, if it knows anything still valid.
     #[inline]

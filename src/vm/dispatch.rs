@@ -381,6 +381,18 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let name = frame.code.names[i as usize];
+                    let hit = match frame.stack.last() {
+                        Some(obj) => frame
+                            .code
+                            .attr_cache
+                            .instance_attr_hit(i as usize, obj, name),
+                        None => None,
+                    };
+                    if let Some(v) = hit {
+                        frame.pop().discard();
+                        frame.push(v);
+                        continue;
+                    }
                     let obj = frame.pop();
                     let v = self.load_attr_cached(i as usize, &obj, name)?;
                     frame!(self).push(v);
@@ -398,6 +410,20 @@ impl Vm {
                 }
                 Instr::LoadMethod(i) => {
                     let name = frame.code.names[i as usize];
+                    let hit = match frame.stack.last() {
+                        Some(obj) => frame
+                            .code
+                            .attr_cache
+                            .instance_method_hit(i as usize, obj, name),
+                        None => None,
+                    };
+                    if let Some(method) = hit {
+                        // `[.., obj]` becomes `[.., method, obj]`.
+                        let obj = frame.pop();
+                        frame.push(method);
+                        frame.push(obj);
+                        continue;
+                    }
                     let obj = frame.pop();
                     let (callable, receiver) = self.load_method_cached(i as usize, obj, name)?;
                     let frame = frame!(self);
