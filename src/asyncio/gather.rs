@@ -74,7 +74,11 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 match native_data(vm, &fut) {
                     Some(data) => futures::add_done_callback(vm, &fut, data, callback.clone())?,
                     None => {
-                        vm.call_method(&fut, sym::ADD_DONE_CALLBACK, &[callback.clone()])?;
+                        vm.call_method(
+                            &fut,
+                            sym::ADD_DONE_CALLBACK,
+                            std::slice::from_ref(&callback),
+                        )?;
                     }
                 }
                 fut

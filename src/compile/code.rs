@@ -120,6 +120,11 @@ pub enum Instr {
     DeleteAttr(u32),
     /// Pushes `[callable, self]`, or `[attribute, Undef]` when no binding is needed.
     LoadMethod(u32),
+    /// `LoadFast(local)` and `LoadAttr(name)` in one (`self.x`): one dispatch, and an instance
+    /// attribute the cache knows is read without copying the local onto the stack first.
+    LoadFastAttr(u16, u32),
+    /// `LoadFast(local)` and `LoadMethod(name)` in one (`self.method(...)`).
+    LoadFastMethod(u16, u32),
 
     BinaryOp(BinOp),
     InplaceOp(BinOp),

@@ -496,6 +496,19 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The slot of `e` if it is a plain local variable whose load can be fused into the
+    /// attribute access that follows (`LoadFastAttr`, `LoadFastMethod`).
+    fn fusable_local(&self, e: &Expr) -> Option<u16> {
+        let ExprKind::Name(name) = &e.kind else {
+            return None;
+        };
+        if !matches!(self.access(name), NameAccess::Local) {
+            return None;
+        }
+        let unit = self.units.last()?;
+        u16::try_from(*unit.var_index.get(name.as_str())?).ok()
+    }
+
     fn cell_idx(&mut self, name: &str) -> u32 {
         match self.unit().cell_index.get(name) {
             Some(&i) => i,
@@ -1761,9 +1774,14 @@ impl<'a> Compiler<'a> {
                 return Err(error("can't use starred expression here", e.span));
             }
             ExprKind::Attribute { value, attr } => {
-                self.expr(value)?;
                 let i = self.attr_idx(attr);
-                self.emit(Instr::LoadAttr(i));
+                match self.fusable_local(value) {
+                    Some(local) => self.emit(Instr::LoadFastAttr(local, i)),
+                    None => {
+                        self.expr(value)?;
+                        self.emit(Instr::LoadAttr(i));
+                    }
+                }
             }
             ExprKind::Subscript { value, index } => {
                 self.expr(value)?;
@@ -2098,9 +2116,16 @@ impl<'a> Compiler<'a> {
         }
         // Method call fast path: `obj.name(args)` without keywords.
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, keywords.is_empty()) {
-            self.expr(value)?;
             let i = self.attr_idx(attr);
-            self.with_span(func.span, |c| c.emit(Instr::LoadMethod(i)));
+            match self.fusable_local(value) {
+                Some(local) => {
+                    self.with_span(func.span, |c| c.emit(Instr::LoadFastMethod(local, i)))
+                }
+                None => {
+                    self.expr(value)?;
+                    self.with_span(func.span, |c| c.emit(Instr::LoadMethod(i)));
+                }
+            }
             for a in args {
                 self.expr(a)?;
             }

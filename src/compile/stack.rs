@@ -21,7 +21,8 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
         Copy(_) | BuildConstSet(_) | LoadConst(_) | LoadFast(_) | LoadClosure(_) | LoadDeref(_)
         | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | GetANext
         | PushExcInfo | WithExceptStart | BeforeWith | BeforeAsyncWith | LoadAssertionError
-        | ImportName(_) | ImportFrom(_) | LoadBuildClass => (1, None),
+        | ImportName(_) | ImportFrom(_) | LoadBuildClass | LoadFastAttr(..) => (1, None),
+        LoadFastMethod(..) => (2, None),
         DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => (0, None),
         StoreAttr(_) | DeleteSubscr | MapAdd(_) => (-2, None),
         StoreSubscr => (-3, None),

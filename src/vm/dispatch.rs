@@ -283,16 +283,48 @@ impl Vm {
                 Instr::LoadFast(i) => {
                     let v = &frame.stack[i as usize];
                     if v.is_undef() {
-                        let name = frame.code.varnames[i as usize];
-                        return Err(self.err(
-                            &self.types.unbound_local_error,
-                            format!(
-                                "cannot access local variable '{name}' where it is not associated with a value"
-                            ),
-                        ));
+                        return Err(self.unbound_local(i));
                     }
                     let v = v.clone();
                     frame.push(v);
+                }
+                Instr::LoadFastAttr(local, i) => {
+                    let name = frame.code.names[i as usize];
+                    let obj = &frame.stack[local as usize];
+                    if let Some(v) = frame
+                        .code
+                        .attr_cache
+                        .instance_attr_hit(i as usize, obj, name)
+                    {
+                        frame.push(v);
+                        continue;
+                    }
+                    let obj = obj.clone();
+                    if obj.is_undef() {
+                        return Err(self.unbound_local(local as u32));
+                    }
+                    let v = self.load_attr_cached(i as usize, &obj, name)?;
+                    obj.discard();
+                    frame!(self).push(v);
+                }
+                Instr::LoadFastMethod(local, i) => {
+                    let name = frame.code.names[i as usize];
+                    let obj = &frame.stack[local as usize];
+                    let cache = &frame.code.attr_cache;
+                    if let Some(method) = cache.instance_method_hit(i as usize, obj, name) {
+                        let obj = obj.clone();
+                        frame.push(method);
+                        frame.push(obj);
+                        continue;
+                    }
+                    let obj = obj.clone();
+                    if obj.is_undef() {
+                        return Err(self.unbound_local(local as u32));
+                    }
+                    let (callable, receiver) = self.load_method_cached(i as usize, obj, name)?;
+                    let frame = frame!(self);
+                    frame.push(callable);
+                    frame.push(receiver);
                 }
                 Instr::StoreFast(i) => {
                     let v = frame.pop();
@@ -936,6 +968,19 @@ impl Vm {
                 }
             }
         }
+    }
+
+    fn unbound_local(&self, i: u32) -> PyErr {
+        let name = match self.frames.last() {
+            Some(frame) => frame.code.varnames[i as usize],
+            None => return self.runtime_error("no frame"),
+        };
+        self.err(
+            &self.types.unbound_local_error,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
     }
 
     fn unbound_deref(&self, i: u32) -> PyErr {
