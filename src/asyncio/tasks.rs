@@ -281,19 +281,10 @@ fn wakeup_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn is_exact_native_future(vm: &Vm, v: &Value) -> bool {
-    match (v, &vm.asyncio.classes) {
-        (Value::Instance(i), Some(c)) => {
-            Rc::ptr_eq(&i.class, &c.future) || Rc::ptr_eq(&i.class, &c.task)
-        }
-        _ => false,
-    }
-}
-
 /// The awaited future finished: step the task with its outcome.
 fn wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
     let outcome = match future_data(fut) {
-        Some(data) if is_exact_native_future(vm, fut) => futures::result(vm, fut, data),
+        Some(data) if futures::is_exact_native(vm, fut) => futures::result(vm, fut, data),
         _ => vm.call_method(fut, sym::RESULT, &[]),
     };
     match outcome {
@@ -427,7 +418,7 @@ fn yielded(
         let t = vm.repr(task)?;
         return error_soon(vm, task, format!("Task cannot await on itself: {t}"));
     }
-    if let Some(fdata) = future_data(&result).filter(|_| is_exact_native_future(vm, &result)) {
+    if let Some(fdata) = future_data(&result).filter(|_| futures::is_exact_native(vm, &result)) {
         let (same_loop, blocking) = {
             let f = fdata.borrow();
             (f.event_loop.is(event_loop), f.blocking)
