@@ -480,11 +480,8 @@ def _task_repr(task):
     return f'<Task {" ".join(info)}>'
 
 
-def create_task(coro, *, name=None, context=None):
-    loop = get_running_loop()
-    task = loop.create_task(coro)
-    _set_task_name(task, name)
-    return task
+# Native: CPython's steps (get_running_loop(), loop.create_task(), _set_task_name()).
+create_task = _tulip.create_task
 
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'

@@ -18,7 +18,7 @@ use std::rc::Rc;
 use super::AsyncioObject;
 use crate::runtime::types::{install, new_class};
 use crate::syntax::ast::BinOp;
-use crate::vm::object::{Args, Class, Instance, Layout, Payload};
+use crate::vm::object::{Args, BuiltinFn, Class, Instance, Layout, Payload};
 use crate::vm::symbol::{intern, sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -681,6 +681,25 @@ fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `loop.create_task(coro, *, name=None, context=None)`, as `BaseEventLoop.create_task`:
 /// `Task(coro, loop=self, ...)`, or the task factory's result named with `_set_task_name`.
+/// `event_loop.create_task(coro)`, without the method look-up and call when the loop's
+/// `create_task` is the native one.
+pub fn call_loop_create_task(vm: &mut Vm, event_loop: &Value, coro: Value) -> PyResult<Value> {
+    match loop_method(event_loop, sym::CREATE_TASK) {
+        Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, loop_create_task as BuiltinFn) => {
+            let pos = [event_loop.clone(), coro];
+            loop_create_task(
+                vm,
+                Args {
+                    pos: &pos,
+                    kw: &[],
+                    data: &Value::None,
+                },
+            )
+        }
+        _ => vm.call_method(event_loop, sym::CREATE_TASK, &[coro]),
+    }
+}
+
 fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (event_loop, _) = self_loop(vm, &args, "create_task")?;
     let (Some(coro), 2) = (args.pos.get(1), args.pos.len()) else {

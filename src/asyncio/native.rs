@@ -75,6 +75,7 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
             ("_get_loop", super::futures::get_loop_builtin),
             ("_set_running_loop", set_running_loop),
             ("get_running_loop", get_running_loop),
+            ("create_task", super::tasks::create_task),
             ("_set_repl_loop", set_repl_loop),
             // Teaching notes for `tulip doc` (no effect otherwise).
             ("lost_task", super::teach::lost_task),
@@ -230,6 +231,11 @@ fn set_running_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `asyncio.get_running_loop()`; at tulip's prompt the session loop counts as running.
 fn get_running_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_args(vm, &args, "get_running_loop")?;
+    running_loop(vm)
+}
+
+/// The loop `get_running_loop()` returns, or its RuntimeError.
+pub fn running_loop(vm: &Vm) -> PyResult<Value> {
     match (&vm.asyncio.running_loop, &vm.asyncio.repl_loop) {
         (Value::None, Value::None) => Err(vm.runtime_error("no running event loop")),
         (Value::None, repl) => Ok(repl.clone()),

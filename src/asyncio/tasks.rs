@@ -512,6 +512,64 @@ fn error_soon(vm: &mut Vm, task: &Value, message: String) -> PyResult<()> {
 
 // ----- module functions -----------------------------------------------------------------------
 
+/// `asyncio.create_task(coro, *, name=None, context=None)`: CPython's is Python code
+/// (`loop = get_running_loop()`, `loop.create_task(...)`, then `_set_task_name`); every spawned
+/// task goes through it, so it is native here, with the same steps and error messages.
+pub fn create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut coro = args.pos.first().cloned();
+    if args.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "create_task() takes 1 positional argument but {} were given",
+            args.pos.len()
+        )));
+    }
+    let mut name = Value::None;
+    let mut context = Value::None;
+    for (k, v) in args.kw {
+        match k.as_str() {
+            "name" => name = v.clone(),
+            "context" => context = v.clone(),
+            "coro" if coro.is_none() => coro = Some(v.clone()),
+            "coro" => {
+                return Err(vm.type_error(
+                    "create_task() got multiple values for argument 'coro'".to_string(),
+                ))
+            }
+            other => {
+                return Err(vm.type_error(format!(
+                    "create_task() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    let Some(coro) = coro else {
+        return Err(vm.type_error(
+            "create_task() missing 1 required positional argument: 'coro'".to_string(),
+        ));
+    };
+    let event_loop = super::native::running_loop(vm)?;
+    let task = if context.is_none() {
+        super::events::call_loop_create_task(vm, &event_loop, coro)?
+    } else {
+        let method = vm.get_attr(&event_loop, sym::CREATE_TASK)?;
+        vm.call_kw(&method, &[coro], &[(sym::CONTEXT_KW, context)])?
+    };
+    if !name.is_none() {
+        // `_set_task_name`: a task from a custom factory may lack `set_name`.
+        match vm.get_attr_opt(&task, sym::SET_NAME_METHOD)? {
+            Some(set_name) => {
+                vm.call(&set_name, &[name])?;
+            }
+            None => crate::runtime::modules::deprecation_warning(
+                vm,
+                "Task.set_name() was added in Python 3.8, the method support will be \
+                 mandatory for third-party task implementations since 3.13.",
+            ),
+        }
+    }
+    Ok(task)
+}
+
 /// `_tulip.current_task(loop)`.
 pub fn current_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let event_loop = args.pos.first().cloned().unwrap_or(Value::None);

@@ -298,8 +298,8 @@ pub struct Code {
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
     /// A call passing up to `argcount` positional arguments just moves them into the first
-    /// slots (defaults fill the rest): no `*args`/`**kwargs` or keyword-only parameters (the
-    /// run loop's fast call path).
+    /// slots (defaults fill the rest, keyword-only parameters take their defaults): no
+    /// `*args`/`**kwargs` (the run loop's fast call path).
     pub plain_positional: bool,
     pub stacksize: u32,
     pub first_line: u32,

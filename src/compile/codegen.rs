@@ -303,7 +303,7 @@ impl<'a> Compiler<'a> {
                 cell_params.push((ci as u32, pi as u32));
             }
         }
-        let plain_positional = !unit.flags.varargs && !unit.flags.varkw && unit.kwonlyargcount == 0;
+        let plain_positional = !unit.flags.varargs && !unit.flags.varkw;
         Code {
             name: unit.name.into(),
             qualname: unit.qualname.into(),

@@ -1110,7 +1110,7 @@ thread_local! {
 /// `warnings.warn(msg, DeprecationWarning, stacklevel=2)` from a `random` function called by
 /// Python code: shown once per location, and only when that code is in `__main__` (the
 /// default filters ignore DeprecationWarning elsewhere).
-fn deprecation_warning(vm: &mut Vm, msg: &'static str) {
+pub(crate) fn deprecation_warning(vm: &mut Vm, msg: &'static str) {
     let Some(frame) = vm.frames.last() else {
         return;
     };

@@ -92,7 +92,11 @@ impl Vm {
         let code = &func.code;
         let nargs = argc + has_self as usize;
         let argcount = code.argcount as usize;
-        if !code.plain_positional || nargs > argcount || nargs + func.defaults.len() < argcount {
+        if !code.plain_positional
+            || nargs > argcount
+            || nargs + func.defaults.len() < argcount
+            || func.kwdefaults.iter().any(Value::is_undef)
+        {
             return Ok(None);
         }
         let func = func.clone();
@@ -132,7 +136,9 @@ impl Vm {
             let defaults = &func.defaults[func.defaults.len() - (argcount - nargs)..];
             new.stack.extend(defaults.iter().cloned());
         }
-        for _ in argcount..nlocals {
+        // Keyword-only parameters follow the positional ones; all have defaults (checked above).
+        new.stack.extend(func.kwdefaults.iter().cloned());
+        for _ in new.stack.len()..nlocals {
             new.stack.push(Value::Undef);
         }
         if !func.code.cellvars.is_empty() || !func.closure.is_empty() {

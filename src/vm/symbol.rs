@@ -73,7 +73,8 @@ well_known! {
     CODE = "code", KEYS = "keys", ITEMS = "items", VALUES = "values", COPY = "copy",
     SPLIT = "split", DERIVE = "derive", WITH_TRACEBACK = "with_traceback", LOOP = "loop",
     CONTEXT_KW = "context", CHECK_CLOSED = "_check_closed", CLOSED_FLAG = "_closed", STOPPING_FLAG = "_stopping", TASK_FACTORY = "_task_factory",
-    GET_LOOP = "get_loop", LOOP_ATTR = "_loop",
+    GET_LOOP = "get_loop", LOOP_ATTR = "_loop", CREATE_TASK = "create_task",
+    SET_NAME_METHOD = "set_name",
 }
 
 impl Interner {
