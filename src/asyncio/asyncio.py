@@ -480,8 +480,9 @@ def _task_repr(task):
     return f'<Task {" ".join(info)}>'
 
 
-# Native: CPython's steps (get_running_loop(), loop.create_task(), _set_task_name()).
-create_task = _tulip.create_task
+def create_task(coro, *, name=None, context=None):
+    # get_running_loop(), loop.create_task(...), _set_task_name(...), natively.
+    return _tulip._create_task(coro, name, context)
 
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'

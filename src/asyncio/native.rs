@@ -75,7 +75,7 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
             ("_get_loop", super::futures::get_loop_builtin),
             ("_set_running_loop", set_running_loop),
             ("get_running_loop", get_running_loop),
-            ("create_task", super::tasks::create_task),
+            ("_create_task", super::tasks::create_task),
             ("_set_repl_loop", set_repl_loop),
             // Teaching notes for `tulip doc` (no effect otherwise).
             ("lost_task", super::teach::lost_task),

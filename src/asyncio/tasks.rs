@@ -512,41 +512,15 @@ fn error_soon(vm: &mut Vm, task: &Value, message: String) -> PyResult<()> {
 
 // ----- module functions -----------------------------------------------------------------------
 
-/// `asyncio.create_task(coro, *, name=None, context=None)`: CPython's is Python code
-/// (`loop = get_running_loop()`, `loop.create_task(...)`, then `_set_task_name`); every spawned
-/// task goes through it, so it is native here, with the same steps and error messages.
+/// `_tulip._create_task(coro, name, context)`: the body of `asyncio.create_task` (which keeps
+/// CPython's signature, and so its argument errors, in Python). CPython's body is Python code
+/// too (`get_running_loop()`, `loop.create_task(...)`, `_set_task_name(...)`); every spawned
+/// task goes through it, so here it is native, with the same steps.
 pub fn create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut coro = args.pos.first().cloned();
-    if args.pos.len() > 1 {
-        return Err(vm.type_error(format!(
-            "create_task() takes 1 positional argument but {} were given",
-            args.pos.len()
-        )));
-    }
-    let mut name = Value::None;
-    let mut context = Value::None;
-    for (k, v) in args.kw {
-        match k.as_str() {
-            "name" => name = v.clone(),
-            "context" => context = v.clone(),
-            "coro" if coro.is_none() => coro = Some(v.clone()),
-            "coro" => {
-                return Err(vm.type_error(
-                    "create_task() got multiple values for argument 'coro'".to_string(),
-                ))
-            }
-            other => {
-                return Err(vm.type_error(format!(
-                    "create_task() got an unexpected keyword argument '{other}'"
-                )))
-            }
-        }
-    }
-    let Some(coro) = coro else {
-        return Err(vm.type_error(
-            "create_task() missing 1 required positional argument: 'coro'".to_string(),
-        ));
+    let [coro, name, context] = args.pos else {
+        return Err(vm.type_error("_create_task() takes 3 arguments".to_string()));
     };
+    let (coro, name, context) = (coro.clone(), name.clone(), context.clone());
     let event_loop = super::native::running_loop(vm)?;
     let task = if context.is_none() {
         super::events::call_loop_create_task(vm, &event_loop, coro)?
@@ -560,8 +534,10 @@ pub fn create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(set_name) => {
                 vm.call(&set_name, &[name])?;
             }
+            // (Reported at the line that called `asyncio.create_task`.)
             None => crate::runtime::modules::deprecation_warning(
                 vm,
+                1,
                 "Task.set_name() was added in Python 3.8, the method support will be \
                  mandatory for third-party task implementations since 3.13.",
             ),

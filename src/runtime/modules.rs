@@ -1107,11 +1107,11 @@ thread_local! {
         RefCell::new(std::collections::HashSet::new());
 }
 
-/// `warnings.warn(msg, DeprecationWarning, stacklevel=2)` from a `random` function called by
-/// Python code: shown once per location, and only when that code is in `__main__` (the
-/// default filters ignore DeprecationWarning elsewhere).
-pub(crate) fn deprecation_warning(vm: &mut Vm, msg: &'static str) {
-    let Some(frame) = vm.frames.last() else {
+/// `warnings.warn(msg, DeprecationWarning, stacklevel=2 + frames_up)` from a builtin called
+/// by Python code (`frames_up` Python frames further out): shown once per location, and only
+/// when that code is in `__main__` (the default filters ignore DeprecationWarning elsewhere).
+pub(crate) fn deprecation_warning(vm: &mut Vm, frames_up: usize, msg: &'static str) {
+    let Some(frame) = vm.frames.iter().rev().nth(frames_up) else {
         return;
     };
     if frame.globals.name != "__main__" {
@@ -1145,13 +1145,14 @@ fn randrange_arg(vm: &mut Vm, v: &Value, what: &str, warn: bool) -> PyResult<Big
     let same = vm.eq(&as_int, v)?;
     if !same {
         if warn {
-            deprecation_warning(vm, "randrange() will raise TypeError in the future");
+            deprecation_warning(vm, 0, "randrange() will raise TypeError in the future");
         }
         return Err(vm.value_error(format!("non-integer {what} for randrange()")));
     }
     if warn {
         deprecation_warning(
             vm,
+            0,
             "non-integer arguments to randrange() have been deprecated since Python 3.10 and will be removed in a subsequent version",
         );
     }

@@ -645,6 +645,18 @@ impl Vm {
         args: &[Value],
         kw: &[(Symbol, Value)],
     ) -> PyResult<Value> {
+        if let Value::Builtin(b) = f {
+            // Native callbacks (done-callbacks, task wake-ups, timer callbacks) take the
+            // arguments where they are.
+            return (b.func)(
+                self,
+                Args {
+                    pos: args,
+                    kw,
+                    data: &b.data,
+                },
+            );
+        }
         let args: ArgVec = args.iter().cloned().collect();
         match self.call_prepare(f.clone(), args, kw)? {
             Called::Value(v) => Ok(v),

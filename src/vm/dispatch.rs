@@ -241,17 +241,20 @@ impl Vm {
         code: Rc<crate::compile::code::Code>,
         globals: Rc<super::object::Module>,
     ) -> Box<Frame> {
-        match self.frame_pool.pop() {
-            Some(mut f) => {
+        // A generator or coroutine keeps its frame while suspended: it gets a buffer of
+        // exactly its size, not a pooled one sized by some earlier, bigger call (with 100,000
+        // suspended tasks the difference is 16 MB).
+        if !code.is_async_or_generator() {
+            if let Some(mut f) = self.frame_pool.pop() {
                 f.stack.reserve(code.nlocals() + code.stacksize as usize);
                 f.code = code;
                 f.globals = globals;
                 f.pc = 0;
                 f.exit = FrameExit::Push;
-                f
+                return f;
             }
-            None => Box::new(Frame::empty(code, globals)),
         }
+        Box::new(Frame::empty(code, globals))
     }
 
     /// The hot loop. Returns when the frame at `base` exits, or with the first error (the

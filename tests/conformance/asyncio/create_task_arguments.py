@@ -43,7 +43,7 @@ async def main():
     h = asyncio.create_task(c(), name="skipped: no set_name")
     print(type(h).__name__, h.task.get_name().startswith("Task-"), await h.task)
     loop.set_task_factory(None)
-    print(asyncio.create_task.__name__)
+    print(type(asyncio.create_task).__name__, asyncio.create_task.__name__)
 
 asyncio.run(main())
 co = c()
