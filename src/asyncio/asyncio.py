@@ -669,7 +669,16 @@ async def sleep(delay, result=None):
     if delay <= 0:
         await _Sleep0()
         return result
-    loop = get_running_loop()
+    # CPython's get_running_loop(), loop.create_future(), loop.call_later(delay,
+    # _set_result_unless_cancelled, future, result) and h.cancel() in a finally, natively
+    # (see _tulip._sleep_future); None for a loop that overrides create_future or call_later.
+    future = _tulip._sleep_future(delay, result)
+    if future is None:
+        return await _sleep_on(get_running_loop(), delay, result)
+    return await future
+
+
+async def _sleep_on(loop, delay, result):
     future = loop.create_future()
     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:

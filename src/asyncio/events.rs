@@ -56,6 +56,8 @@ enum Ready {
     /// A task's next step with nothing to throw in: the commonest entry, kept to the task
     /// itself (its `TaskStepMethWrapper` is made only if the step fails).
     TaskStep(Value),
+    /// A due `asyncio.sleep` timer: `_set_result_unless_cancelled(future, result)`.
+    SleepDone(Rc<Instance>, Value),
 }
 
 /// The native state of a `BaseEventLoop`.
@@ -70,7 +72,85 @@ pub struct LoopCore {
 struct Timer {
     when: f64,
     seq: u64,
-    handle: Rc<Instance>,
+    target: TimerTarget,
+}
+
+/// What a timer does when due.
+enum TimerTarget {
+    /// Queue a `TimerHandle` (from `call_later`/`call_at`).
+    Handle(Rc<Instance>),
+    /// Wake an `asyncio.sleep` (see `sleep_future`), whose result is None...
+    Sleep(Rc<Instance>),
+    /// ... or something else (`sleep(d, result)`, rare: boxed to keep timers small).
+    SleepWithResult(Box<(Rc<Instance>, Value)>),
+}
+
+impl TimerTarget {
+    /// A cancelled handle, or the future of a sleep that is already over (cancelled): the
+    /// timer has nothing left to do.
+    fn is_dead(&self) -> bool {
+        match self {
+            TimerTarget::Handle(h) => is_cancelled(h),
+            TimerTarget::Sleep(f) => sleep_is_over(f),
+            TimerTarget::SleepWithResult(b) => sleep_is_over(&b.0),
+        }
+    }
+
+    /// Out of the heap (CPython's `handle._scheduled = False`).
+    fn unschedule(&self) {
+        match self {
+            TimerTarget::Handle(h) => set_unscheduled(h),
+            TimerTarget::Sleep(f) => disarm_sleep(f),
+            TimerTarget::SleepWithResult(b) => disarm_sleep(&b.0),
+        }
+    }
+
+    /// A dead timer leaving the heap: was it counted in `cancelled_timers`?
+    fn was_counted_cancelled(&self) -> bool {
+        match self {
+            // Only cancellation makes a handle dead, and `cancel` counted it.
+            TimerTarget::Handle(_) => true,
+            // Counted when the future was cancelled while the timer was armed.
+            TimerTarget::Sleep(f) => sleep_cancelled(f),
+            TimerTarget::SleepWithResult(b) => sleep_cancelled(&b.0),
+        }
+    }
+
+    fn into_ready(self) -> Ready {
+        match self {
+            TimerTarget::Handle(h) => Ready::Handle(h),
+            TimerTarget::Sleep(f) => Ready::SleepDone(f, Value::None),
+            TimerTarget::SleepWithResult(b) => Ready::SleepDone(b.0, b.1),
+        }
+    }
+}
+
+fn sleep_is_over(future: &Instance) -> bool {
+    match future.payload.asyncio() {
+        Some(AsyncioObject::Future(d)) => d.borrow().state != super::futures::State::Pending,
+        _ => true,
+    }
+}
+
+fn sleep_cancelled(future: &Instance) -> bool {
+    match future.payload.asyncio() {
+        Some(AsyncioObject::Future(d)) => d.borrow().state == super::futures::State::Cancelled,
+        _ => false,
+    }
+}
+
+fn disarm_sleep(future: &Instance) {
+    if let Some(AsyncioObject::Future(d)) = future.payload.asyncio() {
+        d.borrow_mut().sleep_timer_armed = false;
+    }
+}
+
+/// A sleep future whose timer is still in the heap was cancelled: the timer now counts towards
+/// the heap's compaction, as the `TimerHandle` CPython's `sleep` cancels in its `finally`.
+pub fn count_cancelled_timer(event_loop: &Value) {
+    if let Some(core) = loop_core(event_loop) {
+        core.cancelled_timers.set(core.cancelled_timers.get() + 1);
+    }
 }
 
 impl PartialEq for Timer {
@@ -935,9 +1015,69 @@ fn call_at(
     core.timers.borrow_mut().push(Timer {
         when,
         seq,
-        handle: handle.clone(),
+        target: TimerTarget::Handle(handle.clone()),
     });
     Ok(Value::Instance(handle))
+}
+
+/// `_tulip._sleep_future(delay, result)`: the part of `asyncio.sleep(delay, result)` that
+/// CPython writes as
+///
+/// ```python
+/// loop = events.get_running_loop()
+/// future = loop.create_future()
+/// h = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+/// try:
+///     return await future
+/// finally:
+///     h.cancel()
+/// ```
+///
+/// On tulip's loops this returns the future, with a timer that sets its result: no
+/// `TimerHandle`, and no `h.cancel()` needed, since the timer is dropped once the future is
+/// over (cancelled), and counted for compaction as CPython counts the cancelled handle. For a
+/// loop whose `create_future` or `call_later` is overridden it returns None, and `sleep` takes
+/// CPython's steps.
+pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [delay, result] = args.pos else {
+        return Err(vm.type_error("_sleep_future() takes 2 arguments"));
+    };
+    let event_loop = super::native::running_loop(vm)?;
+    let native = |name, func: BuiltinFn| {
+        matches!(loop_method(&event_loop, intern(name)),
+            Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func))
+    };
+    if loop_core(&event_loop).is_none()
+        || !native("create_future", loop_create_future)
+        || !native("call_later", loop_call_later)
+    {
+        return Ok(Value::None);
+    }
+    let future = super::futures::new_future(vm, &event_loop)?;
+    if delay.is_none() {
+        return Err(vm.type_error("delay must not be None"));
+    }
+    let now = Value::Float(vm.clock.now());
+    let when = match crate::vm::ops::fast_binary(BinOp::Add, &now, delay) {
+        Some(when) => when,
+        None => vm.binary_op(BinOp::Add, &now, delay)?,
+    };
+    check_closed(vm, &event_loop)?;
+    let when = deadline(vm, &when)?;
+    let (Value::Instance(instance), Some(data)) = (&future, super::futures::future_data(&future))
+    else {
+        return Err(vm.runtime_error("internal error: sleep future"));
+    };
+    data.borrow_mut().sleep_timer_armed = true;
+    let target = if result.is_none() {
+        TimerTarget::Sleep(instance.clone())
+    } else {
+        TimerTarget::SleepWithResult(Box::new((instance.clone(), result.clone())))
+    };
+    let core = loop_core(&event_loop).expect("checked above");
+    let seq = next_seq(core);
+    core.timers.borrow_mut().push(Timer { when, seq, target });
+    Ok(future)
 }
 
 fn loop_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -974,20 +1114,22 @@ fn drop_cancelled_timers(core: &LoopCore) {
     let count = timers.len();
     if count > MIN_SCHEDULED_FOR_COMPACTION && core.cancelled_timers.get() * 2 > count {
         timers.retain(|t| {
-            let cancelled = is_cancelled(&t.handle);
-            if cancelled {
-                set_unscheduled(&t.handle);
+            let dead = t.target.is_dead();
+            if dead {
+                t.target.unschedule();
             }
-            !cancelled
+            !dead
         });
         core.cancelled_timers.set(0);
         return;
     }
-    while timers.peek().is_some_and(|t| is_cancelled(&t.handle)) {
+    while timers.peek().is_some_and(|t| t.target.is_dead()) {
         if let Some(t) = timers.pop() {
-            core.cancelled_timers
-                .set(core.cancelled_timers.get().saturating_sub(1));
-            set_unscheduled(&t.handle);
+            if t.target.was_counted_cancelled() {
+                core.cancelled_timers
+                    .set(core.cancelled_timers.get().saturating_sub(1));
+            }
+            t.target.unschedule();
         }
     }
 }
@@ -1024,8 +1166,8 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let mut ready = core.ready.borrow_mut();
         while timers.peek().is_some_and(|t| t.when < end_time) {
             if let Some(t) = timers.pop() {
-                set_unscheduled(&t.handle);
-                ready.push_back(Ready::Handle(t.handle));
+                t.target.unschedule();
+                ready.push_back(t.target.into_ready());
             }
         }
     }
@@ -1045,6 +1187,23 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 if let Err(err) = super::tasks::step(vm, &task, None) {
                     let callback = super::tasks::step_wrapper(task, None);
                     report_internal_error(vm, err, &event_loop, &callback, &[])?;
+                }
+            }
+            Ready::SleepDone(future, result) => {
+                let args = [Value::Instance(future), result];
+                let pos = Args {
+                    pos: &args,
+                    kw: &[],
+                    data: &Value::None,
+                };
+                if let Err(err) = super::futures::set_result_unless_cancelled(vm, pos) {
+                    let callback = Value::Builtin(Rc::new(crate::vm::object::Builtin {
+                        name: "_set_result_unless_cancelled",
+                        owner: None,
+                        func: super::futures::set_result_unless_cancelled,
+                        data: Value::None,
+                    }));
+                    report_internal_error(vm, err, &event_loop, &callback, &args)?;
                 }
             }
         }

@@ -48,6 +48,9 @@ pub struct FutureData {
     pub cancelled_exc: Value,
     pub blocking: bool,
     pub log_traceback: bool,
+    /// The future of an `asyncio.sleep` whose timer is in the loop's heap
+    /// (`events::sleep_future`).
+    pub sleep_timer_armed: bool,
     /// Present for tasks.
     pub task: Option<Box<TaskData>>,
 }
@@ -64,6 +67,7 @@ impl FutureData {
             cancelled_exc: Value::None,
             blocking: false,
             log_traceback: false,
+            sleep_timer_armed: false,
             task,
         }
     }
@@ -234,6 +238,9 @@ pub fn cancel(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>, msg: Value) 
         }
         d.state = State::Cancelled;
         d.cancel_message = msg;
+        if d.sleep_timer_armed {
+            events::count_cancelled_timer(&d.event_loop);
+        }
     }
     schedule_callbacks(vm, fut, data)?;
     Ok(true)

@@ -76,6 +76,7 @@ pub fn make_module(vm: &mut Vm) -> Rc<Module> {
             ("_set_running_loop", set_running_loop),
             ("get_running_loop", get_running_loop),
             ("_create_task", super::tasks::create_task),
+            ("_sleep_future", super::events::sleep_future),
             ("_set_repl_loop", set_repl_loop),
             // Teaching notes for `tulip doc` (no effect otherwise).
             ("lost_task", super::teach::lost_task),
