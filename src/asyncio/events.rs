@@ -56,6 +56,8 @@ enum Ready {
     /// A task's next step with nothing to throw in: the commonest entry, kept to the task
     /// itself (its `TaskStepMethWrapper` is made only if the step fails).
     TaskStep(Value),
+    /// The wake-up of a task whose awaited future is done: `task.__wakeup(future)`.
+    TaskWakeup(Value, Value),
     /// A due `asyncio.sleep` timer: `_set_result_unless_cancelled(future, result)`.
     SleepDone(Rc<Instance>, Value),
 }
@@ -876,6 +878,22 @@ pub fn call_soon_checked(
     Ok(())
 }
 
+/// Schedules the wake-up of `task`, whose awaited `future` is done, on one of tulip's loops.
+pub fn call_wakeup_soon(
+    vm: &mut Vm,
+    event_loop: &Value,
+    task: Value,
+    future: Value,
+) -> PyResult<()> {
+    check_closed(vm, event_loop)?;
+    if let Some(core) = loop_core(event_loop) {
+        core.ready
+            .borrow_mut()
+            .push_back(Ready::TaskWakeup(task, future));
+    }
+    Ok(())
+}
+
 /// Schedules `task`'s next step (nothing to throw in) on one of tulip's loops.
 pub fn call_task_step_soon(vm: &mut Vm, event_loop: &Value, task: Value) -> PyResult<()> {
     check_closed(vm, event_loop)?;
@@ -1187,6 +1205,12 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 if let Err(err) = super::tasks::step(vm, &task, None) {
                     let callback = super::tasks::step_wrapper(task, None);
                     report_internal_error(vm, err, &event_loop, &callback, &[])?;
+                }
+            }
+            Ready::TaskWakeup(task, future) => {
+                if let Err(err) = super::tasks::wakeup(vm, &task, &future) {
+                    let callback = super::tasks::wakeup_for(&task);
+                    report_internal_error(vm, err, &event_loop, &callback, &[future])?;
                 }
             }
             Ready::SleepDone(future, result) => {

@@ -40,12 +40,15 @@ pub struct FutureData {
     /// The exception set by `set_exception` (`None` if there is none).
     pub exception: Value,
     pub event_loop: Value,
-    /// Done-callbacks; most futures get one (the task or gather waiting for them), which is
-    /// kept inline, as CPython keeps its `fut_callback0`.
+    /// The task that awaits this future, when its wake-up was the first done-callback
+    /// registered (the usual case): it runs before `callbacks`, and is kept as the task alone
+    /// rather than as a `task_wakeup` builtin (made only if someone lists the callbacks).
+    pub waiter_task: Value,
+    /// Done-callbacks (after `waiter_task`); the first one is kept inline, as CPython keeps
+    /// its `fut_callback0`.
     pub callbacks: smallvec::SmallVec<[Value; 1]>,
-    pub cancel_message: Value,
-    /// The `CancelledError` a task's coroutine raised, re-raised by `result()`.
-    pub cancelled_exc: Value,
+    /// Cancellation details, rarely present: boxed, so that every future stays small.
+    cancel: Option<Box<CancelState>>,
     pub blocking: bool,
     pub log_traceback: bool,
     /// The future of an `asyncio.sleep` whose timer is in the loop's heap
@@ -55,6 +58,13 @@ pub struct FutureData {
     pub task: Option<Box<TaskData>>,
 }
 
+struct CancelState {
+    /// `cancel(msg)`'s message.
+    message: Value,
+    /// The `CancelledError` a task's coroutine raised, re-raised by `result()`.
+    exc: Value,
+}
+
 impl FutureData {
     pub fn new(task: Option<Box<TaskData>>) -> FutureData {
         FutureData {
@@ -62,14 +72,57 @@ impl FutureData {
             result: Value::None,
             exception: Value::None,
             event_loop: Value::None,
+            waiter_task: Value::None,
             callbacks: smallvec::SmallVec::new(),
-            cancel_message: Value::None,
-            cancelled_exc: Value::None,
+            cancel: None,
             blocking: false,
             log_traceback: false,
             sleep_timer_armed: false,
             task,
         }
+    }
+
+    pub fn cancel_message(&self) -> Value {
+        self.cancel
+            .as_ref()
+            .map_or(Value::None, |c| c.message.clone())
+    }
+
+    pub fn set_cancel_message(&mut self, message: Value) {
+        match &mut self.cancel {
+            Some(c) => c.message = message,
+            None if message.is_none() => {}
+            None => {
+                self.cancel = Some(Box::new(CancelState {
+                    message,
+                    exc: Value::None,
+                }))
+            }
+        }
+    }
+
+    pub fn set_cancelled_exc(&mut self, exc: Value) {
+        match &mut self.cancel {
+            Some(c) => c.exc = exc,
+            None => {
+                self.cancel = Some(Box::new(CancelState {
+                    message: Value::None,
+                    exc,
+                }))
+            }
+        }
+    }
+
+    fn take_cancelled_exc(&mut self) -> Value {
+        match &mut self.cancel {
+            Some(c) => std::mem::replace(&mut c.exc, Value::None),
+            None => Value::None,
+        }
+    }
+
+    /// No done-callbacks at all?
+    pub fn has_no_callbacks(&self) -> bool {
+        self.waiter_task.is_none() && self.callbacks.is_empty()
     }
 }
 
@@ -204,13 +257,28 @@ pub fn call_soon(
 }
 
 fn schedule_callbacks(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResult<()> {
-    let (callbacks, event_loop) = {
+    let (waiter, callbacks, event_loop) = {
         let mut d = data.borrow_mut();
-        if d.callbacks.is_empty() {
+        if d.has_no_callbacks() {
             return Ok(());
         }
-        (std::mem::take(&mut d.callbacks), d.event_loop.clone())
+        (
+            std::mem::replace(&mut d.waiter_task, Value::None),
+            std::mem::take(&mut d.callbacks),
+            d.event_loop.clone(),
+        )
     };
+    if !waiter.is_none() {
+        if events::is_native_loop(&event_loop) {
+            events::call_wakeup_soon(vm, &event_loop, waiter, fut.clone())?;
+        } else {
+            let cb = super::tasks::wakeup_for(&waiter);
+            call_soon(vm, &event_loop, cb, Rc::new([fut.clone()]))?;
+        }
+        if callbacks.is_empty() {
+            return Ok(());
+        }
+    }
     let arg: Rc<[Value]> = Rc::new([fut.clone()]);
     for cb in callbacks {
         call_soon(vm, &event_loop, cb, arg.clone())?;
@@ -237,7 +305,7 @@ pub fn cancel(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>, msg: Value) 
             return Ok(false);
         }
         d.state = State::Cancelled;
-        d.cancel_message = msg;
+        d.set_cancel_message(msg);
         if d.sleep_timer_armed {
             events::count_cancelled_timer(&d.event_loop);
         }
@@ -331,10 +399,7 @@ pub fn set_exception(
 pub fn make_cancelled_error(vm: &mut Vm, data: &RefCell<FutureData>) -> PyErr {
     let (saved, msg) = {
         let mut d = data.borrow_mut();
-        (
-            std::mem::replace(&mut d.cancelled_exc, Value::None),
-            d.cancel_message.clone(),
-        )
+        (d.take_cancelled_exc(), d.cancel_message())
     };
     if let Some(e) = as_err(&saved) {
         return e;
@@ -385,6 +450,27 @@ pub fn add_done_callback(
     } else {
         call_soon(vm, &event_loop, cb, Rc::new([fut.clone()]))
     }
+}
+
+/// `fut.add_done_callback(task.__wakeup)` for a pending native future, without making the
+/// `task_wakeup` builtin when it is the first callback.
+pub fn add_task_wakeup(data: &RefCell<FutureData>, task: &Value) {
+    let mut d = data.borrow_mut();
+    if d.has_no_callbacks() {
+        d.waiter_task = task.clone();
+    } else {
+        d.callbacks.push(super::tasks::wakeup_for(task));
+    }
+}
+
+/// The done-callbacks in order, as `_callbacks` and `repr` show them.
+fn callback_list(d: &FutureData) -> Vec<Value> {
+    let mut all = Vec::with_capacity(d.callbacks.len() + 1);
+    if !d.waiter_task.is_none() {
+        all.push(super::tasks::wakeup_for(&d.waiter_task));
+    }
+    all.extend(d.callbacks.iter().cloned());
+    all
 }
 
 /// `Future.__init__(loop)`: the given loop, else the current one.
@@ -640,9 +726,14 @@ fn future_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     let mut d = data.borrow_mut();
-    let removed = d.callbacks.len() - kept.len();
+    let mut removed = d.callbacks.len() - kept.len();
     if removed > 0 {
         d.callbacks = kept;
+    }
+    // The waiting task's wake-up, if `target` is the one `_callbacks` showed.
+    if super::tasks::is_wakeup_of(&target, &d.waiter_task) {
+        d.waiter_task = Value::None;
+        removed += 1;
     }
     Ok(Value::Int(removed as i64))
 }
@@ -697,8 +788,8 @@ pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
         "_result" => d.result.clone(),
         "_exception" => d.exception.clone(),
         "_loop" => d.event_loop.clone(),
-        "_callbacks" => Value::list(d.callbacks.to_vec()),
-        "_cancel_message" => d.cancel_message.clone(),
+        "_callbacks" => Value::list(callback_list(&d)),
+        "_cancel_message" => d.cancel_message(),
         "_log_traceback" => Value::Bool(d.log_traceback),
         "_source_traceback" => Value::None,
         _ => return super::tasks::task_attr(d.task.as_deref_mut()?, name),

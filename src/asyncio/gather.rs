@@ -198,7 +198,7 @@ fn done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
         for child in &children {
             let res = if cancelled(vm, child)? {
                 let msg = match native_data(vm, child) {
-                    Some(d) => d.borrow().cancel_message.clone(),
+                    Some(d) => d.borrow().cancel_message(),
                     None => vm.get_attr(child, intern("_cancel_message"))?,
                 };
                 let msg = if msg.is_none() { Value::str("") } else { msg };

@@ -221,7 +221,7 @@ pub fn cancel(vm: &mut Vm, task: &Value, data: &RefCell<FutureData>, msg: Value)
         return Ok(true);
     }
     with_task(data, |t| t.must_cancel = true);
-    data.borrow_mut().cancel_message = msg;
+    data.borrow_mut().set_cancel_message(msg);
     Ok(true)
 }
 
@@ -282,7 +282,7 @@ fn wakeup_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The awaited future finished: step the task with its outcome.
-fn wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
+pub fn wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
     let outcome = match future_data(fut) {
         Some(data) if futures::is_exact_native(vm, fut) => futures::result(vm, fut, data),
         _ => vm.call_method(fut, sym::RESULT, &[]),
@@ -369,7 +369,7 @@ fn step_inner(
     match outcome {
         Ok(SendResult::Returned(v)) => {
             if with_task(data, |t| std::mem::replace(&mut t.must_cancel, false)) {
-                let msg = data.borrow().cancel_message.clone();
+                let msg = data.borrow().cancel_message();
                 futures::cancel(vm, task, data, msg)?;
             } else {
                 futures::set_result(vm, task, data, v)?;
@@ -378,7 +378,7 @@ fn step_inner(
             Ok(())
         }
         Err(e) if is_cancelled_error(vm, &e.value()) => {
-            data.borrow_mut().cancelled_exc = e.value();
+            data.borrow_mut().set_cancelled_exc(e.value());
             futures::cancel(vm, task, data, Value::None)?;
             finish(vm, task);
             Ok(())
@@ -430,7 +430,7 @@ fn yielded(
             return yield_instead_of_yield_from(vm, task, &result);
         }
         fdata.borrow_mut().blocking = false;
-        futures::add_done_callback(vm, &result, fdata, wakeup_for(task))?;
+        futures::add_task_wakeup(fdata, task);
         return wait_on(vm, data, result);
     }
     if result.is_none() {
@@ -469,7 +469,7 @@ fn wait_on(vm: &mut Vm, data: &RefCell<FutureData>, fut: Value) -> PyResult<()> 
         t.must_cancel
     });
     if must_cancel {
-        let msg = data.borrow().cancel_message.clone();
+        let msg = data.borrow().cancel_message();
         if cancel_future(vm, &fut, msg)? {
             with_task(data, |t| t.must_cancel = false);
         }
@@ -477,7 +477,15 @@ fn wait_on(vm: &mut Vm, data: &RefCell<FutureData>, fut: Value) -> PyResult<()> 
     Ok(())
 }
 
-fn wakeup_for(task: &Value) -> Value {
+/// Is `callback` the `task_wakeup` of `task`?
+pub fn is_wakeup_of(callback: &Value, task: &Value) -> bool {
+    matches!(callback, Value::Builtin(b)
+        if std::ptr::fn_addr_eq(b.func, wakeup_callback as crate::vm::object::BuiltinFn)
+            && !task.is_none()
+            && b.data.is(task))
+}
+
+pub fn wakeup_for(task: &Value) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name: "task_wakeup",
         owner: Some("Task"),
