@@ -947,6 +947,18 @@ fn deadline(vm: &mut Vm, when: &Value) -> PyResult<f64> {
     }
 }
 
+/// `loop.time() + delay`, as `call_later` computes a deadline.
+fn time_after(vm: &mut Vm, delay: &Value) -> PyResult<Value> {
+    if delay.is_none() {
+        return Err(vm.type_error("delay must not be None"));
+    }
+    let now = Value::Float(vm.clock.now());
+    match crate::vm::ops::fast_binary(BinOp::Add, &now, delay) {
+        Some(when) => Ok(when),
+        None => vm.binary_op(BinOp::Add, &now, delay),
+    }
+}
+
 fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (event_loop, _) = self_loop(vm, &args, "call_later")?;
     check_context_kw(vm, &args, "call_later")?;
@@ -955,15 +967,7 @@ fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
         2 => return Err(missing(vm, "call_later", &["callback"])),
         _ => {}
     }
-    let delay = &args.pos[1];
-    if delay.is_none() {
-        return Err(vm.type_error("delay must not be None"));
-    }
-    let now = Value::Float(vm.clock.now());
-    let when = match crate::vm::ops::fast_binary(BinOp::Add, &now, delay) {
-        Some(when) => when,
-        None => vm.binary_op(BinOp::Add, &now, delay)?,
-    };
+    let when = time_after(vm, &args.pos[1])?;
     let event_loop = event_loop.clone();
     call_at(
         vm,
@@ -1072,14 +1076,7 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let future = super::futures::new_future(vm, &event_loop)?;
-    if delay.is_none() {
-        return Err(vm.type_error("delay must not be None"));
-    }
-    let now = Value::Float(vm.clock.now());
-    let when = match crate::vm::ops::fast_binary(BinOp::Add, &now, delay) {
-        Some(when) => when,
-        None => vm.binary_op(BinOp::Add, &now, delay)?,
-    };
+    let when = time_after(vm, delay)?;
     check_closed(vm, &event_loop)?;
     let when = deadline(vm, &when)?;
     let (Value::Instance(instance), Some(data)) = (&future, super::futures::future_data(&future))
