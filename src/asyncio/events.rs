@@ -761,8 +761,6 @@ fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
     super::futures::new_future(vm, event_loop)
 }
 
-/// `loop.create_task(coro, *, name=None, context=None)`, as `BaseEventLoop.create_task`:
-/// `Task(coro, loop=self, ...)`, or the task factory's result named with `_set_task_name`.
 /// `event_loop.create_task(coro)`, without the method look-up and call when the loop's
 /// `create_task` is the native one.
 pub fn call_loop_create_task(vm: &mut Vm, event_loop: &Value, coro: Value) -> PyResult<Value> {
@@ -782,6 +780,8 @@ pub fn call_loop_create_task(vm: &mut Vm, event_loop: &Value, coro: Value) -> Py
     }
 }
 
+/// `loop.create_task(coro, *, name=None, context=None)`, as `BaseEventLoop.create_task`:
+/// `Task(coro, loop=self, ...)`, or the task factory's result named with `_set_task_name`.
 fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (event_loop, _) = self_loop(vm, &args, "create_task")?;
     let (Some(coro), 2) = (args.pos.get(1), args.pos.len()) else {

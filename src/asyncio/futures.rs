@@ -452,15 +452,22 @@ pub fn add_done_callback(
     }
 }
 
-/// `fut.add_done_callback(task.__wakeup)` for a pending native future, without making the
-/// `task_wakeup` builtin when it is the first callback.
-pub fn add_task_wakeup(data: &RefCell<FutureData>, task: &Value) {
-    let mut d = data.borrow_mut();
-    if d.has_no_callbacks() {
-        d.waiter_task = task.clone();
-    } else {
-        d.callbacks.push(super::tasks::wakeup_for(task));
+/// `fut.add_done_callback(task.__wakeup)` for a native future, without making the
+/// `task_wakeup` builtin when it is the first callback of a pending future.
+pub fn add_task_wakeup(
+    vm: &mut Vm,
+    fut: &Value,
+    data: &RefCell<FutureData>,
+    task: &Value,
+) -> PyResult<()> {
+    {
+        let mut d = data.borrow_mut();
+        if d.state == State::Pending && d.has_no_callbacks() {
+            d.waiter_task = task.clone();
+            return Ok(());
+        }
     }
+    add_done_callback(vm, fut, data, super::tasks::wakeup_for(task))
 }
 
 /// The done-callbacks in order, as `_callbacks` and `repr` show them.

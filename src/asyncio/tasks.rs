@@ -430,7 +430,7 @@ fn yielded(
             return yield_instead_of_yield_from(vm, task, &result);
         }
         fdata.borrow_mut().blocking = false;
-        futures::add_task_wakeup(fdata, task);
+        futures::add_task_wakeup(vm, &result, fdata, task)?;
         return wait_on(vm, data, result);
     }
     if result.is_none() {

@@ -55,4 +55,16 @@ async def main():
     except asyncio.CancelledError as e:
         print("no message", e.args)
 
+    # A done future yielded as blocking: the task's wake-up is scheduled at once.
+    class YieldsDone:
+        def __init__(self, fut):
+            self.fut = fut
+        def __await__(self):
+            self.fut._asyncio_future_blocking = True
+            yield self.fut
+            return self.fut.result()
+    done = loop.create_future()
+    done.set_result("already")
+    print(await YieldsDone(done))
+
 asyncio.run(main())
