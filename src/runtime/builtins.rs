@@ -109,7 +109,7 @@ pub fn install(vm: &mut Vm) {
     // list/dict/set constructors fill in `__init__`-free: `__new__` does everything.
     let fromkeys = Value::Instance(Rc::new(Instance::new(
         t.classmethod.clone(),
-        Payload::ClassMethod(builtin_value(
+        Payload::class_method(builtin_value(
             "fromkeys",
             Some("dict"),
             super::dict_methods::dict_fromkeys,
@@ -1112,10 +1112,7 @@ pub(crate) fn boxed_for(vm: &Vm, cls: &Value, v: Value, base: &Rc<Class>) -> Val
     match cls {
         Value::Class(c) if !Rc::ptr_eq(c, base) => {
             let _ = vm;
-            Value::Instance(Rc::new(Instance::new(
-                c.clone(),
-                Payload::Boxed(RefCell::new(v)),
-            )))
+            Value::Instance(Rc::new(Instance::new(c.clone(), Payload::boxed(v))))
         }
         _ => v,
     }

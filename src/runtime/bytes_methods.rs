@@ -99,7 +99,7 @@ pub fn install(vm: &mut Vm) {
         let f = builtin_value("fromhex", Some(owner), b_fromhex);
         let cm = Value::Instance(Rc::new(Instance::new(
             vm.types.classmethod.clone(),
-            Payload::ClassMethod(f),
+            Payload::class_method(f),
         )));
         cls.set_attr(intern("fromhex"), cm);
     }
@@ -131,7 +131,7 @@ fn is_bytearray(vm: &Vm, v: &Value) -> bool {
 pub fn new_bytearray(vm: &Vm, data: Vec<u8>) -> Value {
     Value::Instance(Rc::new(Instance::new(
         vm.types.bytearray.clone(),
-        Payload::Boxed(RefCell::new(Value::Bytes(Rc::new(data)))),
+        Payload::boxed(Value::Bytes(Rc::new(data))),
     )))
 }
 
@@ -1175,7 +1175,7 @@ fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     Ok(Value::Instance(Rc::new(Instance::new(
         cls,
-        Payload::Boxed(RefCell::new(Value::Bytes(Rc::new(data)))),
+        Payload::boxed(Value::Bytes(Rc::new(data))),
     ))))
 }
 

@@ -341,7 +341,7 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 .collect();
             let f = match &init_sub {
                 Value::Instance(i) => match &i.payload {
-                    Payload::ClassMethod(f) => f.clone(),
+                    Payload::ClassMethod(f) => (**f).clone(),
                     _ => init_sub.clone(),
                 },
                 Value::Function(_) => init_sub.clone(),
@@ -410,7 +410,7 @@ pub fn make_class(
                 if let Value::Function(_) = v {
                     v = Value::Instance(Rc::new(Instance::new(
                         vm.types.classmethod.clone(),
-                        Payload::ClassMethod(v),
+                        Payload::class_method(v),
                     )));
                 }
             }
@@ -540,10 +540,10 @@ pub fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     Ok(Value::Instance(Rc::new(Instance::new(
         vm.types.super_.clone(),
-        Payload::Super {
+        Payload::Super(Box::new(crate::vm::object::SuperRef {
             start_after: start,
             obj,
-        },
+        })),
     ))))
 }
 
@@ -605,11 +605,11 @@ pub fn super_getattr(
                 Value::Instance(i) => match &i.payload {
                     Payload::ClassMethod(f) => {
                         Value::BoundMethod(Rc::new(crate::vm::object::BoundMethod {
-                            func: f.clone(),
+                            func: (**f).clone(),
                             receiver: Value::Class(cls.clone()),
                         }))
                     }
-                    Payload::StaticMethod(f) => f.clone(),
+                    Payload::StaticMethod(f) => (**f).clone(),
                     Payload::Property(p) if !is_class_obj => {
                         let fget = p.fget.clone();
                         vm.call(&fget, std::slice::from_ref(obj))?
@@ -703,7 +703,7 @@ pub fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = args.pos.get(1).cloned().unwrap_or(Value::None);
     Ok(Value::Instance(Rc::new(Instance::new(
         vm.types.classmethod.clone(),
-        Payload::ClassMethod(f),
+        Payload::class_method(f),
     ))))
 }
 
@@ -711,7 +711,7 @@ pub fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = args.pos.get(1).cloned().unwrap_or(Value::None);
     Ok(Value::Instance(Rc::new(Instance::new(
         vm.types.staticmethod.clone(),
-        Payload::StaticMethod(f),
+        Payload::static_method(f),
     ))))
 }
 

@@ -47,7 +47,7 @@ pub fn install(vm: &mut Vm) {
     let classmethod = |vm: &Vm, name: &'static str, owner: &'static str, f: BuiltinFn| {
         Value::Instance(Rc::new(Instance::new(
             vm.types.classmethod.clone(),
-            Payload::ClassMethod(builtin_value(name, Some(owner), f)),
+            Payload::class_method(builtin_value(name, Some(owner), f)),
         )))
     };
     let fb = classmethod(vm, "from_bytes", "int", int_from_bytes);

@@ -589,10 +589,7 @@ fn structseq_new(
     extra: &[(&str, Value)],
 ) -> Value {
     use crate::vm::object::{Instance, Payload};
-    let inst = Instance::new(
-        cls.clone(),
-        Payload::Boxed(RefCell::new(Value::tuple(items))),
-    );
+    let inst = Instance::new(cls.clone(), Payload::boxed(Value::tuple(items)));
     for (k, v) in extra {
         inst.dict.borrow_mut().insert(intern(k), v.clone());
     }

@@ -66,7 +66,7 @@ pub fn install(vm: &mut Vm) {
     let maketrans = super::types::builtin_value("maketrans", Some("str"), str_maketrans);
     let sm = Value::Instance(Rc::new(Instance::new(
         vm.types.staticmethod.clone(),
-        Payload::StaticMethod(maketrans),
+        Payload::static_method(maketrans),
     )));
     cls.set_attr(crate::vm::symbol::intern("maketrans"), sm);
 }

@@ -106,12 +106,8 @@ impl Vm {
         obj: &Value,
         name: Symbol,
     ) -> PyResult<Option<Value>> {
-        if let Payload::Super {
-            start_after,
-            obj: target,
-        } = &inst.payload
-        {
-            let (start_after, target) = (start_after.clone(), target.clone());
+        if let Payload::Super(sup) = &inst.payload {
+            let (start_after, target) = (sup.start_after.clone(), sup.obj.clone());
             if let Some(v) =
                 crate::runtime::class::super_getattr(self, &start_after, &target, name)?
             {
@@ -202,7 +198,7 @@ impl Vm {
                 _ => None,
             }),
             Payload::ClassMethod(f) | Payload::StaticMethod(f) => Ok(match name.as_str() {
-                "__func__" | "__wrapped__" => Some(f.clone()),
+                "__func__" | "__wrapped__" => Some((**f).clone()),
                 _ => None,
             }),
             Payload::Asyncio(_) => crate::asyncio::instance_attr(self, inst, obj, name),
@@ -211,7 +207,7 @@ impl Vm {
                 let inner = b.borrow().clone();
                 crate::runtime::types::value_attr(self, &inner, name)
             }
-            Payload::Plain | Payload::Super { .. } | Payload::Deque(_) => Ok(None),
+            Payload::Plain | Payload::Super(_) | Payload::Deque(_) => Ok(None),
         }
     }
 
@@ -233,10 +229,10 @@ impl Vm {
         if let Some(v) = cls.lookup(name) {
             return Ok(Some(match &v {
                 Value::Instance(i) => match &i.payload {
-                    Payload::StaticMethod(f) => f.clone(),
+                    Payload::StaticMethod(f) => (**f).clone(),
                     Payload::ClassMethod(f) => {
                         Value::BoundMethod(Rc::new(super::object::BoundMethod {
-                            func: f.clone(),
+                            func: (**f).clone(),
                             receiver: Value::Class(cls.clone()),
                         }))
                     }
@@ -314,7 +310,7 @@ impl Vm {
     /// attribute is a plain function or builtin found on the type.
     pub(crate) fn load_method(&mut self, obj: Value, name: Symbol) -> PyResult<(Value, Value)> {
         match &obj {
-            Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => {
+            Value::Instance(inst) if !matches!(inst.payload, Payload::Super(_)) => {
                 let cls = inst.class.clone();
                 if cls
                     .attribute_hooks(&self.types.object_getattribute, &self.types.object_setattr)

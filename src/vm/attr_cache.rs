@@ -144,7 +144,7 @@ impl Slots {
 /// Instances whose attribute look-up is the generic one (`super()` objects are not).
 fn plain_instance(obj: &Value) -> Option<&Rc<Instance>> {
     match obj {
-        Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => Some(inst),
+        Value::Instance(inst) if !matches!(inst.payload, Payload::Super(_)) => Some(inst),
         _ => None,
     }
 }

@@ -566,7 +566,7 @@ impl Vm {
             // `__new__` is a static method: call it with the class first.
             let new = match &new {
                 Value::Instance(i) => match &i.payload {
-                    Payload::StaticMethod(f) => f.clone(),
+                    Payload::StaticMethod(f) => (**f).clone(),
                     _ => new.clone(),
                 },
                 _ => new.clone(),
@@ -761,9 +761,9 @@ impl Vm {
                 Value::BoundMethod(Rc::new(BoundMethod { func, receiver }))
             }
             Value::Instance(inst) => match &inst.payload {
-                Payload::StaticMethod(f) => f.clone(),
+                Payload::StaticMethod(f) => (**f).clone(),
                 Payload::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
-                    func: f.clone(),
+                    func: (**f).clone(),
                     receiver: Value::Class(self.class_of(&receiver)),
                 })),
                 _ => {

@@ -225,28 +225,47 @@ impl Instance {
     }
 }
 
-/// What natively implemented instances carry besides their `__dict__`.
+/// What natively implemented instances carry besides their `__dict__`. Every variant but
+/// `Asyncio` is a single pointer, so the enum takes two words (asserted below): it is part of
+/// every instance.
 pub enum Payload {
     Plain,
     /// Boxed, like the other large payloads, so that plain instances stay small.
     Exception(Box<RefCell<ExceptionData>>),
     /// The builtin value inside an instance of a subclass of a builtin type.
-    Boxed(RefCell<Value>),
+    Boxed(Box<RefCell<Value>>),
     Property(Box<Property>),
-    ClassMethod(Value),
-    StaticMethod(Value),
+    ClassMethod(Box<Value>),
+    StaticMethod(Box<Value>),
     /// `super(class, obj)`: look-ups start after `class` in `type(obj)`'s MRO.
-    Super {
-        start_after: Rc<Class>,
-        obj: Value,
-    },
+    Super(Box<SuperRef>),
     /// `_tulip.Deque` (see `runtime::deque`).
     Deque(Box<crate::runtime::deque::DequeData>),
     /// State of objects implemented by the asyncio runtime (futures, tasks, handles, loops).
     Asyncio(crate::asyncio::AsyncioObject),
 }
 
+const _: () = assert!(std::mem::size_of::<Payload>() == 16);
+
+/// `super(class, obj)`.
+pub struct SuperRef {
+    pub start_after: Rc<Class>,
+    pub obj: Value,
+}
+
 impl Payload {
+    pub fn boxed(v: Value) -> Payload {
+        Payload::Boxed(Box::new(RefCell::new(v)))
+    }
+
+    pub fn class_method(f: Value) -> Payload {
+        Payload::ClassMethod(Box::new(f))
+    }
+
+    pub fn static_method(f: Value) -> Payload {
+        Payload::StaticMethod(Box::new(f))
+    }
+
     /// The state of a natively implemented asyncio object.
     pub fn asyncio(&self) -> Option<&crate::asyncio::AsyncioObject> {
         match self {
