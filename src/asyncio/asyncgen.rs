@@ -92,7 +92,7 @@ pub fn step(vm: &mut Vm, a: &mut AgenAwaitable, input: Resume) -> PyResult<SendR
                 a.done = true;
                 if gen.state.get() == GeneratorState::Created && !a.close {
                     gen.state.set(GeneratorState::Finished);
-                    gen.frame.borrow_mut().take();
+                    drop(gen.body.take());
                 }
                 return Err(e);
             }
@@ -103,7 +103,7 @@ pub fn step(vm: &mut Vm, a: &mut AgenAwaitable, input: Resume) -> PyResult<SendR
             if gen.state.get() != GeneratorState::Suspended {
                 // Closing a generator that never started or already finished is a no-op.
                 gen.state.set(GeneratorState::Finished);
-                gen.frame.borrow_mut().take();
+                drop(gen.body.take());
                 a.done = true;
                 return Ok(SendResult::Returned(Value::None));
             }

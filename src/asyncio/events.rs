@@ -1064,6 +1064,12 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [delay, result] = args.pos else {
         return Err(vm.type_error("_sleep_future() takes 2 arguments"));
     };
+    Ok(arm_sleep(vm, delay, result)?.unwrap_or(Value::None))
+}
+
+/// `_sleep_future`'s work (also the first step of a natively stepped `sleep`, asyncio::sleep):
+/// the future, or None for a loop that overrides `create_future` or `call_later`.
+pub fn arm_sleep(vm: &mut Vm, delay: &Value, result: &Value) -> PyResult<Option<Value>> {
     let event_loop = super::native::running_loop(vm)?;
     let native = |name, func: BuiltinFn| {
         matches!(loop_method(&event_loop, intern(name)),
@@ -1073,7 +1079,7 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
         || !native("create_future", loop_create_future)
         || !native("call_later", loop_call_later)
     {
-        return Ok(Value::None);
+        return Ok(None);
     }
     let future = super::futures::new_future(vm, &event_loop)?;
     let when = time_after(vm, delay)?;
@@ -1092,7 +1098,7 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let core = loop_core(&event_loop).expect("checked above");
     let seq = next_seq(core);
     core.timers.borrow_mut().push(Timer { when, seq, target });
-    Ok(future)
+    Ok(Some(future))
 }
 
 fn loop_time(vm: &mut Vm, args: Args) -> PyResult<Value> {

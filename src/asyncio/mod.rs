@@ -6,6 +6,7 @@ pub mod events;
 pub mod futures;
 pub mod gather;
 pub mod native;
+pub mod sleep;
 pub mod tasks;
 pub mod teach;
 pub mod timer_heap;
@@ -53,6 +54,8 @@ pub struct AsyncioState {
     pub repl_loop: Value,
     /// The (shared) empty argument list of callbacks scheduled without arguments.
     pub no_args: Rc<[Value]>,
+    /// `asyncio.sleep`, whose coroutines Rust steps, once the module has run.
+    pub sleep: Option<sleep::SleepCode>,
 }
 
 impl Default for AsyncioState {
@@ -67,6 +70,7 @@ impl Default for AsyncioState {
             running_loop: Value::None,
             repl_loop: Value::None,
             no_args: Rc::new([]),
+            sleep: None,
         }
     }
 }
@@ -124,6 +128,7 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         .map_err(|e| vm.runtime_error(format!("internal error in asyncio: {}", e.message)))?;
     let frame = Box::new(crate::vm::frame::Frame::new(code, module.clone()));
     vm.run_frame_to_completion(frame)?;
+    vm.asyncio.sleep = sleep::find(&module);
     Ok(module)
 }
 
@@ -361,7 +366,7 @@ pub fn run_toplevel_coroutine(
         name: "<module>".into(),
         qualname: "<module>".into(),
         code,
-        frame: std::cell::RefCell::new(Some(frame)),
+        body: std::cell::Cell::new(crate::vm::object::GenBody::Frame(frame)),
         state: std::cell::Cell::new(crate::vm::object::GeneratorState::Created),
         origin: None,
         running_async: std::cell::Cell::new(false),

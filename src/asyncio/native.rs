@@ -7,7 +7,9 @@
 use std::rc::{Rc, Weak};
 
 use crate::runtime::modules::{add_functions, new_module};
-use crate::vm::object::{Args, GeneratorKind, GeneratorState, Instance, Module};
+use crate::vm::object::{
+    Args, GenBody, Generator, GeneratorKind, GeneratorState, Instance, Module,
+};
 use crate::vm::symbol::{intern, sym};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -274,6 +276,16 @@ fn isawaitable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }))
 }
 
+/// The instruction a suspended coroutine is at: its frame's, or where the Python body of a
+/// natively stepped one (asyncio::sleep) would be.
+pub(crate) fn suspended_pc(vm: &Vm, g: &Generator) -> Option<u32> {
+    let pc = g.with_body(|body| match body {
+        GenBody::Frame(f) => Some(f.current_pc()),
+        _ => None,
+    });
+    pc.or_else(|| super::sleep::suspended_pc(vm, g))
+}
+
 /// CPython's `_format_coroutine`: `main() running at x.py:5` / `main() done, defined at ...`.
 fn coro_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arg(&args, 0);
@@ -287,11 +299,8 @@ fn coro_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             g.qualname, file, g.code.first_line
         ),
         GeneratorState::Suspended => {
-            let line = g
-                .frame
-                .borrow()
-                .as_ref()
-                .map(|f| g.code.line_of(f.current_pc()))
+            let line = suspended_pc(vm, g)
+                .map(|pc| g.code.line_of(pc))
                 .unwrap_or(g.code.first_line as usize);
             format!("{}() running at {}:{}", g.qualname, file, line)
         }

@@ -54,11 +54,7 @@ pub fn lost_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let func = g.qualname.clone();
     let where_ = match g.state.get() {
         GeneratorState::Suspended => {
-            let line = g
-                .frame
-                .borrow()
-                .as_ref()
-                .map(|f| g.code.line_of(f.current_pc()));
+            let line = super::native::suspended_pc(vm, g).map(|pc| g.code.line_of(pc));
             match line {
                 Some(l) => {
                     let text = strip_comment(g.code.file.line_text(l)).trim().to_string();

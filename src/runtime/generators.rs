@@ -99,7 +99,7 @@ pub fn close_generator(vm: &mut Vm, g: &Rc<Generator>) -> PyResult<Value> {
         GeneratorState::Finished => return Ok(Value::None),
         GeneratorState::Created => {
             g.state.set(GeneratorState::Finished);
-            g.frame.borrow_mut().take();
+            drop(g.body.take());
             return Ok(Value::None);
         }
         _ => {}

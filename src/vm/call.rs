@@ -10,8 +10,8 @@ use smallvec::SmallVec;
 use super::dispatch::FrameResult;
 use super::frame::{Frame, FrameExit};
 use super::object::{
-    Args, BoundMethod, Class, Function, Generator, GeneratorKind, GeneratorState, Instance, Layout,
-    Payload, TracebackEntry,
+    Args, BoundMethod, Class, Function, GenBody, Generator, GeneratorKind, GeneratorState,
+    Instance, Layout, Payload, TracebackEntry,
 };
 use super::symbol::{sym, Symbol};
 use super::value::Value;
@@ -104,6 +104,22 @@ impl Vm {
             return Err(self.recursion_error());
         }
         self.charge_step()?;
+        if func.code.flags.coroutine && crate::asyncio::sleep::is_sleep(self, &func.code) {
+            // `asyncio.sleep(delay[, result])`: a coroutine without a frame (asyncio::sleep).
+            let caller = self.frames.last_mut().expect("frame");
+            let result = match nargs {
+                2 => caller.pop(),
+                _ => func.defaults.last().cloned().unwrap_or(Value::None),
+            };
+            let delay = caller.pop();
+            while caller.stack.len() > at {
+                caller.pop().discard();
+            }
+            let body = crate::asyncio::sleep::new_body(delay, result);
+            let generator = self.new_generator(&func, body);
+            self.frames.last_mut().expect("frame").push(generator);
+            return Ok(Some(()));
+        }
         let nlocals = func.code.nlocals();
         let mut new = self.empty_frame(func.code.clone(), func.globals.clone());
         let caller = self.frames.last_mut().expect("frame");
@@ -290,7 +306,18 @@ impl Vm {
         Ok(Called::Frame(frame))
     }
 
-    pub(crate) fn make_generator(&self, f: &Rc<Function>, frame: Box<Frame>) -> Value {
+    pub(crate) fn make_generator(&mut self, f: &Rc<Function>, mut frame: Box<Frame>) -> Value {
+        let code = &f.code;
+        if crate::asyncio::sleep::is_sleep(self, code) {
+            let delay = std::mem::replace(&mut frame.stack[0], Value::None);
+            let result = std::mem::replace(&mut frame.stack[1], Value::None);
+            self.recycle(frame);
+            return self.new_generator(f, crate::asyncio::sleep::new_body(delay, result));
+        }
+        self.new_generator(f, GenBody::Frame(frame))
+    }
+
+    fn new_generator(&self, f: &Rc<Function>, body: GenBody) -> Value {
         let code = &f.code;
         let kind = if code.flags.coroutine {
             GeneratorKind::Coroutine
@@ -308,7 +335,7 @@ impl Vm {
             code: code.clone(),
             name: f.name.borrow().clone(),
             qualname: f.qualname.borrow().clone(),
-            frame: RefCell::new(Some(frame)),
+            body: std::cell::Cell::new(body),
             state: std::cell::Cell::new(GeneratorState::Created),
             origin,
             running_async: std::cell::Cell::new(false),

@@ -1064,7 +1064,7 @@ impl Vm {
             match frame.generator.take() {
                 Some(gen) => {
                     gen.state.set(GeneratorState::Suspended);
-                    *gen.frame.borrow_mut() = Some(frame);
+                    gen.set_frame(frame);
                 }
                 None => {
                     // Only generator frames can yield; the compiler guarantees it.
@@ -1131,10 +1131,22 @@ impl Vm {
                 }
                 _ => {}
             }
+            let value = match crate::asyncio::sleep::step(self, &gen, Resume::Send(value)) {
+                Ok(outcome) => return self.sent(outcome?, base),
+                Err(Resume::Send(value)) => value,
+                Err(Resume::Throw(e)) => return Err(e),
+            };
             self.push_generator(&gen, Resume::Send(value), FrameExit::Send)?;
             return Ok(None);
         }
-        match self.send_native(&receiver, value)? {
+        let outcome = self.send_native(&receiver, value)?;
+        self.sent(outcome, base)
+    }
+
+    /// A `Send` to a receiver that took the step natively: push what it returned, or suspend
+    /// the frame (to re-run the `Send` when resumed) and yield what it yielded.
+    fn sent(&mut self, outcome: SendResult, base: usize) -> PyResult<Option<FrameResult>> {
+        match outcome {
             SendResult::Returned(r) => {
                 let frame = frame!(self);
                 frame.stack.pop();
@@ -1156,11 +1168,11 @@ impl Vm {
         exit: FrameExit,
     ) -> PyResult<()> {
         let was_created = gen.state.get() == GeneratorState::Created;
-        let Some(mut frame) = gen.frame.borrow_mut().take() else {
+        let Some(mut frame) = gen.take_frame() else {
             return Err(self.value_error("generator already executing"));
         };
         if self.frames.len() >= self.recursion_limit + 50 {
-            *gen.frame.borrow_mut() = Some(frame);
+            gen.set_frame(frame);
             return Err(self.recursion_error());
         }
         frame.exit = exit;
@@ -1171,7 +1183,7 @@ impl Vm {
                 if was_created {
                     if !v.is_none() {
                         gen.state.set(GeneratorState::Created);
-                        *gen.frame.borrow_mut() = Some(frame);
+                        gen.set_frame(frame);
                         return Err(self.type_error(format!(
                             "can't send non-None value to a just-started {}",
                             gen_noun(gen.kind)
@@ -1216,10 +1228,22 @@ impl Vm {
                     return Ok(());
                 }
                 let g = g.clone();
+                let err = match crate::asyncio::sleep::step(self, &g, Resume::Throw(err)) {
+                    Ok(outcome) => return self.thrown(outcome),
+                    Err(Resume::Throw(err)) => err,
+                    Err(Resume::Send(_)) => return Ok(()),
+                };
                 return self.push_generator(&g, Resume::Throw(err), FrameExit::Send);
             }
         }
-        match self.throw_native(&receiver, err) {
+        let outcome = self.throw_native(&receiver, err);
+        self.thrown(outcome)
+    }
+
+    /// A throw at a `Send` whose receiver took it natively: push what it returned, yield what
+    /// it yielded, or raise what it raised, in the top frame.
+    fn thrown(&mut self, outcome: PyResult<SendResult>) -> PyResult<()> {
+        match outcome {
             Ok(SendResult::Returned(v)) => {
                 let frame = frame!(self);
                 frame.stack.pop();
@@ -1273,6 +1297,15 @@ impl Vm {
         if self.native_depth >= super::MAX_NATIVE_DEPTH {
             return Err(self.recursion_error());
         }
+        let resume = match crate::asyncio::sleep::step(self, gen, resume) {
+            Ok(outcome) => {
+                return outcome.map(|r| match r {
+                    SendResult::Yielded(v) => FrameResult::Yielded(v),
+                    SendResult::Returned(v) => FrameResult::Returned(v),
+                })
+            }
+            Err(resume) => resume,
+        };
         let base = self.frames.len();
         self.push_generator(gen, resume, FrameExit::Native)?;
         self.native_depth += 1;

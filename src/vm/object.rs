@@ -408,13 +408,61 @@ pub struct Generator {
     pub code: Rc<Code>,
     pub name: Rc<str>,
     pub qualname: Rc<str>,
-    /// The suspended frame; `None` while running (the frame is on the VM's stack) or finished.
-    pub frame: RefCell<Option<Box<Frame>>>,
+    /// The suspended frame, or the state of a coroutine Rust steps (see `GenBody`).
+    pub body: Cell<GenBody>,
     pub state: Cell<GeneratorState>,
     /// Where the generator was created (code and instruction), for the never-awaited warning.
     pub origin: Option<TracebackEntry>,
     /// Async generators: set while an `asend`/`athrow` awaitable is running it.
     pub running_async: Cell<bool>,
+}
+
+/// What a generator holds between steps. A `Cell`, not a `RefCell`: the body is only ever
+/// moved in or out whole, and the borrow flag would cost every coroutine a word.
+#[derive(Default)]
+pub enum GenBody {
+    /// Running (its frame is on the VM's stack) or finished.
+    #[default]
+    Empty,
+    /// Suspended, or created and not started.
+    Frame(Box<Frame>),
+    /// `asyncio.sleep(delay)` not started yet, with a float or int delay and no result
+    /// (`asyncio::sleep` steps these coroutines without a frame).
+    SleepFor(f64),
+    SleepForInt(i64),
+    /// `asyncio.sleep(delay, result)` not started yet, any other arguments.
+    SleepArgs(Box<[Value; 2]>),
+    /// `asyncio.sleep` awaiting its future.
+    SleepAwaiting(Rc<Instance>),
+    /// `asyncio.sleep(0)` after its bare yield, holding the result (None if it is None).
+    SleepYielded(Option<Box<Value>>),
+}
+
+const _: () = assert!(std::mem::size_of::<GenBody>() == 16);
+
+impl Generator {
+    /// The suspended frame, taken out (None for any other body, which stays).
+    pub fn take_frame(&self) -> Option<Box<Frame>> {
+        match self.body.take() {
+            GenBody::Frame(f) => Some(f),
+            other => {
+                self.body.set(other);
+                None
+            }
+        }
+    }
+
+    pub fn set_frame(&self, frame: Box<Frame>) {
+        self.body.set(GenBody::Frame(frame));
+    }
+
+    /// Runs `f` on the body without moving it out for good.
+    pub fn with_body<R>(&self, f: impl FnOnce(&GenBody) -> R) -> R {
+        let body = self.body.take();
+        let r = f(&body);
+        self.body.set(body);
+        r
+    }
 }
 
 impl Drop for Generator {
