@@ -47,7 +47,7 @@ pub struct AsyncioState {
     /// The task running on each loop (by loop address).
     pub current_tasks: rustc_hash::FxHashMap<usize, Value>,
     /// Unfinished tasks (by task address).
-    pub all_tasks: rustc_hash::FxHashMap<usize, Value>,
+    pub all_tasks: tasks::AllTasks,
     /// The loop running now (`asyncio._get_running_loop()`), `None` outside `run_forever`.
     pub running_loop: Value,
     /// The REPL session's loop, which counts as running at the prompt.
