@@ -43,8 +43,16 @@ pub fn get(inst: &Instance, name: Symbol) -> Option<Value> {
     }
 }
 
+#[inline]
 pub fn contains(inst: &Instance, name: Symbol) -> bool {
-    get(inst, name).is_some()
+    let map = inst.dict.borrow();
+    if map.contains_key(&name) {
+        return true;
+    }
+    match map.first() {
+        Some((k, Value::Dict(d))) if *k == sym::DICT => d.borrow().get_str(name.as_str()).is_some(),
+        _ => false,
+    }
 }
 
 pub fn set(inst: &Instance, name: Symbol, value: Value) {

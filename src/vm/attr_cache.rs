@@ -79,12 +79,14 @@ impl AttrCache {
     #[inline]
     pub fn instance_method_hit(&self, index: usize, obj: &Value, name: Symbol) -> Option<Value> {
         let inst = plain_instance(obj)?;
+        // (`Undef` for "not a method" rather than a nested Option: moving an
+        // `Option<Option<Value>>` through memory stalls on store forwarding.)
         let method = |k: &Known| match k {
-            Known::Method(m) => Some(m.clone()),
-            _ => None,
+            Known::Method(m) => m.clone(),
+            _ => Value::Undef,
         };
-        let m = self.loads.probe(index, &inst.class, method)??;
-        (!instdict::contains(inst, name)).then_some(m)
+        let m = self.loads.probe(index, &inst.class, method)?;
+        (!m.is_undef() && !instdict::contains(inst, name)).then_some(m)
     }
 }
 

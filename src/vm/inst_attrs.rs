@@ -46,6 +46,7 @@ impl InstanceAttrs {
         self.position(*name).map(|i| &self.entries[i].1)
     }
 
+    #[inline]
     pub fn contains_key(&self, name: &Symbol) -> bool {
         self.position(*name).is_some()
     }
@@ -94,6 +95,7 @@ impl InstanceAttrs {
         self.index = Some(Box::new(index));
     }
 
+    #[inline]
     pub fn first(&self) -> Option<(&Symbol, &Value)> {
         self.entries.first().map(|(k, v)| (k, v))
     }
