@@ -736,6 +736,18 @@ fn missing(vm: &Vm, method: &str, names: &[&str]) -> crate::vm::PyErr {
 
 /// `loop._check_closed()`.
 /// What the loop's class has under `name`.
+/// Whether `event_loop` is one of tulip's loops whose `create_future` is the native one
+/// (not overridden), so that Rust may make its futures directly.
+pub fn creates_native_futures(event_loop: &Value) -> bool {
+    loop_core(event_loop).is_some()
+        && has_native_method(event_loop, "create_future", loop_create_future)
+}
+
+fn has_native_method(event_loop: &Value, name: &str, func: BuiltinFn) -> bool {
+    matches!(loop_method(event_loop, intern(name)),
+        Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func))
+}
+
 fn loop_method(event_loop: &Value, name: Symbol) -> Option<Value> {
     match event_loop {
         Value::Instance(i) => i.class.lookup(name),
@@ -1071,13 +1083,8 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// the future, or None for a loop that overrides `create_future` or `call_later`.
 pub fn arm_sleep(vm: &mut Vm, delay: &Value, result: &Value) -> PyResult<Option<Value>> {
     let event_loop = super::native::running_loop(vm)?;
-    let native = |name, func: BuiltinFn| {
-        matches!(loop_method(&event_loop, intern(name)),
-            Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func))
-    };
-    if loop_core(&event_loop).is_none()
-        || !native("create_future", loop_create_future)
-        || !native("call_later", loop_call_later)
+    if !creates_native_futures(&event_loop)
+        || !has_native_method(&event_loop, "call_later", loop_call_later)
     {
         return Ok(None);
     }

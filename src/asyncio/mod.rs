@@ -5,8 +5,10 @@ pub mod asyncgen;
 pub mod events;
 pub mod futures;
 pub mod gather;
+pub mod lock;
 pub mod native;
 pub mod sleep;
+pub mod stepped;
 pub mod tasks;
 pub mod teach;
 pub mod timer_heap;
@@ -54,8 +56,8 @@ pub struct AsyncioState {
     pub repl_loop: Value,
     /// The (shared) empty argument list of callbacks scheduled without arguments.
     pub no_args: Rc<[Value]>,
-    /// `asyncio.sleep`, whose coroutines Rust steps, once the module has run.
-    pub sleep: Option<sleep::SleepCode>,
+    /// The asyncio.py functions whose coroutines Rust steps, once the module has run.
+    pub stepped: stepped::Stepped,
 }
 
 impl Default for AsyncioState {
@@ -70,7 +72,7 @@ impl Default for AsyncioState {
             running_loop: Value::None,
             repl_loop: Value::None,
             no_args: Rc::new([]),
-            sleep: None,
+            stepped: Default::default(),
         }
     }
 }
@@ -128,7 +130,7 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         .map_err(|e| vm.runtime_error(format!("internal error in asyncio: {}", e.message)))?;
     let frame = Box::new(crate::vm::frame::Frame::new(code, module.clone()));
     vm.run_frame_to_completion(frame)?;
-    vm.asyncio.sleep = sleep::find(&module);
+    stepped::register(vm, &module);
     Ok(module)
 }
 

@@ -283,7 +283,7 @@ pub(crate) fn suspended_pc(vm: &Vm, g: &Generator) -> Option<u32> {
         GenBody::Frame(f) => Some(f.current_pc()),
         _ => None,
     });
-    pc.or_else(|| super::sleep::suspended_pc(vm, g))
+    pc.or_else(|| super::stepped::suspended_pc(vm, g))
 }
 
 /// CPython's `_format_coroutine`: `main() running at x.py:5` / `main() done, defined at ...`.

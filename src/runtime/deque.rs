@@ -147,25 +147,39 @@ fn deque_popleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
     popped.ok_or_else(|| vm.index_error("pop from an empty deque"))
 }
 
-/// Removes the first item equal to `x` (identity first, then `==`, as CPython compares).
 fn deque_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = arg(vm, &args, "remove")?;
     let items = items(vm, &args, "remove")?;
-    let mut i = 0;
-    loop {
-        // `==` may run Python code that changes the deque: look at one item at a time.
-        let Some(item) = items.get(i) else {
-            let shown = vm.repr(x)?;
-            return Err(vm.value_error(format!("{shown} is not in deque")));
-        };
-        if item.is(x) || vm.eq(&item, x)? {
-            let mut items = items.change();
-            if i < items.len() {
-                items.remove(i);
+    items.remove(vm, x)?;
+    Ok(Value::None)
+}
+
+impl DequeData {
+    /// `deque.append(x)`.
+    pub fn push_back(&self, x: Value) {
+        self.change().push_back(x);
+    }
+
+    /// `deque.remove(x)`: the first item equal to `x` (identity first, then `==`, as
+    /// CPython compares).
+    pub fn remove(&self, vm: &mut Vm, x: &Value) -> PyResult<()> {
+        let items = self;
+        let mut i = 0;
+        loop {
+            // `==` may run Python code that changes the deque: look at one item at a time.
+            let Some(item) = items.get(i) else {
+                let shown = vm.repr(x)?;
+                return Err(vm.value_error(format!("{shown} is not in deque")));
+            };
+            if item.is(x) || vm.eq(&item, x)? {
+                let mut items = items.change();
+                if i < items.len() {
+                    items.remove(i);
+                }
+                return Ok(());
             }
-            return Ok(Value::None);
+            i += 1;
         }
-        i += 1;
     }
 }
 

@@ -104,21 +104,20 @@ impl Vm {
             return Err(self.recursion_error());
         }
         self.charge_step()?;
-        if func.code.flags.coroutine && crate::asyncio::sleep::is_sleep(self, &func.code) {
-            // `asyncio.sleep(delay[, result])`: a coroutine without a frame (asyncio::sleep).
-            let caller = self.frames.last_mut().expect("frame");
-            let result = match nargs {
-                2 => caller.pop(),
-                _ => func.defaults.last().cloned().unwrap_or(Value::None),
-            };
-            let delay = caller.pop();
-            while caller.stack.len() > at {
-                caller.pop().discard();
+        if func.code.natively_stepped.get() {
+            // A coroutine Rust steps without a frame (asyncio::stepped), when it can.
+            let first = if method && !has_self { at + 2 } else { at + 1 };
+            let caller = self.frames.last().expect("frame");
+            let args = caller.stack.get(first..first + nargs).unwrap_or_default();
+            if let Some(body) = crate::asyncio::stepped::body_for(self, &func, args) {
+                let caller = self.frames.last_mut().expect("frame");
+                while caller.stack.len() > at {
+                    caller.pop().discard();
+                }
+                let generator = self.new_generator(&func, body);
+                self.frames.last_mut().expect("frame").push(generator);
+                return Ok(Some(()));
             }
-            let body = crate::asyncio::sleep::new_body(delay, result);
-            let generator = self.new_generator(&func, body);
-            self.frames.last_mut().expect("frame").push(generator);
-            return Ok(Some(()));
         }
         let nlocals = func.code.nlocals();
         let mut new = self.empty_frame(func.code.clone(), func.globals.clone());
@@ -306,13 +305,17 @@ impl Vm {
         Ok(Called::Frame(frame))
     }
 
-    pub(crate) fn make_generator(&mut self, f: &Rc<Function>, mut frame: Box<Frame>) -> Value {
+    pub(crate) fn make_generator(&mut self, f: &Rc<Function>, frame: Box<Frame>) -> Value {
         let code = &f.code;
-        if crate::asyncio::sleep::is_sleep(self, code) {
-            let delay = std::mem::replace(&mut frame.stack[0], Value::None);
-            let result = std::mem::replace(&mut frame.stack[1], Value::None);
-            self.recycle(frame);
-            return self.new_generator(f, crate::asyncio::sleep::new_body(delay, result));
+        if code.natively_stepped.get() {
+            let args = frame
+                .stack
+                .get(..code.argcount as usize)
+                .unwrap_or_default();
+            if let Some(body) = crate::asyncio::stepped::body_for(self, f, args) {
+                self.recycle(frame);
+                return self.new_generator(f, body);
+            }
         }
         self.new_generator(f, GenBody::Frame(frame))
     }

@@ -1131,7 +1131,7 @@ impl Vm {
                 }
                 _ => {}
             }
-            let value = match crate::asyncio::sleep::step(self, &gen, Resume::Send(value)) {
+            let value = match crate::asyncio::stepped::step(self, &gen, Resume::Send(value)) {
                 Ok(outcome) => return self.sent(outcome?, base),
                 Err(Resume::Send(value)) => value,
                 Err(Resume::Throw(e)) => return Err(e),
@@ -1228,7 +1228,7 @@ impl Vm {
                     return Ok(());
                 }
                 let g = g.clone();
-                let err = match crate::asyncio::sleep::step(self, &g, Resume::Throw(err)) {
+                let err = match crate::asyncio::stepped::step(self, &g, Resume::Throw(err)) {
                     Ok(outcome) => return self.thrown(outcome),
                     Err(Resume::Throw(err)) => err,
                     Err(Resume::Send(_)) => return Ok(()),
@@ -1297,7 +1297,7 @@ impl Vm {
         if self.native_depth >= super::MAX_NATIVE_DEPTH {
             return Err(self.recursion_error());
         }
-        let resume = match crate::asyncio::sleep::step(self, gen, resume) {
+        let resume = match crate::asyncio::stepped::step(self, gen, resume) {
             Ok(outcome) => {
                 return outcome.map(|r| match r {
                     SendResult::Yielded(v) => FrameResult::Yielded(v),

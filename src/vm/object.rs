@@ -427,7 +427,7 @@ pub enum GenBody {
     /// Suspended, or created and not started.
     Frame(Box<Frame>),
     /// `asyncio.sleep(delay)` not started yet, with a float or int delay and no result
-    /// (`asyncio::sleep` steps these coroutines without a frame).
+    /// (these and the variants below are coroutines Rust steps: `asyncio::stepped`).
     SleepFor(f64),
     SleepForInt(i64),
     /// `asyncio.sleep(delay, result)` not started yet, any other arguments.
@@ -436,6 +436,16 @@ pub enum GenBody {
     SleepAwaiting(Rc<Instance>),
     /// `asyncio.sleep(0)` after its bare yield, holding the result (None if it is None).
     SleepYielded(Option<Box<Value>>),
+    /// `lock.acquire()` (or `async with lock`'s `__aenter__()`, if `enter`) on an
+    /// `asyncio.Lock`, not started yet (asyncio::lock).
+    LockAcquire {
+        lock: Rc<Instance>,
+        enter: bool,
+    },
+    /// `async with lock`'s `__aexit__(...)`, not started yet.
+    LockExit(Rc<Instance>),
+    /// `acquire` (or `__aenter__`) waiting for its turn.
+    LockWaiting(Box<crate::asyncio::lock::Waiting>),
 }
 
 const _: () = assert!(std::mem::size_of::<GenBody>() == 16);

@@ -1,0 +1,386 @@
+//! `asyncio.Lock`'s coroutines, stepped in Rust (see stepped.rs): `acquire()`, and the
+//! `__aenter__()`/`__aexit__()` of `async with lock`. The steps are those of asyncio.py's
+//! `Lock` (CPython's, FIFO-fair), done on the same instance attributes (`_locked`,
+//! `_waiters`, `_loop`), so the Python methods and the native steps can take turns on one
+//! lock. They apply to instances of `Lock` itself while its methods are asyncio.py's (not to
+//! subclasses, or after `Lock.release = ...`), and only when the attributes hold what Lock
+//! puts there; otherwise the Python body runs.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use super::futures::{self, future_data, State};
+use super::stepped::{give_frame, positions, raised_from};
+use crate::compile::code::Instr;
+use crate::runtime::deque::{deque_data, exact_deque};
+use crate::runtime::instdict;
+use crate::vm::dispatch::{Resume, SendResult};
+use crate::vm::object::{type_epoch, Class, Function, GenBody, Generator, Instance, Module};
+use crate::vm::symbol::{intern, Symbol};
+use crate::vm::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// An `acquire` (or `__aenter__`) waiting for its future.
+pub struct Waiting {
+    lock: Rc<Instance>,
+    future: Value,
+    enter: bool,
+}
+
+/// asyncio.py's `Lock` and the functions the native steps stand for.
+pub struct LockCode {
+    class: Rc<Class>,
+    acquire: Rc<Function>,
+    aenter: Rc<Function>,
+    aexit: Rc<Function>,
+    /// `Lock`'s methods as asyncio.py defines them, which must still be what `Lock` has.
+    methods: Vec<(Symbol, Value)>,
+    /// The type epoch at which `methods` were last found unchanged (0: not yet, or changed).
+    checked_epoch: Cell<u64>,
+    /// The `Send` of `await fut` in `acquire` and of `await self.acquire()` in `__aenter__`.
+    acquire_send_pc: u32,
+    aenter_send_pc: u32,
+    deque_class: Value,
+    locked: Symbol,
+    waiters: Symbol,
+    event_loop: Symbol,
+}
+
+pub fn find(module: &Module) -> Option<LockCode> {
+    let globals = module.globals.borrow();
+    let Some(Value::Class(class)) = globals.get(intern("Lock")) else {
+        return None;
+    };
+    let deque_class = globals.get(intern("_Deque"))?.clone();
+    let function = |name: &str| match class.lookup(intern(name)) {
+        Some(Value::Function(f)) => Some(f),
+        _ => None,
+    };
+    let (acquire, aenter, aexit) = (
+        function("acquire")?,
+        function("__aenter__")?,
+        function("__aexit__")?,
+    );
+    let names = [
+        "acquire",
+        "release",
+        "locked",
+        "_wake_up_first",
+        "_get_loop",
+        "__aenter__",
+        "__aexit__",
+    ];
+    let methods = names
+        .iter()
+        .map(|n| Some((intern(n), class.lookup(intern(n))?)))
+        .collect::<Option<Vec<_>>>()?;
+    let send = |f: &Function| {
+        positions(&f.code, |i| matches!(i, Instr::Send))
+            .first()
+            .copied()
+    };
+    Some(LockCode {
+        acquire_send_pc: send(&acquire)?,
+        aenter_send_pc: send(&aenter)?,
+        class: class.clone(),
+        acquire,
+        aenter,
+        aexit,
+        methods,
+        checked_epoch: Cell::new(0),
+        deque_class,
+        locked: intern("_locked"),
+        waiters: intern("_waiters"),
+        event_loop: intern("_loop"),
+    })
+}
+
+impl LockCode {
+    pub fn functions(&self) -> [&Rc<Function>; 3] {
+        [&self.acquire, &self.aenter, &self.aexit]
+    }
+
+    /// The body of a new `acquire`/`__aenter__`/`__aexit__` coroutine of `func` for the
+    /// receiver `args[0]`, if it is a plain `Lock`.
+    pub fn body_for(&self, func: &Function, args: &[Value]) -> Option<GenBody> {
+        let lock = self.plain_lock(args.first()?)?;
+        let code = &func.code;
+        if Rc::ptr_eq(code, &self.aexit.code) {
+            return Some(GenBody::LockExit(lock));
+        }
+        let enter = Rc::ptr_eq(code, &self.aenter.code);
+        (enter || Rc::ptr_eq(code, &self.acquire.code))
+            .then_some(GenBody::LockAcquire { lock, enter })
+    }
+
+    /// `v`, if it is an instance of `Lock` itself, `Lock`'s methods are asyncio.py's, and the
+    /// instance does not shadow one of them.
+    fn plain_lock(&self, v: &Value) -> Option<Rc<Instance>> {
+        let Value::Instance(inst) = v else {
+            return None;
+        };
+        if !Rc::ptr_eq(&inst.class, &self.class) {
+            return None;
+        }
+        let epoch = type_epoch();
+        if self.checked_epoch.get() != epoch {
+            let unchanged = self
+                .methods
+                .iter()
+                .all(|(name, m)| self.class.lookup(*name).is_some_and(|now| now.is(m)));
+            self.checked_epoch.set(if unchanged { epoch } else { 0 });
+            if !unchanged {
+                return None;
+            }
+        }
+        let shadowed = self
+            .methods
+            .iter()
+            .any(|(name, _)| instdict::contains(inst, *name));
+        (!shadowed).then(|| inst.clone())
+    }
+
+    pub fn suspended_pc(&self, w: &Waiting) -> u32 {
+        if w.enter {
+            self.aenter_send_pc
+        } else {
+            self.acquire_send_pc
+        }
+    }
+
+    /// What `acquire` returns: True, or None from `__aenter__`.
+    fn acquired(enter: bool) -> SendResult {
+        SendResult::Returned(if enter {
+            Value::None
+        } else {
+            Value::Bool(true)
+        })
+    }
+}
+
+/// One step of a Lock coroutine (see `stepped::step`).
+pub fn step(
+    vm: &mut Vm,
+    gen: &Rc<Generator>,
+    body: GenBody,
+    resume: Resume,
+) -> Result<PyResult<SendResult>, Resume> {
+    let Some(code) = &vm.asyncio.stepped.lock else {
+        return Err(resume);
+    };
+    let (locked, waiters) = (code.locked, code.waiters);
+    let fresh = matches!(&resume, Resume::Send(v) if v.is_none());
+    Ok(match body {
+        GenBody::LockAcquire { lock, enter } => {
+            let started = if fresh {
+                start(vm, gen, &lock, enter)
+            } else {
+                None
+            };
+            match started {
+                Some(outcome) => outcome,
+                None => {
+                    let function = python_body(vm, if enter { Body::Enter } else { Body::Acquire });
+                    if let Some(function) = function {
+                        give_frame(vm, gen, &function, vec![Value::Instance(lock)]);
+                    }
+                    return Err(resume);
+                }
+            }
+        }
+        GenBody::LockExit(lock) => {
+            // `self.release()`; an unlocked lock raises from the Python body.
+            if fresh && matches!(instdict::get(&lock, locked), Some(Value::Bool(true))) {
+                instdict::set(&lock, locked, Value::Bool(false));
+                wake_up_first(vm, &lock, waiters).map(|()| SendResult::Returned(Value::None))
+            } else {
+                if let Some(function) = python_body(vm, Body::Exit) {
+                    let args = vec![Value::Instance(lock), Value::None, Value::None, Value::None];
+                    give_frame(vm, gen, &function, args);
+                }
+                return Err(resume);
+            }
+        }
+        GenBody::LockWaiting(w) => match futures::await_step(vm, &w.future, resume) {
+            Ok(SendResult::Yielded(v)) => {
+                gen.body.set(GenBody::LockWaiting(w));
+                Ok(SendResult::Yielded(v))
+            }
+            awaited => finish_wait(vm, &w, awaited).map_err(|e| {
+                let code = vm.asyncio.stepped.lock.as_ref().expect("checked above");
+                let mut lines = vec![(&code.acquire.code, code.acquire_send_pc)];
+                if w.enter {
+                    lines.push((&code.aenter.code, code.aenter_send_pc));
+                }
+                raised_from(e, &lines)
+            }),
+        },
+        other => {
+            gen.body.set(other);
+            return Err(resume);
+        }
+    })
+}
+
+enum Body {
+    Acquire,
+    Enter,
+    Exit,
+}
+
+/// The Python function whose body a coroutine falls back to.
+fn python_body(vm: &Vm, body: Body) -> Option<Rc<Function>> {
+    let code = vm.asyncio.stepped.lock.as_ref()?;
+    Some(match body {
+        Body::Acquire => code.acquire.clone(),
+        Body::Enter => code.aenter.clone(),
+        Body::Exit => code.aexit.clone(),
+    })
+}
+
+/// `acquire`'s first step, when the lock's attributes are what `Lock` keeps there and the
+/// loop is one of tulip's: take a free lock, or queue a future and wait for it.
+fn start(
+    vm: &mut Vm,
+    gen: &Rc<Generator>,
+    lock: &Rc<Instance>,
+    enter: bool,
+) -> Option<PyResult<SendResult>> {
+    let code = vm.asyncio.stepped.lock.as_ref()?;
+    let (locked_name, waiters_name, loop_name) = (code.locked, code.waiters, code.event_loop);
+    let Some(Value::Bool(locked)) = instdict::get(lock, locked_name) else {
+        return None;
+    };
+    let waiters = match instdict::get(lock, waiters_name)? {
+        Value::None => None,
+        Value::Instance(d) if exact_deque(&d).is_some() => Some(Value::Instance(d)),
+        _ => return None,
+    };
+    // `not self._locked and (self._waiters is None or all(w.cancelled() for w in ...))`
+    let mut all_cancelled = true;
+    if let Some(d) = waiters.as_ref().and_then(deque_data) {
+        for i in 0..d.len() {
+            let w = d.get(i)?;
+            if !futures::is_exact_native(vm, &w) {
+                return None;
+            }
+            if future_data(&w)?.borrow().state != State::Cancelled {
+                all_cancelled = false;
+                break;
+            }
+        }
+    }
+    if !locked && all_cancelled {
+        instdict::set(lock, locked_name, Value::Bool(true));
+        return Some(Ok(LockCode::acquired(enter)));
+    }
+    // `self._get_loop().create_future()`, on tulip's own loop.
+    let event_loop = super::native::running_loop(vm).ok()?;
+    match instdict::get(lock, loop_name) {
+        None | Some(Value::None) => {}
+        Some(bound) if bound.is(&event_loop) => {}
+        Some(_) => return None,
+    }
+    if !super::events::creates_native_futures(&event_loop) {
+        return None;
+    }
+    let deque_class = code.deque_class.clone();
+    let waiters = match waiters {
+        Some(w) => w,
+        None => {
+            let w = match vm.call(&deque_class, &[]) {
+                Ok(w) => w,
+                Err(e) => return Some(Err(e)),
+            };
+            instdict::set(lock, waiters_name, w.clone());
+            w
+        }
+    };
+    instdict::set(lock, loop_name, event_loop.clone());
+    let future = match futures::new_future(vm, &event_loop) {
+        Ok(f) => f,
+        Err(e) => return Some(Err(e)),
+    };
+    deque_data(&waiters)?.push_back(future.clone());
+    let outcome = futures::await_step(vm, &future, Resume::Send(Value::None));
+    if let Ok(SendResult::Yielded(_)) = outcome {
+        let lock = lock.clone();
+        gen.body.set(GenBody::LockWaiting(Box::new(Waiting {
+            lock,
+            future,
+            enter,
+        })));
+    }
+    Some(outcome)
+}
+
+/// The rest of `acquire` once its future is done (or something was thrown in):
+/// `finally: self._waiters.remove(fut)`, then on `CancelledError` wake the next waiter if the
+/// lock is free and re-raise, else take the lock.
+fn finish_wait(vm: &mut Vm, w: &Waiting, awaited: PyResult<SendResult>) -> PyResult<SendResult> {
+    let code = vm
+        .asyncio
+        .stepped
+        .lock
+        .as_ref()
+        .expect("a lock coroutine exists");
+    let (locked, waiters_name) = (code.locked, code.waiters);
+    let waiters = vm.get_attr(&Value::Instance(w.lock.clone()), waiters_name)?;
+    match deque_data(&waiters) {
+        Some(d) if exact_deque_value(&waiters) => d.remove(vm, &w.future)?,
+        _ => {
+            vm.call_method(&waiters, intern("remove"), std::slice::from_ref(&w.future))?;
+        }
+    }
+    match awaited {
+        Err(e) => {
+            let exc = e.value();
+            if futures::is_cancelled_error(vm, &exc) {
+                let is_locked = vm.get_attr(&Value::Instance(w.lock.clone()), locked)?;
+                if !vm.truthy(&is_locked)? {
+                    wake_up_first(vm, &w.lock, waiters_name)?;
+                }
+            }
+            Err(e)
+        }
+        Ok(_) => {
+            instdict::set(&w.lock, locked, Value::Bool(true));
+            Ok(LockCode::acquired(w.enter))
+        }
+    }
+}
+
+/// `Lock._wake_up_first`: the first waiter's future gets True, unless it is done.
+fn wake_up_first(vm: &mut Vm, lock: &Rc<Instance>, waiters_name: Symbol) -> PyResult<()> {
+    let first = match instdict::get(lock, waiters_name) {
+        Some(Value::None) => return Ok(()),
+        Some(w) if exact_deque_value(&w) => match deque_data(&w).and_then(|d| d.get(0)) {
+            Some(first) => first,
+            None => return Ok(()),
+        },
+        // Not what Lock keeps there: the Python method decides.
+        _ => {
+            let lock = Value::Instance(lock.clone());
+            vm.call_method(&lock, intern("_wake_up_first"), &[])?;
+            return Ok(());
+        }
+    };
+    match future_data(&first) {
+        Some(data) if futures::is_exact_native(vm, &first) => {
+            if data.borrow().state == State::Pending {
+                futures::set_result(vm, &first, data, Value::Bool(true))?;
+            }
+        }
+        _ => {
+            let done = vm.call_method(&first, intern("done"), &[])?;
+            if !vm.truthy(&done)? {
+                vm.call_method(&first, intern("set_result"), &[Value::Bool(true)])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn exact_deque_value(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if exact_deque(i).is_some())
+}
