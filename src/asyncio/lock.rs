@@ -6,16 +6,18 @@
 //! subclasses, or after `Lock.release = ...`), and only when the attributes hold what Lock
 //! puts there; otherwise the Python body runs.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use super::futures::{self, future_data, State};
-use super::stepped::{give_frame, positions, raised_from};
+use super::stepped::{
+    bound_loop_future, give_frame, plain_deque, positions, raised_from, remove,
+    set_result_if_pending, PlainClass,
+};
 use crate::compile::code::Instr;
 use crate::runtime::deque::{deque_data, exact_deque};
 use crate::runtime::instdict;
 use crate::vm::dispatch::{Resume, SendResult};
-use crate::vm::object::{type_epoch, Class, Function, GenBody, Generator, Instance, Module};
+use crate::vm::object::{Function, GenBody, Generator, Instance, Module};
 use crate::vm::symbol::{intern, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -29,21 +31,16 @@ pub struct Waiting {
 
 /// asyncio.py's `Lock` and the functions the native steps stand for.
 pub struct LockCode {
-    class: Rc<Class>,
+    class: PlainClass,
     acquire: Rc<Function>,
     aenter: Rc<Function>,
     aexit: Rc<Function>,
-    /// `Lock`'s methods as asyncio.py defines them, which must still be what `Lock` has.
-    methods: Vec<(Symbol, Value)>,
-    /// The type epoch at which `methods` were last found unchanged (0: not yet, or changed).
-    checked_epoch: Cell<u64>,
     /// The `Send` of `await fut` in `acquire` and of `await self.acquire()` in `__aenter__`.
     acquire_send_pc: u32,
     aenter_send_pc: u32,
     deque_class: Value,
     locked: Symbol,
     waiters: Symbol,
-    event_loop: Symbol,
 }
 
 pub fn find(module: &Module) -> Option<LockCode> {
@@ -52,15 +49,6 @@ pub fn find(module: &Module) -> Option<LockCode> {
         return None;
     };
     let deque_class = globals.get(intern("_Deque"))?.clone();
-    let function = |name: &str| match class.lookup(intern(name)) {
-        Some(Value::Function(f)) => Some(f),
-        _ => None,
-    };
-    let (acquire, aenter, aexit) = (
-        function("acquire")?,
-        function("__aenter__")?,
-        function("__aexit__")?,
-    );
     let names = [
         "acquire",
         "release",
@@ -70,10 +58,12 @@ pub fn find(module: &Module) -> Option<LockCode> {
         "__aenter__",
         "__aexit__",
     ];
-    let methods = names
-        .iter()
-        .map(|n| Some((intern(n), class.lookup(intern(n))?)))
-        .collect::<Option<Vec<_>>>()?;
+    let class = PlainClass::new(class, &names)?;
+    let (acquire, aenter, aexit) = (
+        class.function("acquire")?,
+        class.function("__aenter__")?,
+        class.function("__aexit__")?,
+    );
     let send = |f: &Function| {
         positions(&f.code, |i| matches!(i, Instr::Send))
             .first()
@@ -82,16 +72,13 @@ pub fn find(module: &Module) -> Option<LockCode> {
     Some(LockCode {
         acquire_send_pc: send(&acquire)?,
         aenter_send_pc: send(&aenter)?,
-        class: class.clone(),
+        class,
         acquire,
         aenter,
         aexit,
-        methods,
-        checked_epoch: Cell::new(0),
         deque_class,
         locked: intern("_locked"),
         waiters: intern("_waiters"),
-        event_loop: intern("_loop"),
     })
 }
 
@@ -103,41 +90,18 @@ impl LockCode {
     /// The body of a new `acquire`/`__aenter__`/`__aexit__` coroutine of `func` for the
     /// receiver `args[0]`, if it is a plain `Lock`.
     pub fn body_for(&self, func: &Function, args: &[Value]) -> Option<GenBody> {
-        let lock = self.plain_lock(args.first()?)?;
         let code = &func.code;
-        if Rc::ptr_eq(code, &self.aexit.code) {
-            return Some(GenBody::LockExit(lock));
-        }
         let enter = Rc::ptr_eq(code, &self.aenter.code);
-        (enter || Rc::ptr_eq(code, &self.acquire.code))
-            .then_some(GenBody::LockAcquire { lock, enter })
-    }
-
-    /// `v`, if it is an instance of `Lock` itself, `Lock`'s methods are asyncio.py's, and the
-    /// instance does not shadow one of them.
-    fn plain_lock(&self, v: &Value) -> Option<Rc<Instance>> {
-        let Value::Instance(inst) = v else {
-            return None;
-        };
-        if !Rc::ptr_eq(&inst.class, &self.class) {
+        let exit = Rc::ptr_eq(code, &self.aexit.code);
+        if !enter && !exit && !Rc::ptr_eq(code, &self.acquire.code) {
             return None;
         }
-        let epoch = type_epoch();
-        if self.checked_epoch.get() != epoch {
-            let unchanged = self
-                .methods
-                .iter()
-                .all(|(name, m)| self.class.lookup(*name).is_some_and(|now| now.is(m)));
-            self.checked_epoch.set(if unchanged { epoch } else { 0 });
-            if !unchanged {
-                return None;
-            }
-        }
-        let shadowed = self
-            .methods
-            .iter()
-            .any(|(name, _)| instdict::contains(inst, *name));
-        (!shadowed).then(|| inst.clone())
+        let lock = self.class.instance(args.first()?)?;
+        Some(if exit {
+            GenBody::LockExit(lock)
+        } else {
+            GenBody::LockAcquire { lock, enter }
+        })
     }
 
     pub fn suspended_pc(&self, w: &Waiting) -> u32 {
@@ -247,7 +211,7 @@ fn start(
     enter: bool,
 ) -> Option<PyResult<SendResult>> {
     let code = vm.asyncio.stepped.lock.as_ref()?;
-    let (locked_name, waiters_name, loop_name) = (code.locked, code.waiters, code.event_loop);
+    let (locked_name, waiters_name) = (code.locked, code.waiters);
     let Some(Value::Bool(locked)) = instdict::get(lock, locked_name) else {
         return None;
     };
@@ -274,16 +238,6 @@ fn start(
         instdict::set(lock, locked_name, Value::Bool(true));
         return Some(Ok(LockCode::acquired(enter)));
     }
-    // `self._get_loop().create_future()`, on tulip's own loop.
-    let event_loop = super::native::running_loop(vm).ok()?;
-    match instdict::get(lock, loop_name) {
-        None | Some(Value::None) => {}
-        Some(bound) if bound.is(&event_loop) => {}
-        Some(_) => return None,
-    }
-    if !super::events::creates_native_futures(&event_loop) {
-        return None;
-    }
     let deque_class = code.deque_class.clone();
     let waiters = match waiters {
         Some(w) => w,
@@ -296,8 +250,8 @@ fn start(
             w
         }
     };
-    instdict::set(lock, loop_name, event_loop.clone());
-    let future = match futures::new_future(vm, &event_loop) {
+    // `self._get_loop().create_future()`; past here the Python body cannot take over.
+    let future = match bound_loop_future(vm, lock)? {
         Ok(f) => f,
         Err(e) => return Some(Err(e)),
     };
@@ -326,12 +280,7 @@ fn finish_wait(vm: &mut Vm, w: &Waiting, awaited: PyResult<SendResult>) -> PyRes
         .expect("a lock coroutine exists");
     let (locked, waiters_name) = (code.locked, code.waiters);
     let waiters = vm.get_attr(&Value::Instance(w.lock.clone()), waiters_name)?;
-    match deque_data(&waiters) {
-        Some(d) if exact_deque_value(&waiters) => d.remove(vm, &w.future)?,
-        _ => {
-            vm.call_method(&waiters, intern("remove"), std::slice::from_ref(&w.future))?;
-        }
-    }
+    remove(vm, &waiters, &w.future)?;
     match awaited {
         Err(e) => {
             let exc = e.value();
@@ -354,7 +303,7 @@ fn finish_wait(vm: &mut Vm, w: &Waiting, awaited: PyResult<SendResult>) -> PyRes
 fn wake_up_first(vm: &mut Vm, lock: &Rc<Instance>, waiters_name: Symbol) -> PyResult<()> {
     let first = match instdict::get(lock, waiters_name) {
         Some(Value::None) => return Ok(()),
-        Some(w) if exact_deque_value(&w) => match deque_data(&w).and_then(|d| d.get(0)) {
+        Some(w) if plain_deque(&w).is_some() => match plain_deque(&w).and_then(|d| d.get(0)) {
             Some(first) => first,
             None => return Ok(()),
         },
@@ -365,22 +314,5 @@ fn wake_up_first(vm: &mut Vm, lock: &Rc<Instance>, waiters_name: Symbol) -> PyRe
             return Ok(());
         }
     };
-    match future_data(&first) {
-        Some(data) if futures::is_exact_native(vm, &first) => {
-            if data.borrow().state == State::Pending {
-                futures::set_result(vm, &first, data, Value::Bool(true))?;
-            }
-        }
-        _ => {
-            let done = vm.call_method(&first, intern("done"), &[])?;
-            if !vm.truthy(&done)? {
-                vm.call_method(&first, intern("set_result"), &[Value::Bool(true)])?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn exact_deque_value(v: &Value) -> bool {
-    matches!(v, Value::Instance(i) if exact_deque(i).is_some())
+    set_result_if_pending(vm, &first, Value::Bool(true)).map(drop)
 }

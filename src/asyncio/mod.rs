@@ -7,6 +7,7 @@ pub mod futures;
 pub mod gather;
 pub mod lock;
 pub mod native;
+pub mod queue;
 pub mod sleep;
 pub mod stepped;
 pub mod tasks;

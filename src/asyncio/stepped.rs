@@ -10,11 +10,22 @@
 
 use std::rc::Rc;
 
+use std::cell::Cell;
+
+use super::futures::{self, future_data, State};
 use super::lock::{self, LockCode};
+use super::queue::{self, QueueCode};
 use super::sleep::{self, SleepCode};
 use crate::compile::code::{Code, Instr};
+use crate::runtime::deque::exact_deque;
+use crate::runtime::instdict;
 use crate::vm::dispatch::{Resume, SendResult};
-use crate::vm::object::{Function, GenBody, Generator, GeneratorState, Module, TracebackEntry};
+use crate::vm::inst_attrs::InstanceAttrs;
+use crate::vm::object::{
+    type_epoch, Class, Function, GenBody, Generator, GeneratorState, Instance, Module,
+    TracebackEntry,
+};
+use crate::vm::symbol::{intern, sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -23,6 +34,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub struct Stepped {
     pub sleep: Option<SleepCode>,
     pub lock: Option<LockCode>,
+    pub queue: Option<QueueCode>,
 }
 
 /// Finds the stepped functions in the asyncio module and marks their code.
@@ -30,12 +42,16 @@ pub fn register(vm: &mut Vm, module: &Module) {
     let stepped = Stepped {
         sleep: sleep::find(module),
         lock: lock::find(module),
+        queue: queue::find(module),
     };
     for code in stepped.sleep.iter().map(|s| &s.function.code) {
-        code.natively_stepped.set(true);
+        code.native_path.set(true);
     }
     for f in stepped.lock.iter().flat_map(|l| l.functions()) {
-        f.code.natively_stepped.set(true);
+        f.code.native_path.set(true);
+    }
+    for f in stepped.queue.iter().flat_map(|q| q.functions()) {
+        f.code.native_path.set(true);
     }
     vm.asyncio.stepped = stepped;
 }
@@ -49,7 +65,16 @@ pub fn body_for(vm: &Vm, func: &Function, args: &[Value]) -> Option<GenBody> {
             return s.body_for(func, args);
         }
     }
-    stepped.lock.as_ref()?.body_for(func, args)
+    if let Some(body) = stepped.lock.as_ref().and_then(|l| l.body_for(func, args)) {
+        return Some(body);
+    }
+    stepped.queue.as_ref()?.body_for(func, args)
+}
+
+/// Runs a whole call of a (non-coroutine) marked function with the positional `args`, or
+/// None if the Python function must run.
+pub fn call(vm: &mut Vm, func: &Function, args: &[Value]) -> Option<PyResult<Value>> {
+    queue::call(vm, func, args)
 }
 
 /// Takes one step of a coroutine with a native body: `Ok` with the outcome, or `Err` giving
@@ -73,6 +98,9 @@ pub fn step(
         GenBody::LockAcquire { .. } | GenBody::LockExit(_) | GenBody::LockWaiting(_) => {
             lock::step(vm, gen, body, resume)?
         }
+        GenBody::QueuePut(_) | GenBody::QueueGet(_) | GenBody::QueueWaiting(_) => {
+            queue::step(vm, gen, body, resume)?
+        }
     };
     gen.state.set(match &outcome {
         Ok(SendResult::Yielded(_)) => GeneratorState::Suspended,
@@ -89,6 +117,7 @@ pub fn suspended_pc(vm: &Vm, gen: &Generator) -> Option<u32> {
             stepped.sleep.as_ref()?.suspended_pc(body)
         }
         GenBody::LockWaiting(w) => stepped.lock.as_ref().map(|l| l.suspended_pc(w)),
+        GenBody::QueueWaiting(w) => stepped.queue.as_ref().map(|q| q.suspended_pc(w)),
         _ => None,
     })
 }
@@ -123,4 +152,139 @@ pub(super) fn raised_from(e: PyErr, lines: &[(&Rc<Code>, u32)]) -> PyErr {
 pub(super) fn positions(code: &Code, want: fn(&Instr) -> bool) -> Vec<u32> {
     let picked = code.instrs.iter().enumerate().filter(|(_, i)| want(i));
     picked.map(|(pc, _)| pc as u32).collect()
+}
+
+/// A class of asyncio.py whose instances the native steps work on, while the class's methods
+/// are still asyncio.py's.
+pub(super) struct PlainClass {
+    pub class: Rc<Class>,
+    /// The methods the native steps stand for, as asyncio.py defines them.
+    methods: Vec<(Symbol, Value)>,
+    /// Their names' `InstanceAttrs::bit`s: most instances hold none of them.
+    names_mask: u64,
+    /// The type epoch at which `methods` were last found unchanged (0: not yet, or changed).
+    checked_epoch: Cell<u64>,
+}
+
+impl PlainClass {
+    pub fn new(class: &Rc<Class>, names: &[&str]) -> Option<PlainClass> {
+        let methods = names
+            .iter()
+            .map(|n| Some((intern(n), class.lookup(intern(n))?)))
+            .collect::<Option<Vec<_>>>()?;
+        let names_mask = methods
+            .iter()
+            .fold(0, |m, (n, _)| m | InstanceAttrs::bit(*n));
+        Some(PlainClass {
+            class: class.clone(),
+            methods,
+            names_mask,
+            checked_epoch: Cell::new(0),
+        })
+    }
+
+    pub fn function(&self, name: &str) -> Option<Rc<Function>> {
+        match self.class.lookup(intern(name)) {
+            Some(Value::Function(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// `v`, if it is an instance of the class itself, the class's methods are unchanged, and
+    /// the instance does not shadow one of them.
+    pub fn instance(&self, v: &Value) -> Option<Rc<Instance>> {
+        let Value::Instance(inst) = v else {
+            return None;
+        };
+        if !Rc::ptr_eq(&inst.class, &self.class) {
+            return None;
+        }
+        let epoch = type_epoch();
+        if self.checked_epoch.get() != epoch {
+            let unchanged = self
+                .methods
+                .iter()
+                .all(|(name, m)| self.class.lookup(*name).is_some_and(|now| now.is(m)));
+            self.checked_epoch.set(if unchanged { epoch } else { 0 });
+            if !unchanged {
+                return None;
+            }
+        }
+        let attrs = inst.dict.borrow();
+        // A promoted `__dict__` (instdict) may hold any name: not plain.
+        let promoted = attrs.first().is_some_and(|(k, _)| *k == sym::DICT);
+        let shadowed = promoted
+            || (attrs.may_hold_any(self.names_mask)
+                && self
+                    .methods
+                    .iter()
+                    .any(|(name, _)| attrs.contains_key(name)));
+        (!shadowed).then(|| inst.clone())
+    }
+}
+
+/// `v`, if it is a `_Deque` itself (not a subclass).
+pub(super) fn plain_deque(v: &Value) -> Option<&crate::runtime::deque::DequeData> {
+    match v {
+        Value::Instance(i) => exact_deque(i),
+        _ => None,
+    }
+}
+
+/// `obj._get_loop().create_future()` (`_LoopBoundMixin`), natively when `obj` is bound to
+/// the running loop or to none yet and the loop is one of tulip's; None otherwise (the Python
+/// method must run: it may raise).
+pub(super) fn bound_loop_future(vm: &mut Vm, obj: &Rc<Instance>) -> Option<PyResult<Value>> {
+    let loop_name = intern("_loop");
+    let event_loop = super::native::running_loop(vm).ok()?;
+    match instdict::get(obj, loop_name) {
+        None | Some(Value::None) => instdict::set(obj, loop_name, event_loop.clone()),
+        Some(bound) if bound.is(&event_loop) => {}
+        Some(_) => return None,
+    }
+    if !super::events::creates_native_futures(&event_loop) {
+        return None;
+    }
+    Some(futures::new_future(vm, &event_loop))
+}
+
+/// `if not fut.done(): fut.set_result(value)`; whether it was not done.
+pub(super) fn set_result_if_pending(vm: &mut Vm, fut: &Value, value: Value) -> PyResult<bool> {
+    match future_data(fut) {
+        Some(data) if futures::is_exact_native(vm, fut) => {
+            if data.borrow().state != State::Pending {
+                return Ok(false);
+            }
+            futures::set_result(vm, fut, data, value)?;
+        }
+        _ => {
+            let done = vm.call_method(fut, intern("done"), &[])?;
+            if vm.truthy(&done)? {
+                return Ok(false);
+            }
+            vm.call_method(fut, intern("set_result"), &[value])?;
+        }
+    }
+    Ok(true)
+}
+
+/// `waiters.append(v)`.
+pub(super) fn append(vm: &mut Vm, waiters: &Value, v: &Value) -> PyResult<()> {
+    match plain_deque(waiters) {
+        Some(d) => d.push_back(v.clone()),
+        None => {
+            vm.call_method(waiters, intern("append"), std::slice::from_ref(v))?;
+        }
+    }
+    Ok(())
+}
+
+/// `waiters.remove(v)`.
+pub(super) fn remove(vm: &mut Vm, waiters: &Value, v: &Value) -> PyResult<()> {
+    match plain_deque(waiters) {
+        Some(d) => d.remove(vm, v),
+        None => vm
+            .call_method(waiters, intern("remove"), std::slice::from_ref(v))
+            .map(drop),
+    }
 }

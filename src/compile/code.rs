@@ -301,9 +301,9 @@ pub struct Code {
     /// slots (defaults fill the rest, keyword-only parameters take their defaults): no
     /// `*args`/`**kwargs` (the run loop's fast call path).
     pub plain_positional: bool,
-    /// Set by asyncio for the few `async def`s of asyncio.py whose coroutines Rust steps
-    /// without a frame (`asyncio::stepped`): a call checks this one flag.
-    pub natively_stepped: std::cell::Cell<bool>,
+    /// Set by asyncio for the few functions of asyncio.py that Rust may run without a frame
+    /// (`asyncio::stepped`): coroutines it steps, methods it runs. A call checks this flag.
+    pub native_path: std::cell::Cell<bool>,
     pub stacksize: u32,
     pub first_line: u32,
     /// The docstring of a function (its `__doc__`), if its body starts with one.

@@ -323,7 +323,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: unit.kwonlyargcount,
             flags: unit.flags,
             plain_positional,
-            natively_stepped: std::cell::Cell::new(false),
+            native_path: std::cell::Cell::new(false),
             stacksize,
             first_line: unit.first_line,
             doc: unit.doc,

@@ -160,6 +160,14 @@ impl DequeData {
         self.change().push_back(x);
     }
 
+    /// `deque.popleft()`, None if empty.
+    pub fn pop_front(&self) -> Option<Value> {
+        if self.is_empty() {
+            return None;
+        }
+        self.change().pop_front()
+    }
+
     /// `deque.remove(x)`: the first item equal to `x` (identity first, then `==`, as
     /// CPython compares).
     pub fn remove(&self, vm: &mut Vm, x: &Value) -> PyResult<()> {

@@ -56,12 +56,24 @@ pub fn contains(inst: &Instance, name: Symbol) -> bool {
 }
 
 pub fn set(inst: &Instance, name: Symbol, value: Value) {
-    if let Some(d) = promoted(inst) {
-        let (hash, key) = str_key(name);
-        d.borrow_mut().insert_fast(hash, key, value);
-        return;
+    let mut map = inst.dict.borrow_mut();
+    let promoted = match map.first() {
+        Some((k, Value::Dict(d))) if *k == sym::DICT => Some(d.clone()),
+        _ => None,
+    };
+    match promoted {
+        None => {
+            let old = map.insert(name, value);
+            // (The old value goes after the borrow ends: dropping it may run code.)
+            drop(map);
+            drop(old);
+        }
+        Some(d) => {
+            drop(map);
+            let (hash, key) = str_key(name);
+            d.borrow_mut().insert_fast(hash, key, value);
+        }
     }
-    inst.dict.borrow_mut().insert(name, value);
 }
 
 pub fn remove(inst: &Instance, name: Symbol) -> Option<Value> {

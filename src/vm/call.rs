@@ -104,18 +104,25 @@ impl Vm {
             return Err(self.recursion_error());
         }
         self.charge_step()?;
-        if func.code.natively_stepped.get() {
-            // A coroutine Rust steps without a frame (asyncio::stepped), when it can.
+        if func.code.native_path.get() {
+            // An asyncio.py function Rust runs without a frame when it can (asyncio::stepped):
+            // a coroutine it steps, or a whole method call.
             let first = if method && !has_self { at + 2 } else { at + 1 };
             let caller = self.frames.last().expect("frame");
             let args = caller.stack.get(first..first + nargs).unwrap_or_default();
-            if let Some(body) = crate::asyncio::stepped::body_for(self, &func, args) {
+            let result = if func.code.flags.coroutine {
+                crate::asyncio::stepped::body_for(self, &func, args)
+                    .map(|body| Ok(self.new_generator(&func, body)))
+            } else {
+                let args: ArgVec = args.iter().cloned().collect();
+                crate::asyncio::stepped::call(self, &func, &args)
+            };
+            if let Some(result) = result {
                 let caller = self.frames.last_mut().expect("frame");
                 while caller.stack.len() > at {
                     caller.pop().discard();
                 }
-                let generator = self.new_generator(&func, body);
-                self.frames.last_mut().expect("frame").push(generator);
+                self.frames.last_mut().expect("frame").push(result?);
                 return Ok(Some(()));
             }
         }
@@ -307,7 +314,7 @@ impl Vm {
 
     pub(crate) fn make_generator(&mut self, f: &Rc<Function>, frame: Box<Frame>) -> Value {
         let code = &f.code;
-        if code.natively_stepped.get() {
+        if code.native_path.get() {
             let args = frame
                 .stack
                 .get(..code.argcount as usize)

@@ -25,9 +25,17 @@ pub struct InstanceAttrs {
 }
 
 impl InstanceAttrs {
+    /// The summary bit of `name` (see `may_hold_any`).
     #[inline]
-    fn bit(name: Symbol) -> u64 {
+    pub fn bit(name: Symbol) -> u64 {
         1 << (name.0 & 63)
+    }
+
+    /// False when none of the names whose `bit`s make up `mask` is present (true may be a
+    /// false alarm).
+    #[inline]
+    pub fn may_hold_any(&self, mask: u64) -> bool {
+        self.mask & mask != 0
     }
 
     #[inline]

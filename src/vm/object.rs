@@ -446,6 +446,12 @@ pub enum GenBody {
     LockExit(Rc<Instance>),
     /// `acquire` (or `__aenter__`) waiting for its turn.
     LockWaiting(Box<crate::asyncio::lock::Waiting>),
+    /// `queue.put(item)` on an `asyncio.Queue`, not started yet (asyncio::queue).
+    QueuePut(Box<(Rc<Instance>, Value)>),
+    /// `queue.get()`, not started yet.
+    QueueGet(Rc<Instance>),
+    /// `put` waiting for room, or `get` for an item.
+    QueueWaiting(Box<crate::asyncio::queue::Waiting>),
 }
 
 const _: () = assert!(std::mem::size_of::<GenBody>() == 16);

@@ -1,0 +1,506 @@
+//! `asyncio.Queue`'s `put()` and `get()` coroutines, stepped in Rust (see stepped.rs): the
+//! control flow of asyncio.py's methods, on the same instance attributes, with each method
+//! they call (`full`, `put_nowait`, `_wakeup_next`, ...) done natively while the attributes
+//! hold what Queue keeps there, and called in Python otherwise. Only for instances of `Queue`
+//! itself (PriorityQueue and LifoQueue redefine `_put`/`_get`) while its methods are
+//! asyncio.py's.
+
+use std::rc::Rc;
+
+use super::futures::{self, future_data, State};
+use super::stepped::{
+    append, bound_loop_future, give_frame, plain_deque, positions, raised_from, remove,
+    set_result_if_pending, PlainClass,
+};
+use crate::compile::code::Instr;
+use crate::runtime::instdict;
+use crate::vm::dispatch::{Resume, SendResult};
+use crate::vm::inst_attrs::InstanceAttrs;
+use crate::vm::object::{Function, GenBody, Generator, Instance, Module};
+use crate::vm::symbol::{intern, Symbol};
+use crate::vm::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// A `put` (holding its item) or a `get` waiting for its future.
+pub struct Waiting {
+    queue: Rc<Instance>,
+    future: Value,
+    item: Option<Value>,
+}
+
+/// asyncio.py's `Queue` (and `Event`, for `_finished.clear()`).
+pub struct QueueCode {
+    class: PlainClass,
+    event: PlainClass,
+    put: Rc<Function>,
+    get: Rc<Function>,
+    task_done: Rc<Function>,
+    /// The `Send` of `await putter` in `put` and of `await getter` in `get`.
+    put_send_pc: u32,
+    get_send_pc: u32,
+    names: Names,
+}
+
+#[derive(Clone, Copy)]
+struct Names {
+    maxsize: Symbol,
+    queue: Symbol,
+    getters: Symbol,
+    putters: Symbol,
+    unfinished: Symbol,
+    finished: Symbol,
+    value: Symbol,
+    waiters: Symbol,
+}
+
+pub fn find(module: &Module) -> Option<QueueCode> {
+    let globals = module.globals.borrow();
+    let (Some(Value::Class(queue)), Some(Value::Class(event))) =
+        (globals.get(intern("Queue")), globals.get(intern("Event")))
+    else {
+        return None;
+    };
+    let names = [
+        "put",
+        "get",
+        "put_nowait",
+        "get_nowait",
+        "full",
+        "empty",
+        "qsize",
+        "_put",
+        "_get",
+        "_wakeup_next",
+        "_get_loop",
+        "task_done",
+    ];
+    let class = PlainClass::new(queue, &names)?;
+    let (put, get) = (class.function("put")?, class.function("get")?);
+    let task_done = class.function("task_done")?;
+    let send = |f: &Function| {
+        positions(&f.code, |i| matches!(i, Instr::Send))
+            .first()
+            .copied()
+    };
+    Some(QueueCode {
+        put_send_pc: send(&put)?,
+        get_send_pc: send(&get)?,
+        event: PlainClass::new(event, &["clear", "set"])?,
+        class,
+        put,
+        get,
+        task_done,
+        names: Names {
+            maxsize: intern("_maxsize"),
+            queue: intern("_queue"),
+            getters: intern("_getters"),
+            putters: intern("_putters"),
+            unfinished: intern("_unfinished_tasks"),
+            finished: intern("_finished"),
+            value: intern("_value"),
+            waiters: intern("_waiters"),
+        },
+    })
+}
+
+impl QueueCode {
+    pub fn functions(&self) -> [&Rc<Function>; 3] {
+        [&self.put, &self.get, &self.task_done]
+    }
+
+    /// The body of a new `put(item)`/`get()` coroutine for the receiver `args[0]`, if it is
+    /// a plain `Queue`.
+    pub fn body_for(&self, func: &Function, args: &[Value]) -> Option<GenBody> {
+        let code = &func.code;
+        if Rc::ptr_eq(code, &self.put.code) {
+            let [queue, item] = args else { return None };
+            let queue = self.class.instance(queue)?;
+            Some(GenBody::QueuePut(Box::new((queue, item.clone()))))
+        } else if Rc::ptr_eq(code, &self.get.code) {
+            Some(GenBody::QueueGet(self.class.instance(args.first()?)?))
+        } else {
+            None
+        }
+    }
+
+    pub fn suspended_pc(&self, w: &Waiting) -> u32 {
+        if w.item.is_some() {
+            self.put_send_pc
+        } else {
+            self.get_send_pc
+        }
+    }
+}
+
+/// One step of a `put`/`get` coroutine (see `stepped::step`).
+pub fn step(
+    vm: &mut Vm,
+    gen: &Rc<Generator>,
+    body: GenBody,
+    resume: Resume,
+) -> Result<PyResult<SendResult>, Resume> {
+    let Some(code) = &vm.asyncio.stepped.queue else {
+        return Err(resume);
+    };
+    let names = code.names;
+    let fresh = matches!(&resume, Resume::Send(v) if v.is_none());
+    let (queue, item, future) = match body {
+        GenBody::QueuePut(b) if fresh => (b.0, Some(b.1), None),
+        GenBody::QueueGet(q) if fresh => (q, None, None),
+        GenBody::QueuePut(b) => {
+            let (queue, item) = *b;
+            let function = code.put.clone();
+            give_frame(vm, gen, &function, vec![Value::Instance(queue), item]);
+            return Err(resume);
+        }
+        GenBody::QueueGet(queue) => {
+            let function = code.get.clone();
+            give_frame(vm, gen, &function, vec![Value::Instance(queue)]);
+            return Err(resume);
+        }
+        GenBody::QueueWaiting(w) => {
+            let Waiting {
+                queue,
+                future,
+                item,
+            } = *w;
+            (queue, item, Some((future, resume)))
+        }
+        other => {
+            gen.body.set(other);
+            return Err(resume);
+        }
+    };
+    let is_put = item.is_some();
+    let outcome = run(vm, gen, names, queue, item, future);
+    Ok(outcome.map_err(|e| {
+        let code = vm.asyncio.stepped.queue.as_ref().expect("checked above");
+        let line = if is_put {
+            (&code.put.code, code.put_send_pc)
+        } else {
+            (&code.get.code, code.get_send_pc)
+        };
+        raised_from(e, &[line])
+    }))
+}
+
+/// `put`'s `while self.full(): <wait for a putter>` then `self.put_nowait(item)`, or `get`'s
+/// `while self.empty(): <wait for a getter>` then `self.get_nowait()`, from the top or from
+/// the wake-up of `waited` (a future and how the coroutine was resumed).
+fn run(
+    vm: &mut Vm,
+    gen: &Rc<Generator>,
+    names: Names,
+    queue: Rc<Instance>,
+    mut item: Option<Value>,
+    mut waited: Option<(Value, Resume)>,
+) -> PyResult<SendResult> {
+    let waiters_name = if item.is_some() {
+        names.putters
+    } else {
+        names.getters
+    };
+    loop {
+        if let Some((future, resume)) = waited.take() {
+            match futures::await_step(vm, &future, resume) {
+                Ok(SendResult::Yielded(v)) => {
+                    let w = Waiting {
+                        queue,
+                        future,
+                        item,
+                    };
+                    gen.body.set(GenBody::QueueWaiting(Box::new(w)));
+                    return Ok(SendResult::Yielded(v));
+                }
+                Ok(SendResult::Returned(_)) => {}
+                Err(e) => return Err(gave_up(vm, names, &queue, &future, item.is_some(), e)),
+            }
+        }
+        match item {
+            Some(it) => match try_put(vm, names, &queue, it)? {
+                Ok(()) => return Ok(SendResult::Returned(Value::None)),
+                Err(it) => item = Some(it),
+            },
+            None => {
+                if let Some(got) = try_get(vm, names, &queue)? {
+                    return Ok(SendResult::Returned(got));
+                }
+            }
+        }
+        // `waiter = self._get_loop().create_future(); self._putters.append(waiter)`
+        let future = match bound_loop_future(vm, &queue) {
+            Some(f) => f?,
+            None => {
+                let q = Value::Instance(queue.clone());
+                let event_loop = vm.call_method(&q, intern("_get_loop"), &[])?;
+                vm.call_method(&event_loop, intern("create_future"), &[])?
+            }
+        };
+        let waiters = attr(vm, &queue, waiters_name)?;
+        append(vm, &waiters, &future)?;
+        waited = Some((future, Resume::Send(Value::None)));
+    }
+}
+
+/// The `except:` of `put`/`get` when the wait ended in an exception: cancel the waiter, drop
+/// it from the waiters, pass a wake-up it took on to the next in line, and re-raise.
+fn gave_up(
+    vm: &mut Vm,
+    names: Names,
+    queue: &Rc<Instance>,
+    future: &Value,
+    is_put: bool,
+    e: PyErr,
+) -> PyErr {
+    let result = (|| -> PyResult<()> {
+        match future_data(future) {
+            Some(data) if futures::is_exact_native(vm, future) => {
+                futures::cancel(vm, future, data, Value::None)?;
+            }
+            _ => {
+                vm.call_method(future, intern("cancel"), &[])?;
+            }
+        }
+        let waiters_name = if is_put { names.putters } else { names.getters };
+        let waiters = attr(vm, queue, waiters_name)?;
+        if let Err(err) = remove(vm, &waiters, future) {
+            if !err.is_instance_of(&vm.types.value_error) {
+                return Err(err);
+            }
+        }
+        let blocked = if is_put {
+            match PutView::take(queue, names) {
+                Some(view) => view.full(),
+                None => full(vm, queue)?,
+            }
+        } else {
+            match GetView::take(queue, names) {
+                Some(view) => plain_deque(&view.items).is_some_and(|d| d.is_empty()),
+                None => empty(vm, queue)?,
+            }
+        };
+        if !blocked && !cancelled(vm, future)? {
+            let waiters = attr(vm, queue, waiters_name)?;
+            wakeup_next(vm, queue, &waiters)?;
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => e,
+        Err(other) => other,
+    }
+}
+
+fn cancelled(vm: &mut Vm, future: &Value) -> PyResult<bool> {
+    match future_data(future) {
+        Some(data) if futures::is_exact_native(vm, future) => {
+            Ok(data.borrow().state == State::Cancelled)
+        }
+        _ => {
+            let c = vm.call_method(future, intern("cancelled"), &[])?;
+            vm.truthy(&c)
+        }
+    }
+}
+
+/// `queue.<name>` (an instance attribute, as Queue keeps them, or whatever Python finds).
+fn attr(vm: &mut Vm, queue: &Rc<Instance>, name: Symbol) -> PyResult<Value> {
+    match instdict::get(queue, name) {
+        Some(v) => Ok(v),
+        None => vm.get_attr(&Value::Instance(queue.clone()), name),
+    }
+}
+
+/// What `put` reads of a queue, when the attributes hold what Queue keeps there (read in one
+/// look at the instance).
+struct PutView {
+    maxsize: i64,
+    unfinished: i64,
+    /// `_queue` and `_getters`: plain deques.
+    items: Value,
+    getters: Value,
+    finished: Value,
+}
+
+/// What `get` reads: `_queue` and `_putters`, plain deques.
+struct GetView {
+    items: Value,
+    putters: Value,
+}
+
+fn plain_deque_attr(attrs: &InstanceAttrs, name: Symbol) -> Option<Value> {
+    attrs
+        .get(&name)
+        .filter(|v| plain_deque(v).is_some())
+        .cloned()
+}
+
+impl PutView {
+    fn take(queue: &Instance, names: Names) -> Option<PutView> {
+        let attrs = queue.dict.borrow();
+        let (Value::Int(maxsize), Value::Int(unfinished)) =
+            (attrs.get(&names.maxsize)?, attrs.get(&names.unfinished)?)
+        else {
+            return None;
+        };
+        Some(PutView {
+            maxsize: *maxsize,
+            unfinished: *unfinished,
+            items: plain_deque_attr(&attrs, names.queue)?,
+            getters: plain_deque_attr(&attrs, names.getters)?,
+            finished: attrs.get(&names.finished)?.clone(),
+        })
+    }
+
+    fn full(&self) -> bool {
+        let len = plain_deque(&self.items).map_or(0, |d| d.len());
+        self.maxsize > 0 && len as i64 >= self.maxsize
+    }
+}
+
+impl GetView {
+    fn take(queue: &Instance, names: Names) -> Option<GetView> {
+        let attrs = queue.dict.borrow();
+        Some(GetView {
+            items: plain_deque_attr(&attrs, names.queue)?,
+            putters: plain_deque_attr(&attrs, names.putters)?,
+        })
+    }
+}
+
+/// `if not self.full(): self.put_nowait(item)`: Err gives the item back when the queue is
+/// full. `put_nowait` is `self._put(item)`, count an unfinished task,
+/// `self._finished.clear()`, `self._wakeup_next(self._getters)`.
+fn try_put(
+    vm: &mut Vm,
+    names: Names,
+    queue: &Rc<Instance>,
+    item: Value,
+) -> PyResult<Result<(), Value>> {
+    let code = vm
+        .asyncio
+        .stepped
+        .queue
+        .as_ref()
+        .expect("a queue coroutine exists");
+    let view = PutView::take(queue, names);
+    if view.as_ref().is_some_and(PutView::full) {
+        return Ok(Err(item));
+    }
+    let fast = view.and_then(|v| {
+        let finished = code.event.instance(&v.finished)?;
+        Some((v.unfinished.checked_add(1)?, finished, v))
+    });
+    let Some((unfinished, finished, view)) = fast else {
+        if full(vm, queue)? {
+            return Ok(Err(item));
+        }
+        let q = Value::Instance(queue.clone());
+        vm.call_method(&q, intern("put_nowait"), &[item])?;
+        return Ok(Ok(()));
+    };
+    if let Some(d) = plain_deque(&view.items) {
+        d.push_back(item);
+    }
+    instdict::set(queue, names.unfinished, Value::Int(unfinished));
+    instdict::set(&finished, names.value, Value::Bool(false));
+    wakeup_next(vm, queue, &view.getters)?;
+    Ok(Ok(()))
+}
+
+/// `if not self.empty(): return self.get_nowait()`: None when the queue is empty.
+/// `get_nowait` is `self._get()`, then `self._wakeup_next(self._putters)`.
+fn try_get(vm: &mut Vm, names: Names, queue: &Rc<Instance>) -> PyResult<Option<Value>> {
+    let Some(view) = GetView::take(queue, names) else {
+        if empty(vm, queue)? {
+            return Ok(None);
+        }
+        let q = Value::Instance(queue.clone());
+        return vm.call_method(&q, intern("get_nowait"), &[]).map(Some);
+    };
+    let Some(item) = plain_deque(&view.items).and_then(|d| d.pop_front()) else {
+        return Ok(None);
+    };
+    wakeup_next(vm, queue, &view.putters)?;
+    Ok(Some(item))
+}
+
+/// `self.full()`.
+fn full(vm: &mut Vm, queue: &Rc<Instance>) -> PyResult<bool> {
+    let q = Value::Instance(queue.clone());
+    let r = vm.call_method(&q, intern("full"), &[])?;
+    vm.truthy(&r)
+}
+
+/// `self.empty()`.
+fn empty(vm: &mut Vm, queue: &Rc<Instance>) -> PyResult<bool> {
+    let q = Value::Instance(queue.clone());
+    let r = vm.call_method(&q, intern("empty"), &[])?;
+    vm.truthy(&r)
+}
+
+/// `self._wakeup_next(waiters)`: the first waiter not done yet gets None; those before it
+/// leave the deque.
+fn wakeup_next(vm: &mut Vm, queue: &Rc<Instance>, waiters: &Value) -> PyResult<()> {
+    let Some(d) = plain_deque(waiters) else {
+        let q = Value::Instance(queue.clone());
+        vm.call_method(&q, intern("_wakeup_next"), std::slice::from_ref(waiters))?;
+        return Ok(());
+    };
+    while let Some(waiter) = d.pop_front() {
+        if set_result_if_pending(vm, &waiter, Value::None)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// `queue.task_done()` run whole, for a plain `Queue` with unfinished tasks (else None: the
+/// Python method runs, and raises if it must).
+pub fn call(vm: &mut Vm, func: &Function, args: &[Value]) -> Option<PyResult<Value>> {
+    let code = vm.asyncio.stepped.queue.as_ref()?;
+    if !Rc::ptr_eq(&func.code, &code.task_done.code) {
+        return None;
+    }
+    let [queue] = args else { return None };
+    let queue = code.class.instance(queue)?;
+    let names = code.names;
+    let Some(Value::Int(n)) = instdict::get(&queue, names.unfinished) else {
+        return None;
+    };
+    if n <= 0 {
+        return None;
+    }
+    instdict::set(&queue, names.unfinished, Value::Int(n - 1));
+    if n > 1 {
+        return Some(Ok(Value::None));
+    }
+    Some(attr(vm, &queue, names.finished).and_then(|f| event_set(vm, names, &f)))
+}
+
+/// `event.set()`: wake every waiter not done yet with True.
+fn event_set(vm: &mut Vm, names: Names, event: &Value) -> PyResult<Value> {
+    let code = vm.asyncio.stepped.queue.as_ref().expect("a queue exists");
+    let plain = code.event.instance(event).and_then(|e| {
+        let Value::Bool(value) = instdict::get(&e, names.value)? else {
+            return None;
+        };
+        let waiters = instdict::get(&e, names.waiters)?;
+        plain_deque(&waiters)?;
+        Some((e, value, waiters))
+    });
+    let Some((event, value, waiters)) = plain else {
+        return vm.call_method(event, intern("set"), &[]);
+    };
+    if value {
+        return Ok(Value::None);
+    }
+    instdict::set(&event, names.value, Value::Bool(true));
+    let d = plain_deque(&waiters).expect("checked above");
+    let mut i = 0;
+    while let Some(fut) = d.get(i) {
+        set_result_if_pending(vm, &fut, Value::Bool(true))?;
+        i += 1;
+    }
+    Ok(Value::None)
+}
