@@ -49,18 +49,21 @@ struct TimerData {
 /// one is made only if the callback fails and the exception handler is to be given it.
 enum Ready {
     Handle(Rc<Instance>),
-    Internal {
-        callback: Value,
-        args: Rc<[Value]>,
-    },
+    /// Boxed, so that the common entries below fit in three words.
+    Internal(Box<(Value, Rc<[Value]>)>),
     /// A task's next step with nothing to throw in: the commonest entry, kept to the task
     /// itself (its `TaskStepMethWrapper` is made only if the step fails).
-    TaskStep(Value),
+    TaskStep(Rc<Instance>),
     /// The wake-up of a task whose awaited future is done: `task.__wakeup(future)`.
-    TaskWakeup(Value, Value),
-    /// A due `asyncio.sleep` timer: `_set_result_unless_cancelled(future, result)`.
-    SleepDone(Rc<Instance>, Value),
+    TaskWakeup(Rc<Instance>, Rc<Instance>),
+    /// A due `asyncio.sleep` timer: `_set_result_unless_cancelled(future, None)`...
+    SleepDone(Rc<Instance>),
+    /// ... or with another result.
+    SleepDoneWithResult(Box<(Rc<Instance>, Value)>),
 }
+
+// A million tasks starting at once are a million entries.
+const _: () = assert!(std::mem::size_of::<Ready>() == 24);
 
 /// The native state of a `BaseEventLoop`.
 #[derive(Default)]
@@ -121,8 +124,8 @@ impl TimerTarget {
     fn into_ready(self) -> Ready {
         match self {
             TimerTarget::Handle(h) => Ready::Handle(h),
-            TimerTarget::Sleep(f) => Ready::SleepDone(f, Value::None),
-            TimerTarget::SleepWithResult(b) => Ready::SleepDone(b.0, b.1),
+            TimerTarget::Sleep(f) => Ready::SleepDone(f),
+            TimerTarget::SleepWithResult(b) => Ready::SleepDoneWithResult(b),
         }
     }
 }
@@ -885,7 +888,7 @@ pub fn call_soon_checked(
     if let Some(core) = loop_core(event_loop) {
         core.ready
             .borrow_mut()
-            .push_back(Ready::Internal { callback, args });
+            .push_back(Ready::Internal(Box::new((callback, args))));
     }
     Ok(())
 }
@@ -899,9 +902,14 @@ pub fn call_wakeup_soon(
 ) -> PyResult<()> {
     check_closed(vm, event_loop)?;
     if let Some(core) = loop_core(event_loop) {
-        core.ready
-            .borrow_mut()
-            .push_back(Ready::TaskWakeup(task, future));
+        let entry = match (task, future) {
+            (Value::Instance(task), Value::Instance(future)) => Ready::TaskWakeup(task, future),
+            (task, future) => Ready::Internal(Box::new((
+                super::tasks::wakeup_for(&task),
+                Rc::new([future]),
+            ))),
+        };
+        core.ready.borrow_mut().push_back(entry);
     }
     Ok(())
 }
@@ -910,7 +918,11 @@ pub fn call_wakeup_soon(
 pub fn call_task_step_soon(vm: &mut Vm, event_loop: &Value, task: Value) -> PyResult<()> {
     check_closed(vm, event_loop)?;
     if let Some(core) = loop_core(event_loop) {
-        core.ready.borrow_mut().push_back(Ready::TaskStep(task));
+        let entry = match task {
+            Value::Instance(task) => Ready::TaskStep(task),
+            task => Ready::Internal(Box::new((super::tasks::step_wrapper(task, None), vm.asyncio.no_args.clone()))),
+        };
+        core.ready.borrow_mut().push_back(entry);
     }
     Ok(())
 }
@@ -1210,21 +1222,27 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     run_handle(vm, &handle)?;
                 }
             }
-            Ready::Internal { callback, args } => run_internal(vm, &event_loop, &callback, &args)?,
+            Ready::Internal(entry) => run_internal(vm, &event_loop, &entry.0, &entry.1)?,
             Ready::TaskStep(task) => {
+                let task = Value::Instance(task);
                 if let Err(err) = super::tasks::step(vm, &task, None) {
                     let callback = super::tasks::step_wrapper(task, None);
                     report_internal_error(vm, err, &event_loop, &callback, &[])?;
                 }
             }
             Ready::TaskWakeup(task, future) => {
+                let (task, future) = (Value::Instance(task), Value::Instance(future));
                 if let Err(err) = super::tasks::wakeup(vm, &task, &future) {
                     let callback = super::tasks::wakeup_for(&task);
                     report_internal_error(vm, err, &event_loop, &callback, &[future])?;
                 }
             }
-            Ready::SleepDone(future, result) => {
-                let args = [Value::Instance(future), result];
+            Ready::SleepDone(_) | Ready::SleepDoneWithResult(_) => {
+                let args = match entry {
+                    Ready::SleepDone(future) => [Value::Instance(future), Value::None],
+                    Ready::SleepDoneWithResult(b) => [Value::Instance(b.0), b.1],
+                    _ => unreachable!("matched above"),
+                };
                 let pos = Args {
                     pos: &args,
                     kw: &[],

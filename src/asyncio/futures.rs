@@ -34,21 +34,23 @@ impl State {
     }
 }
 
+// Small enough for mimalloc's 96-byte size class, inside its RefCell.
+const _: () = assert!(std::mem::size_of::<RefCell<FutureData>>() <= 96);
+
 pub struct FutureData {
     pub state: State,
     pub result: Value,
-    /// The exception set by `set_exception` (`None` if there is none).
-    pub exception: Value,
     pub event_loop: Value,
     /// The task that awaits this future, when its wake-up was the first done-callback
     /// registered (the usual case): it runs before `callbacks`, and is kept as the task alone
     /// rather than as a `task_wakeup` builtin (made only if someone lists the callbacks).
-    pub waiter_task: Value,
+    pub waiter_task: Option<Rc<Instance>>,
     /// Done-callbacks (after `waiter_task`); the first one is kept inline, as CPython keeps
     /// its `fut_callback0`.
     pub callbacks: smallvec::SmallVec<[Value; 1]>,
-    /// Cancellation details, rarely present: boxed, so that every future stays small.
-    cancel: Option<Box<CancelState>>,
+    /// The exception and cancellation details, rarely present: boxed, so that every future
+    /// stays small (96 bytes with its `RefCell`, a million of them with sleeping tasks).
+    rare: Option<Box<Rare>>,
     pub blocking: bool,
     pub log_traceback: bool,
     /// The future of an `asyncio.sleep` whose timer is in the loop's heap
@@ -58,11 +60,23 @@ pub struct FutureData {
     pub task: Option<Box<TaskData>>,
 }
 
-struct CancelState {
+struct Rare {
+    /// The exception set by `set_exception` (`None` if there is none).
+    exception: Value,
     /// `cancel(msg)`'s message.
     message: Value,
     /// The `CancelledError` a task's coroutine raised, re-raised by `result()`.
     exc: Value,
+}
+
+impl Default for Rare {
+    fn default() -> Rare {
+        Rare {
+            exception: Value::None,
+            message: Value::None,
+            exc: Value::None,
+        }
+    }
 }
 
 impl FutureData {
@@ -70,11 +84,10 @@ impl FutureData {
         FutureData {
             state: State::Pending,
             result: Value::None,
-            exception: Value::None,
             event_loop: Value::None,
-            waiter_task: Value::None,
+            waiter_task: None,
             callbacks: smallvec::SmallVec::new(),
-            cancel: None,
+            rare: None,
             blocking: false,
             log_traceback: false,
             sleep_timer_armed: false,
@@ -82,40 +95,33 @@ impl FutureData {
         }
     }
 
+    /// The rare fields, made on first use.
+    fn rare(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Default::default)
+    }
+
+    /// The exception set by `set_exception` (`None` if there is none).
+    pub fn exception(&self) -> Value {
+        self.rare.as_ref().map_or(Value::None, |r| r.exception.clone())
+    }
+
     pub fn cancel_message(&self) -> Value {
-        self.cancel
-            .as_ref()
-            .map_or(Value::None, |c| c.message.clone())
+        self.rare.as_ref().map_or(Value::None, |r| r.message.clone())
     }
 
     pub fn set_cancel_message(&mut self, message: Value) {
-        match &mut self.cancel {
-            Some(c) => c.message = message,
-            None if message.is_none() => {}
-            None => {
-                self.cancel = Some(Box::new(CancelState {
-                    message,
-                    exc: Value::None,
-                }))
-            }
+        if !message.is_none() || self.rare.is_some() {
+            self.rare().message = message;
         }
     }
 
     pub fn set_cancelled_exc(&mut self, exc: Value) {
-        match &mut self.cancel {
-            Some(c) => c.exc = exc,
-            None => {
-                self.cancel = Some(Box::new(CancelState {
-                    message: Value::None,
-                    exc,
-                }))
-            }
-        }
+        self.rare().exc = exc;
     }
 
     fn take_cancelled_exc(&mut self) -> Value {
-        match &mut self.cancel {
-            Some(c) => std::mem::replace(&mut c.exc, Value::None),
+        match &mut self.rare {
+            Some(r) => std::mem::replace(&mut r.exc, Value::None),
             None => Value::None,
         }
     }
@@ -263,12 +269,13 @@ fn schedule_callbacks(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> P
             return Ok(());
         }
         (
-            std::mem::replace(&mut d.waiter_task, Value::None),
+            d.waiter_task.take(),
             std::mem::take(&mut d.callbacks),
             d.event_loop.clone(),
         )
     };
-    if !waiter.is_none() {
+    if let Some(waiter) = waiter {
+        let waiter = Value::Instance(waiter);
         if events::is_native_loop(&event_loop) {
             events::call_wakeup_soon(vm, &event_loop, waiter, fut.clone())?;
         } else {
@@ -384,7 +391,7 @@ pub fn set_exception(
     }
     {
         let mut d = data.borrow_mut();
-        d.exception = exc.clone();
+        d.rare().exception = exc.clone();
         d.state = State::Finished;
     }
     schedule_callbacks(vm, fut, data)?;
@@ -426,7 +433,7 @@ pub fn result(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResult<
         State::Finished => {
             untrack(vm, fut, data);
             let d = data.borrow();
-            match as_err(&d.exception) {
+            match as_err(&d.exception()) {
                 Some(e) => Err(e),
                 None => Ok(d.result.clone()),
             }
@@ -462,8 +469,10 @@ pub fn add_task_wakeup(
 ) -> PyResult<()> {
     {
         let mut d = data.borrow_mut();
-        if d.state == State::Pending && d.has_no_callbacks() {
-            d.waiter_task = task.clone();
+        if let (State::Pending, true, Value::Instance(task)) =
+            (d.state, d.has_no_callbacks(), task)
+        {
+            d.waiter_task = Some(task.clone());
             return Ok(());
         }
     }
@@ -473,8 +482,8 @@ pub fn add_task_wakeup(
 /// The done-callbacks in order, as `_callbacks` and `repr` show them.
 fn callback_list(d: &FutureData) -> Vec<Value> {
     let mut all = Vec::with_capacity(d.callbacks.len() + 1);
-    if !d.waiter_task.is_none() {
-        all.push(super::tasks::wakeup_for(&d.waiter_task));
+    if let Some(task) = &d.waiter_task {
+        all.push(super::tasks::wakeup_for(&Value::Instance(task.clone())));
     }
     all.extend(d.callbacks.iter().cloned());
     all
@@ -703,7 +712,7 @@ pub fn exception(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResu
         )),
         State::Finished => {
             untrack(vm, fut, data);
-            let e = data.borrow().exception.clone();
+            let e = data.borrow().exception();
             Ok(e)
         }
     }
@@ -738,8 +747,9 @@ fn future_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
         d.callbacks = kept;
     }
     // The waiting task's wake-up, if `target` is the one `_callbacks` showed.
-    if super::tasks::is_wakeup_of(&target, &d.waiter_task) {
-        d.waiter_task = Value::None;
+    let waiter = d.waiter_task.clone().map_or(Value::None, Value::Instance);
+    if super::tasks::is_wakeup_of(&target, &waiter) {
+        d.waiter_task = None;
         removed += 1;
     }
     Ok(Value::Int(removed as i64))
@@ -793,7 +803,7 @@ pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
     Some(match name.as_str() {
         "_state" => Value::str(d.state.name()),
         "_result" => d.result.clone(),
-        "_exception" => d.exception.clone(),
+        "_exception" => d.exception(),
         "_loop" => d.event_loop.clone(),
         "_callbacks" => Value::list(callback_list(&d)),
         "_cancel_message" => d.cancel_message(),

@@ -196,11 +196,9 @@ impl Vm {
         // (Each field is tested before it is cleared: most are already empty, and clearing
         // runs the out-of-line drop code.)
         if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
-            // First to last, as CPython clears a frame (the order never-awaited warnings
-            // come out in).
-            for v in frame.stack.drain(..) {
-                v.discard();
-            }
+            // First to last (as a slice drops), as CPython clears a frame: the order
+            // never-awaited warnings come out in.
+            frame.stack.clear();
             if !frame.cells.is_empty() {
                 frame.cells.clear();
             }
