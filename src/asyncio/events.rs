@@ -743,11 +743,11 @@ fn missing(vm: &Vm, method: &str, names: &[&str]) -> crate::vm::PyErr {
 /// (not overridden), so that Rust may make its futures directly.
 pub fn creates_native_futures(event_loop: &Value) -> bool {
     loop_core(event_loop).is_some()
-        && has_native_method(event_loop, "create_future", loop_create_future)
+        && has_native_method(event_loop, sym::CREATE_FUTURE, loop_create_future)
 }
 
-fn has_native_method(event_loop: &Value, name: &str, func: BuiltinFn) -> bool {
-    matches!(loop_method(event_loop, intern(name)),
+fn has_native_method(event_loop: &Value, name: Symbol, func: BuiltinFn) -> bool {
+    matches!(loop_method(event_loop, name),
         Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func))
 }
 
@@ -1096,7 +1096,7 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn arm_sleep(vm: &mut Vm, delay: &Value, result: &Value) -> PyResult<Option<Value>> {
     let event_loop = super::native::running_loop(vm)?;
     if !creates_native_futures(&event_loop)
-        || !has_native_method(&event_loop, "call_later", loop_call_later)
+        || !has_native_method(&event_loop, sym::CALL_LATER, loop_call_later)
     {
         return Ok(None);
     }
