@@ -920,7 +920,10 @@ pub fn call_task_step_soon(vm: &mut Vm, event_loop: &Value, task: Value) -> PyRe
     if let Some(core) = loop_core(event_loop) {
         let entry = match task {
             Value::Instance(task) => Ready::TaskStep(task),
-            task => Ready::Internal(Box::new((super::tasks::step_wrapper(task, None), vm.asyncio.no_args.clone()))),
+            task => Ready::Internal(Box::new((
+                super::tasks::step_wrapper(task, None),
+                vm.asyncio.no_args.clone(),
+            ))),
         };
         core.ready.borrow_mut().push_back(entry);
     }

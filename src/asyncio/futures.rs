@@ -102,11 +102,15 @@ impl FutureData {
 
     /// The exception set by `set_exception` (`None` if there is none).
     pub fn exception(&self) -> Value {
-        self.rare.as_ref().map_or(Value::None, |r| r.exception.clone())
+        self.rare
+            .as_ref()
+            .map_or(Value::None, |r| r.exception.clone())
     }
 
     pub fn cancel_message(&self) -> Value {
-        self.rare.as_ref().map_or(Value::None, |r| r.message.clone())
+        self.rare
+            .as_ref()
+            .map_or(Value::None, |r| r.message.clone())
     }
 
     pub fn set_cancel_message(&mut self, message: Value) {
@@ -469,8 +473,7 @@ pub fn add_task_wakeup(
 ) -> PyResult<()> {
     {
         let mut d = data.borrow_mut();
-        if let (State::Pending, true, Value::Instance(task)) =
-            (d.state, d.has_no_callbacks(), task)
+        if let (State::Pending, true, Value::Instance(task)) = (d.state, d.has_no_callbacks(), task)
         {
             d.waiter_task = Some(task.clone());
             return Ok(());

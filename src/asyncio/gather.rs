@@ -19,6 +19,7 @@ use crate::vm::object::{Args, Builtin, Instance, Payload};
 use crate::vm::symbol::{intern, sym};
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
+use rustc_hash::FxHashMap;
 
 /// The variables CPython's `_done_callback` closure shares with `gather`.
 pub struct GatherState {
@@ -56,9 +57,23 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
         data: state.clone(),
     }));
     let arg_to_fut = Rc::new(RefCell::new(Dict::new()));
+    // Coroutines and native futures hash and compare by identity: their entries of
+    // `arg_to_fut` are kept by address, without hashing through the dict.
+    let mut by_address: FxHashMap<usize, Value> = FxHashMap::default();
     let mut event_loop = Value::None;
     for arg in aws {
-        let fut = match vm.dict_get(&arg_to_fut, &arg)? {
+        let address = match &arg {
+            Value::Generator(g) => Some(Rc::as_ptr(g) as usize),
+            Value::Instance(i) if futures::is_exact_native(vm, &arg) => {
+                Some(Rc::as_ptr(i) as usize)
+            }
+            _ => None,
+        };
+        let known = match address {
+            Some(a) => by_address.get(&a).cloned(),
+            None => vm.dict_get(&arg_to_fut, &arg)?,
+        };
+        let fut = match known {
             Some(fut) => fut,
             None => {
                 let fut = ensure_future(vm, &arg, &event_loop)?;
@@ -70,7 +85,12 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
                 let nfuts = &gather_state(&state).nfuts;
                 nfuts.set(nfuts.get() + 1);
-                vm.dict_set(&arg_to_fut, arg, fut.clone())?;
+                match address {
+                    Some(a) => {
+                        by_address.insert(a, fut.clone());
+                    }
+                    None => vm.dict_set(&arg_to_fut, arg, fut.clone())?,
+                }
                 match native_data(vm, &fut) {
                     Some(data) => futures::add_done_callback(vm, &fut, data, callback.clone())?,
                     None => {
