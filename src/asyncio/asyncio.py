@@ -788,7 +788,7 @@ class _LoopBoundMixin:
     _loop = None
 
     def _get_loop(self):
-        loop = get_running_loop()
+        loop = _get_running_loop()
         if self._loop is None:
             self._loop = loop
         if loop is not self._loop:

@@ -747,6 +747,12 @@ pub fn creates_native_futures(event_loop: &Value) -> bool {
 }
 
 fn has_native_method(event_loop: &Value, name: Symbol, func: BuiltinFn) -> bool {
+    if let Value::Instance(i) = event_loop {
+        // `loop.create_future = ...` on the instance wins over the class's.
+        if crate::runtime::instdict::contains(i, name) {
+            return false;
+        }
+    }
     matches!(loop_method(event_loop, name),
         Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func))
 }

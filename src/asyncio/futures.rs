@@ -519,6 +519,14 @@ pub fn future_loop(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
     }
 }
 
+/// Is `v` a `Future` of the native class itself (not a task, nor of a subclass)?
+pub fn is_exact_future(vm: &Vm, v: &Value) -> bool {
+    match (v, &vm.asyncio.classes) {
+        (Value::Instance(i), Some(c)) => Rc::ptr_eq(&i.class, &c.future),
+        _ => false,
+    }
+}
+
 /// Is `v` a `Future` or `Task` of the native classes themselves (not of a subclass, which may
 /// override any method)?
 pub fn is_exact_native(vm: &Vm, v: &Value) -> bool {

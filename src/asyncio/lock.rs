@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::futures::{self, future_data, State};
 use super::stepped::{
-    bound_loop_future, give_frame, plain_deque, positions, raised_from, remove,
+    bound_loop_future, give_frame, pc_loading, plain_deque, positions, raised_from, remove,
     set_result_if_pending, PlainClass,
 };
 use crate::compile::code::Instr;
@@ -20,7 +20,7 @@ use crate::vm::dispatch::{Resume, SendResult};
 use crate::vm::object::{Function, GenBody, Generator, Instance, Module};
 use crate::vm::symbol::{intern, Symbol};
 use crate::vm::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 
 /// An `acquire` (or `__aenter__`) waiting for its future.
 pub struct Waiting {
@@ -35,6 +35,7 @@ pub struct LockCode {
     acquire: Rc<Function>,
     aenter: Rc<Function>,
     aexit: Rc<Function>,
+    release: Rc<Function>,
     /// The `Send` of `await fut` in `acquire` and of `await self.acquire()` in `__aenter__`.
     acquire_send_pc: u32,
     aenter_send_pc: u32,
@@ -58,12 +59,13 @@ pub fn find(module: &Module) -> Option<LockCode> {
         "__aenter__",
         "__aexit__",
     ];
-    let class = PlainClass::new(class, &names)?;
+    let class = PlainClass::new(class, &names, &["_locked", "_waiters", "_loop"])?;
     let (acquire, aenter, aexit) = (
         class.function("acquire")?,
         class.function("__aenter__")?,
         class.function("__aexit__")?,
     );
+    let release = class.function("release")?;
     let send = |f: &Function| {
         positions(&f.code, |i| matches!(i, Instr::Send))
             .first()
@@ -76,6 +78,7 @@ pub fn find(module: &Module) -> Option<LockCode> {
         acquire,
         aenter,
         aexit,
+        release,
         deque_class,
         locked: intern("_locked"),
         waiters: intern("_waiters"),
@@ -134,9 +137,15 @@ pub fn step(
     };
     let (locked, waiters) = (code.locked, code.waiters);
     let fresh = matches!(&resume, Resume::Send(v) if v.is_none());
+    // (The class may have changed since the coroutine was made.)
+    let plain = |lock: &Rc<Instance>| {
+        code.class
+            .instance(&Value::Instance(lock.clone()))
+            .is_some()
+    };
     Ok(match body {
         GenBody::LockAcquire { lock, enter } => {
-            let started = if fresh {
+            let started = if fresh && plain(&lock) {
                 start(vm, gen, &lock, enter)
             } else {
                 None
@@ -154,9 +163,22 @@ pub fn step(
         }
         GenBody::LockExit(lock) => {
             // `self.release()`; an unlocked lock raises from the Python body.
-            if fresh && matches!(instdict::get(&lock, locked), Some(Value::Bool(true))) {
+            let held = matches!(instdict::get(&lock, locked), Some(Value::Bool(true)));
+            if fresh && held && plain(&lock) {
                 instdict::set(&lock, locked, Value::Bool(false));
-                wake_up_first(vm, &lock, waiters).map(|()| SendResult::Returned(Value::None))
+                let woken = wake_up_first(vm, true, &lock, waiters);
+                woken
+                    .map(|()| SendResult::Returned(Value::None))
+                    .map_err(|e| {
+                        // The error left `release` and `__aexit__` at these calls.
+                        let code = vm.asyncio.stepped.lock.as_ref().expect("checked above");
+                        let lines: Vec<_> =
+                            [(&code.release, "_wake_up_first"), (&code.aexit, "release")]
+                                .into_iter()
+                                .filter_map(|(f, name)| Some((&f.code, pc_loading(&f.code, name)?)))
+                                .collect();
+                        raised_from(e, &lines)
+                    })
             } else {
                 if let Some(function) = python_body(vm, Body::Exit) {
                     let args = vec![Value::Instance(lock), Value::None, Value::None, Value::None];
@@ -170,9 +192,14 @@ pub fn step(
                 gen.body.set(GenBody::LockWaiting(w));
                 Ok(SendResult::Yielded(v))
             }
-            awaited => finish_wait(vm, &w, awaited).map_err(|e| {
+            awaited => finish_wait(vm, &w, awaited).map_err(|(e, at)| {
                 let code = vm.asyncio.stepped.lock.as_ref().expect("checked above");
-                let mut lines = vec![(&code.acquire.code, code.acquire_send_pc)];
+                let acquire = &code.acquire.code;
+                let pc = match at {
+                    Some(name) => pc_loading(acquire, name),
+                    None => Some(code.acquire_send_pc),
+                };
+                let mut lines: Vec<_> = pc.map(|pc| (acquire, pc)).into_iter().collect();
                 if w.enter {
                     lines.push((&code.aenter.code, code.aenter_send_pc));
                 }
@@ -270,8 +297,13 @@ fn start(
 
 /// The rest of `acquire` once its future is done (or something was thrown in):
 /// `finally: self._waiters.remove(fut)`, then on `CancelledError` wake the next waiter if the
-/// lock is free and re-raise, else take the lock.
-fn finish_wait(vm: &mut Vm, w: &Waiting, awaited: PyResult<SendResult>) -> PyResult<SendResult> {
+/// lock is free and re-raise, else take the lock. An error says which call raised it (None:
+/// the await); one raised while an exception was on its way out has that as its context.
+fn finish_wait(
+    vm: &mut Vm,
+    w: &Waiting,
+    awaited: PyResult<SendResult>,
+) -> Result<SendResult, (PyErr, Option<&'static str>)> {
     let code = vm
         .asyncio
         .stepped
@@ -279,29 +311,69 @@ fn finish_wait(vm: &mut Vm, w: &Waiting, awaited: PyResult<SendResult>) -> PyRes
         .as_ref()
         .expect("a lock coroutine exists");
     let (locked, waiters_name) = (code.locked, code.waiters);
-    let waiters = vm.get_attr(&Value::Instance(w.lock.clone()), waiters_name)?;
-    remove(vm, &waiters, &w.future)?;
-    match awaited {
+    let plain = code
+        .class
+        .instance(&Value::Instance(w.lock.clone()))
+        .is_some();
+    let lock = Value::Instance(w.lock.clone());
+    let chained = |vm: &mut Vm, err: PyErr, name| {
+        if let Err(e) = &awaited {
+            vm.set_context(&err, e.value());
+        }
+        (err, Some(name))
+    };
+    let removed = vm
+        .get_attr(&lock, waiters_name)
+        .and_then(|waiters| remove(vm, &waiters, &w.future));
+    if let Err(err) = removed {
+        return Err(chained(vm, err, "remove"));
+    }
+    match &awaited {
         Err(e) => {
-            let exc = e.value();
-            if futures::is_cancelled_error(vm, &exc) {
-                let is_locked = vm.get_attr(&Value::Instance(w.lock.clone()), locked)?;
-                if !vm.truthy(&is_locked)? {
-                    wake_up_first(vm, &w.lock, waiters_name)?;
+            if futures::is_cancelled_error(vm, &e.value()) {
+                let woken = vm.get_attr(&lock, locked).and_then(|is_locked| {
+                    if vm.truthy(&is_locked)? {
+                        return Ok(());
+                    }
+                    wake_up_first(vm, plain, &w.lock, waiters_name)
+                });
+                if let Err(err) = woken {
+                    return Err(chained(vm, err, "_wake_up_first"));
                 }
             }
-            Err(e)
+            let Err(e) = awaited else {
+                unreachable!("matched above")
+            };
+            Err((e, None))
         }
         Ok(_) => {
-            instdict::set(&w.lock, locked, Value::Bool(true));
-            Ok(LockCode::acquired(w.enter))
+            let taken = if plain {
+                instdict::set(&w.lock, locked, Value::Bool(true));
+                Ok(())
+            } else {
+                vm.set_attr(&lock, locked, Value::Bool(true))
+            };
+            match taken {
+                Ok(()) => Ok(LockCode::acquired(w.enter)),
+                Err(e) => Err((e, Some("acquire"))),
+            }
         }
     }
 }
 
 /// `Lock._wake_up_first`: the first waiter's future gets True, unless it is done.
-fn wake_up_first(vm: &mut Vm, lock: &Rc<Instance>, waiters_name: Symbol) -> PyResult<()> {
-    let first = match instdict::get(lock, waiters_name) {
+fn wake_up_first(
+    vm: &mut Vm,
+    plain: bool,
+    lock: &Rc<Instance>,
+    waiters_name: Symbol,
+) -> PyResult<()> {
+    let attr = if plain {
+        instdict::get(lock, waiters_name)
+    } else {
+        None
+    };
+    let first = match attr {
         Some(Value::None) => return Ok(()),
         Some(w) if plain_deque(&w).is_some() => match plain_deque(&w).and_then(|d| d.get(0)) {
             Some(first) => first,

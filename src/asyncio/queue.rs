@@ -9,12 +9,12 @@ use std::rc::Rc;
 
 use super::futures::{self, future_data, State};
 use super::stepped::{
-    append, bound_loop_future, give_frame, plain_deque, positions, raised_from, remove,
+    append, bound_loop_future, give_frame, pc_loading, plain_deque, positions, raised_from, remove,
     set_result_if_pending, PlainClass,
 };
 use crate::compile::code::Instr;
 use crate::runtime::instdict;
-use crate::vm::dispatch::{Resume, SendResult};
+use crate::vm::dispatch::{FrameResult, Resume, SendResult};
 use crate::vm::inst_attrs::InstanceAttrs;
 use crate::vm::object::{Function, GenBody, Generator, Instance, Module};
 use crate::vm::symbol::{intern, Symbol};
@@ -25,6 +25,9 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub struct Waiting {
     queue: Rc<Instance>,
     future: Value,
+    /// What `await future` drives when the future is not one of tulip's own (a loop's
+    /// `create_future` made it): its `__await__` iterator.
+    awaiting: Option<Value>,
     item: Option<Value>,
 }
 
@@ -74,7 +77,16 @@ pub fn find(module: &Module) -> Option<QueueCode> {
         "_get_loop",
         "task_done",
     ];
-    let class = PlainClass::new(queue, &names)?;
+    let attrs = [
+        "_maxsize",
+        "_queue",
+        "_getters",
+        "_putters",
+        "_unfinished_tasks",
+        "_finished",
+        "_loop",
+    ];
+    let class = PlainClass::new(queue, &names, &attrs)?;
     let (put, get) = (class.function("put")?, class.function("get")?);
     let task_done = class.function("task_done")?;
     let send = |f: &Function| {
@@ -85,7 +97,7 @@ pub fn find(module: &Module) -> Option<QueueCode> {
     Some(QueueCode {
         put_send_pc: send(&put)?,
         get_send_pc: send(&get)?,
-        event: PlainClass::new(event, &["clear", "set"])?,
+        event: PlainClass::new(event, &["clear", "set"], &["_value", "_waiters"])?,
         class,
         put,
         get,
@@ -142,9 +154,8 @@ pub fn step(
     let Some(code) = &vm.asyncio.stepped.queue else {
         return Err(resume);
     };
-    let names = code.names;
     let fresh = matches!(&resume, Resume::Send(v) if v.is_none());
-    let (queue, item, future) = match body {
+    let (queue, item, waited) = match body {
         GenBody::QueuePut(b) if fresh => (b.0, Some(b.1), None),
         GenBody::QueueGet(q) if fresh => (q, None, None),
         GenBody::QueuePut(b) => {
@@ -162,9 +173,10 @@ pub fn step(
             let Waiting {
                 queue,
                 future,
+                awaiting,
                 item,
             } = *w;
-            (queue, item, Some((future, resume)))
+            (queue, item, Some((future, awaiting, resume)))
         }
         other => {
             gen.body.set(other);
@@ -172,78 +184,143 @@ pub fn step(
         }
     };
     let is_put = item.is_some();
-    let outcome = run(vm, gen, names, queue, item, future);
-    Ok(outcome.map_err(|e| {
+    Ok(run(vm, gen, queue, item, waited).map_err(|(e, at)| {
         let code = vm.asyncio.stepped.queue.as_ref().expect("checked above");
-        let line = if is_put {
-            (&code.put.code, code.put_send_pc)
-        } else {
-            (&code.get.code, code.get_send_pc)
+        let function = if is_put { &code.put } else { &code.get };
+        let pc = match at {
+            At::Await => Some(if is_put {
+                code.put_send_pc
+            } else {
+                code.get_send_pc
+            }),
+            At::Call(name) => pc_loading(&function.code, name),
         };
-        raised_from(e, &[line])
+        match pc {
+            Some(pc) => raised_from(e, &[(&function.code, pc)]),
+            None => e,
+        }
     }))
+}
+
+/// Where in `put`/`get` an error arose: at the await, or in a call of the named method.
+enum At {
+    Await,
+    Call(&'static str),
+}
+
+type Raised = (PyErr, At);
+
+fn at(name: &'static str) -> impl Fn(PyErr) -> Raised {
+    move |e| (e, At::Call(name))
 }
 
 /// `put`'s `while self.full(): <wait for a putter>` then `self.put_nowait(item)`, or `get`'s
 /// `while self.empty(): <wait for a getter>` then `self.get_nowait()`, from the top or from
-/// the wake-up of `waited` (a future and how the coroutine was resumed).
+/// the wake-up of `waited` (the future, what the await drives, and how the coroutine was
+/// resumed). Each method is done natively while the queue is plain, else called.
 fn run(
     vm: &mut Vm,
     gen: &Rc<Generator>,
-    names: Names,
     queue: Rc<Instance>,
     mut item: Option<Value>,
-    mut waited: Option<(Value, Resume)>,
-) -> PyResult<SendResult> {
-    let waiters_name = if item.is_some() {
-        names.putters
-    } else {
-        names.getters
-    };
+    mut waited: Option<(Value, Option<Value>, Resume)>,
+) -> Result<SendResult, Raised> {
+    let code = vm
+        .asyncio
+        .stepped
+        .queue
+        .as_ref()
+        .expect("a queue coroutine exists");
+    let names = code.names;
+    let is_put = item.is_some();
+    let waiters_name = if is_put { names.putters } else { names.getters };
     loop {
-        if let Some((future, resume)) = waited.take() {
-            match futures::await_step(vm, &future, resume) {
+        if let Some((future, awaiting, resume)) = waited.take() {
+            let outcome = match &awaiting {
+                None => futures::await_step(vm, &future, resume),
+                Some(it) => drive(vm, it, resume),
+            };
+            match outcome {
                 Ok(SendResult::Yielded(v)) => {
                     let w = Waiting {
                         queue,
                         future,
+                        awaiting,
                         item,
                     };
                     gen.body.set(GenBody::QueueWaiting(Box::new(w)));
                     return Ok(SendResult::Yielded(v));
                 }
                 Ok(SendResult::Returned(_)) => {}
-                Err(e) => return Err(gave_up(vm, names, &queue, &future, item.is_some(), e)),
+                Err(e) => return Err(gave_up(vm, names, &queue, &future, is_put, e)),
             }
         }
+        // The class may have changed while the coroutine waited.
+        let plain = vm
+            .asyncio
+            .stepped
+            .queue
+            .as_ref()
+            .and_then(|c| c.class.instance(&Value::Instance(queue.clone())))
+            .is_some();
         match item {
-            Some(it) => match try_put(vm, names, &queue, it)? {
+            Some(it) => match try_put(vm, names, plain, &queue, it)? {
                 Ok(()) => return Ok(SendResult::Returned(Value::None)),
                 Err(it) => item = Some(it),
             },
             None => {
-                if let Some(got) = try_get(vm, names, &queue)? {
+                if let Some(got) = try_get(vm, names, plain, &queue)? {
                     return Ok(SendResult::Returned(got));
                 }
             }
         }
         // `waiter = self._get_loop().create_future(); self._putters.append(waiter)`
-        let future = match bound_loop_future(vm, &queue) {
-            Some(f) => f?,
+        let native = if plain {
+            bound_loop_future(vm, &queue)
+        } else {
+            None
+        };
+        let future = match native {
+            Some(f) => f.map_err(at("_get_loop"))?,
             None => {
                 let q = Value::Instance(queue.clone());
-                let event_loop = vm.call_method(&q, intern("_get_loop"), &[])?;
-                vm.call_method(&event_loop, intern("create_future"), &[])?
+                let event_loop = vm
+                    .call_method(&q, intern("_get_loop"), &[])
+                    .map_err(at("_get_loop"))?;
+                vm.call_method(&event_loop, intern("create_future"), &[])
+                    .map_err(at("_get_loop"))?
             }
         };
-        let waiters = attr(vm, &queue, waiters_name)?;
-        append(vm, &waiters, &future)?;
-        waited = Some((future, Resume::Send(Value::None)));
+        let waiters = attr(vm, &queue, waiters_name).map_err(at("append"))?;
+        append(vm, &waiters, &future).map_err(at("append"))?;
+        // `await waiter`: a native future is its own await iterator.
+        let awaiting = if futures::is_exact_native(vm, &future) {
+            None
+        } else {
+            Some(
+                vm.get_awaitable(future.clone())
+                    .map_err(|e| (e, At::Await))?,
+            )
+        };
+        waited = Some((future, awaiting, Resume::Send(Value::None)));
+    }
+}
+
+/// One step of a foreign future's await iterator.
+fn drive(vm: &mut Vm, it: &Value, resume: Resume) -> PyResult<SendResult> {
+    match (it, resume) {
+        (Value::Generator(g), resume) => Ok(match vm.resume_generator(g, resume)? {
+            FrameResult::Returned(v) => SendResult::Returned(v),
+            FrameResult::Yielded(v) | FrameResult::AsyncGenYielded(v) => SendResult::Yielded(v),
+        }),
+        (_, Resume::Send(v)) => vm.send_native(it, v),
+        (_, Resume::Throw(e)) => vm.throw_native(it, e),
     }
 }
 
 /// The `except:` of `put`/`get` when the wait ended in an exception: cancel the waiter, drop
-/// it from the waiters, pass a wake-up it took on to the next in line, and re-raise.
+/// it from the waiters, pass a wake-up it took on to the next in line, and re-raise (an
+/// error in there replaces the exception, which becomes its `__context__`).
 fn gave_up(
     vm: &mut Vm,
     names: Names,
@@ -251,49 +328,65 @@ fn gave_up(
     future: &Value,
     is_put: bool,
     e: PyErr,
-) -> PyErr {
-    let result = (|| -> PyResult<()> {
+) -> Raised {
+    let plain = vm
+        .asyncio
+        .stepped
+        .queue
+        .as_ref()
+        .and_then(|c| c.class.instance(&Value::Instance(queue.clone())))
+        .is_some();
+    let result = (|| -> Result<(), Raised> {
         match future_data(future) {
-            Some(data) if futures::is_exact_native(vm, future) => {
-                futures::cancel(vm, future, data, Value::None)?;
+            Some(data) if futures::is_exact_future(vm, future) => {
+                futures::cancel(vm, future, data, Value::None).map_err(at("cancel"))?;
             }
             _ => {
-                vm.call_method(future, intern("cancel"), &[])?;
+                vm.call_method(future, intern("cancel"), &[])
+                    .map_err(at("cancel"))?;
             }
         }
         let waiters_name = if is_put { names.putters } else { names.getters };
-        let waiters = attr(vm, queue, waiters_name)?;
+        let waiters = attr(vm, queue, waiters_name).map_err(at("remove"))?;
         if let Err(err) = remove(vm, &waiters, future) {
             if !err.is_instance_of(&vm.types.value_error) {
-                return Err(err);
+                return Err((err, At::Call("remove")));
             }
         }
-        let blocked = if is_put {
-            match PutView::take(queue, names) {
-                Some(view) => view.full(),
-                None => full(vm, queue)?,
+        let check = if is_put { "full" } else { "empty" };
+        let blocked = match (plain, is_put) {
+            (true, true) => PutView::take(queue, names).map(|v| v.full()),
+            (true, false) => {
+                GetView::take(queue, names).and_then(|v| Some(plain_deque(&v.items)?.is_empty()))
             }
-        } else {
-            match GetView::take(queue, names) {
-                Some(view) => plain_deque(&view.items).is_some_and(|d| d.is_empty()),
-                None => empty(vm, queue)?,
+            _ => None,
+        };
+        let blocked = match blocked {
+            Some(b) => b,
+            None => {
+                let q = Value::Instance(queue.clone());
+                let r = vm.call_method(&q, intern(check), &[]).map_err(at(check))?;
+                vm.truthy(&r).map_err(at(check))?
             }
         };
-        if !blocked && !cancelled(vm, future)? {
-            let waiters = attr(vm, queue, waiters_name)?;
-            wakeup_next(vm, queue, &waiters)?;
+        if !blocked && !cancelled(vm, future).map_err(at("cancelled"))? {
+            let waiters = attr(vm, queue, waiters_name).map_err(at("_wakeup_next"))?;
+            wakeup_next(vm, plain, queue, &waiters).map_err(at("_wakeup_next"))?;
         }
         Ok(())
     })();
     match result {
-        Ok(()) => e,
-        Err(other) => other,
+        Ok(()) => (e, At::Await),
+        Err((other, where_)) => {
+            vm.set_context(&other, e.value());
+            (other, where_)
+        }
     }
 }
 
 fn cancelled(vm: &mut Vm, future: &Value) -> PyResult<bool> {
     match future_data(future) {
-        Some(data) if futures::is_exact_native(vm, future) => {
+        Some(data) if futures::is_exact_future(vm, future) => {
             Ok(data.borrow().state == State::Cancelled)
         }
         _ => {
@@ -374,16 +467,17 @@ impl GetView {
 fn try_put(
     vm: &mut Vm,
     names: Names,
+    plain: bool,
     queue: &Rc<Instance>,
     item: Value,
-) -> PyResult<Result<(), Value>> {
+) -> Result<Result<(), Value>, Raised> {
     let code = vm
         .asyncio
         .stepped
         .queue
         .as_ref()
         .expect("a queue coroutine exists");
-    let view = PutView::take(queue, names);
+    let view = PutView::take(queue, names).filter(|_| plain);
     if view.as_ref().is_some_and(PutView::full) {
         return Ok(Err(item));
     }
@@ -392,11 +486,12 @@ fn try_put(
         Some((v.unfinished.checked_add(1)?, finished, v))
     });
     let Some((unfinished, finished, view)) = fast else {
-        if full(vm, queue)? {
+        if call_test(vm, queue, "full")? {
             return Ok(Err(item));
         }
         let q = Value::Instance(queue.clone());
-        vm.call_method(&q, intern("put_nowait"), &[item])?;
+        vm.call_method(&q, intern("put_nowait"), &[item])
+            .map_err(at("put_nowait"))?;
         return Ok(Ok(()));
     };
     if let Some(d) = plain_deque(&view.items) {
@@ -404,45 +499,44 @@ fn try_put(
     }
     instdict::set(queue, names.unfinished, Value::Int(unfinished));
     instdict::set(&finished, names.value, Value::Bool(false));
-    wakeup_next(vm, queue, &view.getters)?;
+    wakeup_next(vm, true, queue, &view.getters).map_err(at("put_nowait"))?;
     Ok(Ok(()))
 }
 
 /// `if not self.empty(): return self.get_nowait()`: None when the queue is empty.
 /// `get_nowait` is `self._get()`, then `self._wakeup_next(self._putters)`.
-fn try_get(vm: &mut Vm, names: Names, queue: &Rc<Instance>) -> PyResult<Option<Value>> {
-    let Some(view) = GetView::take(queue, names) else {
-        if empty(vm, queue)? {
+fn try_get(
+    vm: &mut Vm,
+    names: Names,
+    plain: bool,
+    queue: &Rc<Instance>,
+) -> Result<Option<Value>, Raised> {
+    let Some(view) = GetView::take(queue, names).filter(|_| plain) else {
+        if call_test(vm, queue, "empty")? {
             return Ok(None);
         }
         let q = Value::Instance(queue.clone());
-        return vm.call_method(&q, intern("get_nowait"), &[]).map(Some);
+        let got = vm.call_method(&q, intern("get_nowait"), &[]);
+        return got.map(Some).map_err(at("get_nowait"));
     };
     let Some(item) = plain_deque(&view.items).and_then(|d| d.pop_front()) else {
         return Ok(None);
     };
-    wakeup_next(vm, queue, &view.putters)?;
+    wakeup_next(vm, true, queue, &view.putters).map_err(at("get_nowait"))?;
     Ok(Some(item))
 }
 
-/// `self.full()`.
-fn full(vm: &mut Vm, queue: &Rc<Instance>) -> PyResult<bool> {
+/// `self.full()` or `self.empty()`, called.
+fn call_test(vm: &mut Vm, queue: &Rc<Instance>, name: &'static str) -> Result<bool, Raised> {
     let q = Value::Instance(queue.clone());
-    let r = vm.call_method(&q, intern("full"), &[])?;
-    vm.truthy(&r)
-}
-
-/// `self.empty()`.
-fn empty(vm: &mut Vm, queue: &Rc<Instance>) -> PyResult<bool> {
-    let q = Value::Instance(queue.clone());
-    let r = vm.call_method(&q, intern("empty"), &[])?;
-    vm.truthy(&r)
+    let r = vm.call_method(&q, intern(name), &[]).map_err(at(name))?;
+    vm.truthy(&r).map_err(at(name))
 }
 
 /// `self._wakeup_next(waiters)`: the first waiter not done yet gets None; those before it
 /// leave the deque.
-fn wakeup_next(vm: &mut Vm, queue: &Rc<Instance>, waiters: &Value) -> PyResult<()> {
-    let Some(d) = plain_deque(waiters) else {
+fn wakeup_next(vm: &mut Vm, plain: bool, queue: &Rc<Instance>, waiters: &Value) -> PyResult<()> {
+    let Some(d) = plain_deque(waiters).filter(|_| plain) else {
         let q = Value::Instance(queue.clone());
         vm.call_method(&q, intern("_wakeup_next"), std::slice::from_ref(waiters))?;
         return Ok(());
@@ -475,7 +569,15 @@ pub fn call(vm: &mut Vm, func: &Function, args: &[Value]) -> Option<PyResult<Val
     if n > 1 {
         return Some(Ok(Value::None));
     }
-    Some(attr(vm, &queue, names.finished).and_then(|f| event_set(vm, names, &f)))
+    let done = attr(vm, &queue, names.finished).and_then(|f| event_set(vm, names, &f));
+    Some(done.map_err(|e| {
+        // The error left `task_done` at `self._finished.set()`.
+        let code = vm.asyncio.stepped.queue.as_ref().expect("checked above");
+        match pc_loading(&code.task_done.code, "set") {
+            Some(pc) => raised_from(e, &[(&code.task_done.code, pc)]),
+            None => e,
+        }
+    }))
 }
 
 /// `event.set()`: wake every waiter not done yet with True.

@@ -8,9 +8,8 @@
 //! coroutine its frame and runs the Python body from its start, so the outcome is the Python
 //! code's.
 
-use std::rc::Rc;
-
 use std::cell::Cell;
+use std::rc::Rc;
 
 use super::futures::{self, future_data, State};
 use super::lock::{self, LockCode};
@@ -85,21 +84,27 @@ pub fn step(
     resume: Resume,
 ) -> Result<PyResult<SendResult>, Resume> {
     let body = gen.body.take();
+    if matches!(body, GenBody::Empty | GenBody::Frame(_)) {
+        gen.body.set(body);
+        return Err(resume);
+    }
+    // Running while the step runs: code it calls cannot resume or close the coroutine.
+    let before = gen.state.replace(GeneratorState::Running);
     let outcome = match body {
-        GenBody::Empty | GenBody::Frame(_) => {
-            gen.body.set(body);
-            return Err(resume);
-        }
-        GenBody::SleepFor(_)
-        | GenBody::SleepForInt(_)
-        | GenBody::SleepArgs(_)
-        | GenBody::SleepAwaiting(_)
-        | GenBody::SleepYielded(_) => sleep::step(vm, gen, body, resume)?,
         GenBody::LockAcquire { .. } | GenBody::LockExit(_) | GenBody::LockWaiting(_) => {
-            lock::step(vm, gen, body, resume)?
+            lock::step(vm, gen, body, resume)
         }
         GenBody::QueuePut(_) | GenBody::QueueGet(_) | GenBody::QueueWaiting(_) => {
-            queue::step(vm, gen, body, resume)?
+            queue::step(vm, gen, body, resume)
+        }
+        _ => sleep::step(vm, gen, body, resume),
+    };
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(resume) => {
+            // The Python body takes over (from its start).
+            gen.state.set(before);
+            return Err(resume);
         }
     };
     gen.state.set(match &outcome {
@@ -154,30 +159,44 @@ pub(super) fn positions(code: &Code, want: fn(&Instr) -> bool) -> Vec<u32> {
     picked.map(|(pc, _)| pc as u32).collect()
 }
 
-/// A class of asyncio.py whose instances the native steps work on, while the class's methods
-/// are still asyncio.py's.
+/// A class of asyncio.py whose instances the native steps work on, while the class is as
+/// asyncio.py defines it.
 pub(super) struct PlainClass {
     pub class: Rc<Class>,
-    /// The methods the native steps stand for, as asyncio.py defines them.
-    methods: Vec<(Symbol, Value)>,
-    /// Their names' `InstanceAttrs::bit`s: most instances hold none of them.
+    /// What the class has for the methods the native steps stand for (which instances must
+    /// not shadow).
+    methods: Vec<(Symbol, Option<Value>)>,
+    /// What it has for the attributes the steps read and write (nothing, or `_loop = None`)
+    /// and for the attribute hooks (`__setattr__`, ...): a change there changes what the
+    /// Python code would do too.
+    class_attrs: Vec<(Symbol, Option<Value>)>,
+    /// The methods' names' `InstanceAttrs::bit`s: most instances hold none of them.
     names_mask: u64,
-    /// The type epoch at which `methods` were last found unchanged (0: not yet, or changed).
+    /// The type epoch at which the class was last found unchanged (0: not yet, or changed).
     checked_epoch: Cell<u64>,
 }
 
 impl PlainClass {
-    pub fn new(class: &Rc<Class>, names: &[&str]) -> Option<PlainClass> {
-        let methods = names
-            .iter()
-            .map(|n| Some((intern(n), class.lookup(intern(n))?)))
-            .collect::<Option<Vec<_>>>()?;
+    pub fn new(class: &Rc<Class>, methods: &[&str], attrs: &[&str]) -> Option<PlainClass> {
+        const HOOKS: [&str; 4] = [
+            "__getattribute__",
+            "__getattr__",
+            "__setattr__",
+            "__delattr__",
+        ];
+        let now = |name: &&str| (intern(name), class.lookup(intern(name)));
+        let methods: Vec<_> = methods.iter().map(now).collect();
+        if methods.iter().any(|(_, m)| m.is_none()) {
+            return None;
+        }
+        let class_attrs = attrs.iter().chain(HOOKS.iter()).map(now).collect();
         let names_mask = methods
             .iter()
             .fold(0, |m, (n, _)| m | InstanceAttrs::bit(*n));
         Some(PlainClass {
             class: class.clone(),
             methods,
+            class_attrs,
             names_mask,
             checked_epoch: Cell::new(0),
         })
@@ -201,10 +220,13 @@ impl PlainClass {
         }
         let epoch = type_epoch();
         if self.checked_epoch.get() != epoch {
-            let unchanged = self
-                .methods
-                .iter()
-                .all(|(name, m)| self.class.lookup(*name).is_some_and(|now| now.is(m)));
+            let same =
+                |(name, then): &(Symbol, Option<Value>)| match (self.class.lookup(*name), then) {
+                    (Some(now), Some(then)) => now.is(then),
+                    (None, None) => true,
+                    _ => false,
+                };
+            let unchanged = self.methods.iter().all(same) && self.class_attrs.iter().all(same);
             self.checked_epoch.set(if unchanged { epoch } else { 0 });
             if !unchanged {
                 return None;
@@ -236,7 +258,11 @@ pub(super) fn plain_deque(v: &Value) -> Option<&crate::runtime::deque::DequeData
 /// method must run: it may raise).
 pub(super) fn bound_loop_future(vm: &mut Vm, obj: &Rc<Instance>) -> Option<PyResult<Value>> {
     let loop_name = intern("_loop");
-    let event_loop = super::native::running_loop(vm).ok()?;
+    // `events._get_running_loop()`: outside a loop the Python method goes on with None.
+    let event_loop = vm.asyncio.running_loop.clone();
+    if event_loop.is_none() {
+        return None;
+    }
     match instdict::get(obj, loop_name) {
         None | Some(Value::None) => instdict::set(obj, loop_name, event_loop.clone()),
         Some(bound) if bound.is(&event_loop) => {}
@@ -251,7 +277,7 @@ pub(super) fn bound_loop_future(vm: &mut Vm, obj: &Rc<Instance>) -> Option<PyRes
 /// `if not fut.done(): fut.set_result(value)`; whether it was not done.
 pub(super) fn set_result_if_pending(vm: &mut Vm, fut: &Value, value: Value) -> PyResult<bool> {
     match future_data(fut) {
-        Some(data) if futures::is_exact_native(vm, fut) => {
+        Some(data) if futures::is_exact_future(vm, fut) => {
             if data.borrow().state != State::Pending {
                 return Ok(false);
             }
@@ -287,4 +313,20 @@ pub(super) fn remove(vm: &mut Vm, waiters: &Value, v: &Value) -> PyResult<()> {
             .call_method(waiters, intern("remove"), std::slice::from_ref(v))
             .map(drop),
     }
+}
+
+/// The first instruction of `code` that loads the attribute or method `name` (where a
+/// traceback points for an error in that call).
+pub(super) fn pc_loading(code: &Code, name: &str) -> Option<u32> {
+    let wanted = |i: u32| {
+        code.names
+            .get(i as usize)
+            .is_some_and(|n| n.as_str() == name)
+    };
+    let pc = code.instrs.iter().position(|instr| match *instr {
+        Instr::LoadAttr(i) | Instr::LoadMethod(i) => wanted(i),
+        Instr::LoadFastAttr(_, i) | Instr::LoadFastMethod(_, i) => wanted(i),
+        _ => false,
+    });
+    pc.map(|pc| pc as u32)
 }

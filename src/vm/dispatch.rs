@@ -1278,6 +1278,10 @@ impl Vm {
             }
             GeneratorState::Finished => {
                 return match resume {
+                    // (`close()` of a finished coroutine never gets here.)
+                    Resume::Throw(_) if gen.kind == GeneratorKind::Coroutine => {
+                        Err(self.runtime_error("cannot reuse already awaited coroutine"))
+                    }
                     Resume::Throw(e) => Err(e),
                     Resume::Send(_) => match gen.kind {
                         GeneratorKind::Coroutine => {
@@ -1288,7 +1292,7 @@ impl Vm {
                         }
                         GeneratorKind::Generator => Err(self.stop_iteration(Value::None)),
                     },
-                }
+                };
             }
             _ => {}
         }
