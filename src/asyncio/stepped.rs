@@ -235,12 +235,14 @@ impl PlainClass {
         let attrs = inst.dict.borrow();
         // A promoted `__dict__` (instdict) may hold any name: not plain.
         let promoted = attrs.first().is_some_and(|(k, _)| *k == sym::DICT);
+        // (Instances hold a few attributes: look at those of theirs that might be a method's
+        // name, rather than at every method name.)
         let shadowed = promoted
-            || (attrs.may_hold_any(self.names_mask)
-                && self
-                    .methods
-                    .iter()
-                    .any(|(name, _)| attrs.contains_key(name)));
+            || (attrs.mask() & self.names_mask != 0
+                && attrs.iter().any(|(k, _)| {
+                    self.names_mask & InstanceAttrs::bit(*k) != 0
+                        && self.methods.iter().any(|(name, _)| name == k)
+                }));
         (!shadowed).then(|| inst.clone())
     }
 }

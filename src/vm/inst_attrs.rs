@@ -31,11 +31,10 @@ impl InstanceAttrs {
         1 << (name.0 & 63)
     }
 
-    /// False when none of the names whose `bit`s make up `mask` is present (true may be a
-    /// false alarm).
+    /// The `bit`s of the names present (and maybe of some removed ones).
     #[inline]
-    pub fn may_hold_any(&self, mask: u64) -> bool {
-        self.mask & mask != 0
+    pub fn mask(&self) -> u64 {
+        self.mask
     }
 
     #[inline]
