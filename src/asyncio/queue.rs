@@ -256,13 +256,7 @@ fn run(
             }
         }
         // The class may have changed while the coroutine waited.
-        let plain = vm
-            .asyncio
-            .stepped
-            .queue
-            .as_ref()
-            .and_then(|c| c.class.instance(&Value::Instance(queue.clone())))
-            .is_some();
+        let plain = is_plain(vm, &queue);
         match item {
             Some(it) => match try_put(vm, names, plain, &queue, it)? {
                 Ok(()) => return Ok(SendResult::Returned(Value::None)),
@@ -306,6 +300,13 @@ fn run(
     }
 }
 
+/// Whether `queue` is (still) a plain `Queue`, whose methods the steps may do natively.
+fn is_plain(vm: &Vm, queue: &Rc<Instance>) -> bool {
+    let code = vm.asyncio.stepped.queue.as_ref();
+    code.and_then(|c| c.class.instance(&Value::Instance(queue.clone())))
+        .is_some()
+}
+
 /// One step of a foreign future's await iterator.
 fn drive(vm: &mut Vm, it: &Value, resume: Resume) -> PyResult<SendResult> {
     match (it, resume) {
@@ -329,13 +330,7 @@ fn gave_up(
     is_put: bool,
     e: PyErr,
 ) -> Raised {
-    let plain = vm
-        .asyncio
-        .stepped
-        .queue
-        .as_ref()
-        .and_then(|c| c.class.instance(&Value::Instance(queue.clone())))
-        .is_some();
+    let plain = is_plain(vm, queue);
     let result = (|| -> Result<(), Raised> {
         match future_data(future) {
             Some(data) if futures::is_exact_future(vm, future) => {
