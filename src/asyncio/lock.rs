@@ -8,10 +8,10 @@
 
 use std::rc::Rc;
 
-use super::futures::{self, future_data, State};
+use super::futures::{self, State};
 use super::stepped::{
-    bound_loop_future, give_frame, pc_loading, plain_deque, positions, raised_from, remove,
-    set_result_if_pending, PlainClass,
+    bound_loop_future, chain_context, give_frame, pc_loading, plain_deque, plain_future, positions,
+    raised_from, remove, set_result_if_pending, PlainClass,
 };
 use crate::compile::code::Instr;
 use crate::runtime::deque::{deque_data, exact_deque};
@@ -252,10 +252,7 @@ fn start(
     if let Some(d) = waiters.as_ref().and_then(deque_data) {
         for i in 0..d.len() {
             let w = d.get(i)?;
-            if !futures::is_exact_native(vm, &w) {
-                return None;
-            }
-            if future_data(&w)?.borrow().state != State::Cancelled {
+            if plain_future(vm, &w)?.borrow().state != State::Cancelled {
                 all_cancelled = false;
                 break;
             }
@@ -311,14 +308,10 @@ fn finish_wait(
         .as_ref()
         .expect("a lock coroutine exists");
     let (locked, waiters_name) = (code.locked, code.waiters);
-    let plain = code
-        .class
-        .instance(&Value::Instance(w.lock.clone()))
-        .is_some();
     let lock = Value::Instance(w.lock.clone());
     let chained = |vm: &mut Vm, err: PyErr, name| {
         if let Err(e) = &awaited {
-            vm.set_context(&err, e.value());
+            chain_context(vm, &err, e.value());
         }
         (err, Some(name))
     };
@@ -328,6 +321,13 @@ fn finish_wait(
     if let Err(err) = removed {
         return Err(chained(vm, err, "remove"));
     }
+    // (`remove` may have run Python code.)
+    let plain = vm
+        .asyncio
+        .stepped
+        .lock
+        .as_ref()
+        .is_some_and(|c| c.class.instance(&lock).is_some());
     match &awaited {
         Err(e) => {
             if futures::is_cancelled_error(vm, &e.value()) {

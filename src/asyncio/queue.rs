@@ -7,10 +7,10 @@
 
 use std::rc::Rc;
 
-use super::futures::{self, future_data, State};
+use super::futures::{self, State};
 use super::stepped::{
-    append, bound_loop_future, give_frame, pc_loading, plain_deque, positions, raised_from, remove,
-    set_result_if_pending, PlainClass,
+    append, bound_loop_future, chain_context, give_frame, pc_loading, plain_deque, plain_future,
+    positions, raised_from, remove, set_result_if_pending, PlainClass,
 };
 use crate::compile::code::Instr;
 use crate::runtime::instdict;
@@ -259,7 +259,7 @@ fn run(
         let plain = is_plain(vm, &queue);
         match item {
             Some(it) => match try_put(vm, names, plain, &queue, it)? {
-                Ok(()) => return Ok(SendResult::Returned(Value::None)),
+                Ok(returned) => return Ok(SendResult::Returned(returned)),
                 Err(it) => item = Some(it),
             },
             None => {
@@ -285,16 +285,17 @@ fn run(
                     .map_err(at("_get_loop"))?
             }
         };
-        let waiters = attr(vm, &queue, waiters_name).map_err(at("append"))?;
+        let waiters = attr(vm, plain, &queue, waiters_name).map_err(at("append"))?;
         append(vm, &waiters, &future).map_err(at("append"))?;
         // `await waiter`: a native future is its own await iterator.
         let awaiting = if futures::is_exact_native(vm, &future) {
             None
         } else {
-            Some(
-                vm.get_awaitable(future.clone())
-                    .map_err(|e| (e, At::Await))?,
-            )
+            match vm.get_awaitable(future.clone()) {
+                Ok(it) => Some(it),
+                // Inside the `try:`: the `except:` cleans up.
+                Err(e) => return Err(gave_up(vm, names, &queue, &future, is_put, e)),
+            }
         };
         waited = Some((future, awaiting, Resume::Send(Value::None)));
     }
@@ -330,24 +331,26 @@ fn gave_up(
     is_put: bool,
     e: PyErr,
 ) -> Raised {
-    let plain = is_plain(vm, queue);
     let result = (|| -> Result<(), Raised> {
-        match future_data(future) {
-            Some(data) if futures::is_exact_future(vm, future) => {
+        match plain_future(vm, future) {
+            Some(data) => {
                 futures::cancel(vm, future, data, Value::None).map_err(at("cancel"))?;
             }
-            _ => {
+            None => {
                 vm.call_method(future, intern("cancel"), &[])
                     .map_err(at("cancel"))?;
             }
         }
         let waiters_name = if is_put { names.putters } else { names.getters };
-        let waiters = attr(vm, queue, waiters_name).map_err(at("remove"))?;
+        let plain = is_plain(vm, queue);
+        let waiters = attr(vm, plain, queue, waiters_name).map_err(at("remove"))?;
         if let Err(err) = remove(vm, &waiters, future) {
             if !err.is_instance_of(&vm.types.value_error) {
                 return Err((err, At::Call("remove")));
             }
         }
+        // (`remove` may have run Python code.)
+        let plain = is_plain(vm, queue);
         let check = if is_put { "full" } else { "empty" };
         let blocked = match (plain, is_put) {
             (true, true) => PutView::take(queue, names).map(|v| v.full()),
@@ -365,7 +368,7 @@ fn gave_up(
             }
         };
         if !blocked && !cancelled(vm, future).map_err(at("cancelled"))? {
-            let waiters = attr(vm, queue, waiters_name).map_err(at("_wakeup_next"))?;
+            let waiters = attr(vm, plain, queue, waiters_name).map_err(at("_wakeup_next"))?;
             wakeup_next(vm, plain, queue, &waiters).map_err(at("_wakeup_next"))?;
         }
         Ok(())
@@ -373,27 +376,25 @@ fn gave_up(
     match result {
         Ok(()) => (e, At::Await),
         Err((other, where_)) => {
-            vm.set_context(&other, e.value());
+            chain_context(vm, &other, e.value());
             (other, where_)
         }
     }
 }
 
 fn cancelled(vm: &mut Vm, future: &Value) -> PyResult<bool> {
-    match future_data(future) {
-        Some(data) if futures::is_exact_future(vm, future) => {
-            Ok(data.borrow().state == State::Cancelled)
-        }
-        _ => {
+    match plain_future(vm, future) {
+        Some(data) => Ok(data.borrow().state == State::Cancelled),
+        None => {
             let c = vm.call_method(future, intern("cancelled"), &[])?;
             vm.truthy(&c)
         }
     }
 }
 
-/// `queue.<name>` (an instance attribute, as Queue keeps them, or whatever Python finds).
-fn attr(vm: &mut Vm, queue: &Rc<Instance>, name: Symbol) -> PyResult<Value> {
-    match instdict::get(queue, name) {
+/// `queue.<name>`: read from the instance while the queue is plain, else as Python reads it.
+fn attr(vm: &mut Vm, plain: bool, queue: &Rc<Instance>, name: Symbol) -> PyResult<Value> {
+    match instdict::get(queue, name).filter(|_| plain) {
         Some(v) => Ok(v),
         None => vm.get_attr(&Value::Instance(queue.clone()), name),
     }
@@ -456,8 +457,8 @@ impl GetView {
     }
 }
 
-/// `if not self.full(): self.put_nowait(item)`: Err gives the item back when the queue is
-/// full. `put_nowait` is `self._put(item)`, count an unfinished task,
+/// `if not self.full(): return self.put_nowait(item)`: Err gives the item back when the
+/// queue is full. `put_nowait` is `self._put(item)`, count an unfinished task,
 /// `self._finished.clear()`, `self._wakeup_next(self._getters)`.
 fn try_put(
     vm: &mut Vm,
@@ -465,7 +466,7 @@ fn try_put(
     plain: bool,
     queue: &Rc<Instance>,
     item: Value,
-) -> Result<Result<(), Value>, Raised> {
+) -> Result<Result<Value, Value>, Raised> {
     let code = vm
         .asyncio
         .stepped
@@ -485,9 +486,10 @@ fn try_put(
             return Ok(Err(item));
         }
         let q = Value::Instance(queue.clone());
-        vm.call_method(&q, intern("put_nowait"), &[item])
+        let returned = vm
+            .call_method(&q, intern("put_nowait"), &[item])
             .map_err(at("put_nowait"))?;
-        return Ok(Ok(()));
+        return Ok(Ok(returned));
     };
     if let Some(d) = plain_deque(&view.items) {
         d.push_back(item);
@@ -495,7 +497,7 @@ fn try_put(
     instdict::set(queue, names.unfinished, Value::Int(unfinished));
     instdict::set(&finished, names.value, Value::Bool(false));
     wakeup_next(vm, true, queue, &view.getters).map_err(at("put_nowait"))?;
-    Ok(Ok(()))
+    Ok(Ok(Value::None))
 }
 
 /// `if not self.empty(): return self.get_nowait()`: None when the queue is empty.
@@ -564,7 +566,9 @@ pub fn call(vm: &mut Vm, func: &Function, args: &[Value]) -> Option<PyResult<Val
     if n > 1 {
         return Some(Ok(Value::None));
     }
-    let done = attr(vm, &queue, names.finished).and_then(|f| event_set(vm, names, &f));
+    let done = attr(vm, true, &queue, names.finished)
+        .and_then(|f| event_set(vm, names, &f))
+        .map(|_| Value::None);
     Some(done.map_err(|e| {
         // The error left `task_done` at `self._finished.set()`.
         let code = vm.asyncio.stepped.queue.as_ref().expect("checked above");
@@ -594,9 +598,13 @@ fn event_set(vm: &mut Vm, names: Names, event: &Value) -> PyResult<Value> {
     }
     instdict::set(&event, names.value, Value::Bool(true));
     let d = plain_deque(&waiters).expect("checked above");
+    let state = d.state();
     let mut i = 0;
     while let Some(fut) = d.get(i) {
         set_result_if_pending(vm, &fut, Value::Bool(true))?;
+        if d.state() != state {
+            return Err(vm.runtime_error("deque mutated during iteration"));
+        }
         i += 1;
     }
     Ok(Value::None)

@@ -8,10 +8,10 @@
 //! coroutine its frame and runs the Python body from its start, so the outcome is the Python
 //! code's.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use super::futures::{self, future_data, State};
+use super::futures::{self, future_data, FutureData, State};
 use super::lock::{self, LockCode};
 use super::queue::{self, QueueCode};
 use super::sleep::{self, SleepCode};
@@ -276,16 +276,47 @@ pub(super) fn bound_loop_future(vm: &mut Vm, obj: &Rc<Instance>) -> Option<PyRes
     Some(futures::new_future(vm, &event_loop))
 }
 
+/// The state of `v` if it is a `Future` of the native class itself with no attributes of its
+/// own (which could shadow its methods): its methods may then be done natively.
+pub(super) fn plain_future<'a>(vm: &Vm, v: &'a Value) -> Option<&'a RefCell<FutureData>> {
+    match v {
+        Value::Instance(i) if futures::is_exact_future(vm, v) && i.dict.borrow().len() == 0 => {
+            future_data(v)
+        }
+        _ => None,
+    }
+}
+
+/// Python sets the `__context__` of an exception raised while another was being handled;
+/// for one raised in cleanup done natively, `handled` goes at the end of its context chain
+/// (after any exception Python code in there was handling).
+pub(super) fn chain_context(vm: &Vm, err: &PyErr, handled: Value) {
+    let mut last = err.exc.clone();
+    for _ in 0..100 {
+        let next = last
+            .exception_data()
+            .and_then(|d| d.borrow().context.clone());
+        match next {
+            Some(Value::Instance(next)) if !handled.is(&Value::Instance(next.clone())) => {
+                last = next
+            }
+            Some(_) => return,
+            None => break,
+        }
+    }
+    vm.set_context(&PyErr { exc: last }, handled);
+}
+
 /// `if not fut.done(): fut.set_result(value)`; whether it was not done.
 pub(super) fn set_result_if_pending(vm: &mut Vm, fut: &Value, value: Value) -> PyResult<bool> {
-    match future_data(fut) {
-        Some(data) if futures::is_exact_future(vm, fut) => {
+    match plain_future(vm, fut) {
+        Some(data) => {
             if data.borrow().state != State::Pending {
                 return Ok(false);
             }
             futures::set_result(vm, fut, data, value)?;
         }
-        _ => {
+        None => {
             let done = vm.call_method(fut, intern("done"), &[])?;
             if vm.truthy(&done)? {
                 return Ok(false);
