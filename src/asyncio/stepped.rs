@@ -280,7 +280,7 @@ pub(super) fn bound_loop_future(vm: &mut Vm, obj: &Rc<Instance>) -> Option<PyRes
 /// own (which could shadow its methods): its methods may then be done natively.
 pub(super) fn plain_future<'a>(vm: &Vm, v: &'a Value) -> Option<&'a RefCell<FutureData>> {
     match v {
-        Value::Instance(i) if futures::is_exact_future(vm, v) && i.dict.borrow().len() == 0 => {
+        Value::Instance(i) if futures::is_exact_future(vm, v) && i.dict.borrow().is_empty() => {
             future_data(v)
         }
         _ => None,
