@@ -144,6 +144,12 @@ impl QueueCode {
     }
 }
 
+/// The registered Queue code; only its coroutines and calls get here.
+fn queue_code(vm: &Vm) -> &QueueCode {
+    let code = vm.asyncio.stepped.queue.as_ref();
+    code.expect("asyncio.Queue's code is registered before any of its coroutines runs")
+}
+
 /// One step of a `put`/`get` coroutine (see `stepped::step`).
 pub fn step(
     vm: &mut Vm,
@@ -225,12 +231,7 @@ fn run(
     mut item: Option<Value>,
     mut waited: Option<(Value, Option<Value>, Resume)>,
 ) -> Result<SendResult, Raised> {
-    let code = vm
-        .asyncio
-        .stepped
-        .queue
-        .as_ref()
-        .expect("a queue coroutine exists");
+    let code = queue_code(vm);
     let names = code.names;
     let is_put = item.is_some();
     let waiters_name = if is_put { names.putters } else { names.getters };
@@ -467,12 +468,7 @@ fn try_put(
     queue: &Rc<Instance>,
     item: Value,
 ) -> Result<Result<Value, Value>, Raised> {
-    let code = vm
-        .asyncio
-        .stepped
-        .queue
-        .as_ref()
-        .expect("a queue coroutine exists");
+    let code = queue_code(vm);
     let view = PutView::take(queue, names).filter(|_| plain);
     if view.as_ref().is_some_and(PutView::full) {
         return Ok(Err(item));
@@ -581,7 +577,7 @@ pub fn call(vm: &mut Vm, func: &Function, args: &[Value]) -> Option<PyResult<Val
 
 /// `event.set()`: wake every waiter not done yet with True.
 fn event_set(vm: &mut Vm, names: Names, event: &Value) -> PyResult<Value> {
-    let code = vm.asyncio.stepped.queue.as_ref().expect("a queue exists");
+    let code = queue_code(vm);
     let plain = code.event.instance(event).and_then(|e| {
         let Value::Bool(value) = instdict::get(&e, names.value)? else {
             return None;
