@@ -119,9 +119,14 @@ fn deque_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Class(cls)) = args.pos.first() else {
         return Err(vm.type_error("deque.__new__(X): X is not a type object"));
     };
+    let data = DequeData::default();
+    // `deque(iterable)` (no `maxlen`: asyncio never passes one).
+    if let Some(iterable) = args.pos.get(1) {
+        *data.items.borrow_mut() = vm.collect(iterable)?.into_iter().collect();
+    }
     Ok(Value::Instance(Rc::new(Instance::new(
         cls.clone(),
-        Payload::Deque(Box::default()),
+        Payload::Deque(Box::new(data)),
     ))))
 }
 
