@@ -1129,6 +1129,32 @@ pub fn arm_sleep(vm: &mut Vm, delay: &Value, result: &Value) -> PyResult<Option<
     Ok(Some(future))
 }
 
+/// A due `asyncio.sleep` timer: `_set_result_unless_cancelled(future, result)`, reported
+/// through the loop's exception handler if it fails.
+fn sleep_done(
+    vm: &mut Vm,
+    event_loop: &Value,
+    future: Rc<Instance>,
+    result: Value,
+) -> PyResult<()> {
+    let args = [Value::Instance(future), result];
+    let pos = Args {
+        pos: &args,
+        kw: &[],
+        data: &Value::None,
+    };
+    if let Err(err) = super::futures::set_result_unless_cancelled(vm, pos) {
+        let callback = Value::Builtin(Rc::new(crate::vm::object::Builtin {
+            name: "_set_result_unless_cancelled",
+            owner: None,
+            func: super::futures::set_result_unless_cancelled,
+            data: Value::None,
+        }));
+        report_internal_error(vm, err, event_loop, &callback, &args)?;
+    }
+    Ok(())
+}
+
 fn loop_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
     self_loop(vm, &args, "time")?;
     Ok(Value::Float(vm.clock.now()))
@@ -1246,26 +1272,10 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     report_internal_error(vm, err, &event_loop, &callback, &[future])?;
                 }
             }
-            Ready::SleepDone(_) | Ready::SleepDoneWithResult(_) => {
-                let args = match entry {
-                    Ready::SleepDone(future) => [Value::Instance(future), Value::None],
-                    Ready::SleepDoneWithResult(b) => [Value::Instance(b.0), b.1],
-                    _ => unreachable!("matched above"),
-                };
-                let pos = Args {
-                    pos: &args,
-                    kw: &[],
-                    data: &Value::None,
-                };
-                if let Err(err) = super::futures::set_result_unless_cancelled(vm, pos) {
-                    let callback = Value::Builtin(Rc::new(crate::vm::object::Builtin {
-                        name: "_set_result_unless_cancelled",
-                        owner: None,
-                        func: super::futures::set_result_unless_cancelled,
-                        data: Value::None,
-                    }));
-                    report_internal_error(vm, err, &event_loop, &callback, &args)?;
-                }
+            Ready::SleepDone(future) => sleep_done(vm, &event_loop, future, Value::None)?,
+            Ready::SleepDoneWithResult(b) => {
+                let (future, result) = *b;
+                sleep_done(vm, &event_loop, future, result)?
             }
         }
     }

@@ -277,7 +277,7 @@ fn isawaitable(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The instruction a suspended coroutine is at: its frame's, or where the Python body of a
-/// natively stepped one (asyncio::sleep) would be.
+/// natively stepped one (asyncio::stepped) would be.
 pub(crate) fn suspended_pc(vm: &Vm, g: &Generator) -> Option<u32> {
     let pc = g.with_body(|body| match body {
         GenBody::Frame(f) => Some(f.current_pc()),

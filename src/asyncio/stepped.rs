@@ -83,6 +83,10 @@ pub fn step(
     gen: &Rc<Generator>,
     resume: Resume,
 ) -> Result<PyResult<SendResult>, Resume> {
+    // Every send to a generator comes here: most are not asyncio.py's, which one flag says.
+    if !gen.code.native_path.get() {
+        return Err(resume);
+    }
     let body = gen.body.take();
     if matches!(body, GenBody::Empty | GenBody::Frame(_)) {
         gen.body.set(body);

@@ -176,16 +176,15 @@ impl DequeData {
     /// `deque.remove(x)`: the first item equal to `x` (identity first, then `==`, as
     /// CPython compares).
     pub fn remove(&self, vm: &mut Vm, x: &Value) -> PyResult<()> {
-        let items = self;
         let mut i = 0;
         loop {
             // `==` may run Python code that changes the deque: look at one item at a time.
-            let Some(item) = items.get(i) else {
+            let Some(item) = self.get(i) else {
                 let shown = vm.repr(x)?;
                 return Err(vm.value_error(format!("{shown} is not in deque")));
             };
             if item.is(x) || vm.eq(&item, x)? {
-                let mut items = items.change();
+                let mut items = self.change();
                 if i < items.len() {
                     items.remove(i);
                 }
