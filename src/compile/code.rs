@@ -125,6 +125,18 @@ pub enum Instr {
     LoadFastAttr(u16, u32),
     /// `LoadFast(local)` and `LoadMethod(name)` in one (`self.method(...)`).
     LoadFastMethod(u16, u32),
+    /// Superinstruction heads (see `compile::fuse`). Each replaces a `LoadFast(local)` that
+    /// starts a short sequence whose other instructions stay in place after it; the run loop
+    /// does the whole sequence in one dispatch when its operands are ints or floats, and
+    /// otherwise just the `LoadFast`, letting the rest run one by one.
+    /// `LoadFast, LoadConst, BinaryOp|InplaceOp[, StoreFast]`.
+    LoadFastConstBinary(u32),
+    /// `LoadFast, LoadFast, BinaryOp|InplaceOp[, StoreFast]`.
+    LoadFastFastBinary(u32),
+    /// `LoadFast, LoadConst, Compare, PopJumpIfFalse|PopJumpIfTrue`.
+    LoadFastConstCompareJump(u32),
+    /// `LoadFast, LoadFast, Compare, PopJumpIfFalse|PopJumpIfTrue`.
+    LoadFastFastCompareJump(u32),
 
     BinaryOp(BinOp),
     InplaceOp(BinOp),

@@ -304,6 +304,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let plain_positional = !unit.flags.varargs && !unit.flags.varkw;
+        super::fuse::mark_superinstructions(&mut unit.instrs);
         Code {
             name: unit.name.into(),
             qualname: unit.qualname.into(),

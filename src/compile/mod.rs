@@ -2,6 +2,7 @@
 
 pub mod code;
 pub mod codegen;
+pub mod fuse;
 pub mod scope;
 pub mod stack;
 

@@ -18,10 +18,30 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
         | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)
         | DictMerge(_) | Send | PopExcept | PrepReraiseStar | ImportStar | PopAnnotation
         | PrintExpr => (-1, None),
-        Copy(_) | BuildConstSet(_) | LoadConst(_) | LoadFast(_) | LoadClosure(_) | LoadDeref(_)
-        | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | GetANext
-        | PushExcInfo | WithExceptStart | BeforeWith | BeforeAsyncWith | LoadAssertionError
-        | ImportName(_) | ImportFrom(_) | LoadBuildClass | LoadFastAttr(..) => (1, None),
+        Copy(_)
+        | BuildConstSet(_)
+        | LoadConst(_)
+        | LoadFast(_)
+        | LoadFastConstBinary(_)
+        | LoadFastFastBinary(_)
+        | LoadFastConstCompareJump(_)
+        | LoadFastFastCompareJump(_)
+        | LoadClosure(_)
+        | LoadDeref(_)
+        | LoadClassDeref(_)
+        | LoadGlobal(_)
+        | LoadName(_)
+        | LoadMethod(_)
+        | GetANext
+        | PushExcInfo
+        | WithExceptStart
+        | BeforeWith
+        | BeforeAsyncWith
+        | LoadAssertionError
+        | ImportName(_)
+        | ImportFrom(_)
+        | LoadBuildClass
+        | LoadFastAttr(..) => (1, None),
         LoadFastMethod(..) => (2, None),
         DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => (0, None),
         StoreAttr(_) | DeleteSubscr | MapAdd(_) => (-2, None),

@@ -281,7 +281,13 @@ impl Vm {
                     let v = frame.code.consts[i as usize].clone();
                     frame.push(v);
                 }
-                Instr::LoadFast(i) => {
+                // A superinstruction head the fast path could not finish stands for its
+                // `LoadFast`; the rest of its sequence follows as plain instructions.
+                Instr::LoadFast(i)
+                | Instr::LoadFastConstBinary(i)
+                | Instr::LoadFastFastBinary(i)
+                | Instr::LoadFastConstCompareJump(i)
+                | Instr::LoadFastFastCompareJump(i) => {
                     let v = &frame.stack[i as usize];
                     if v.is_undef() {
                         return Err(self.unbound_local(i));

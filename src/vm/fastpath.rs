@@ -26,10 +26,24 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
     } = frame;
     let instrs = &code.instrs[..];
     let consts = &code.consts[..];
+    // `LoadFast(i)`, or hands it to the VM when the local is unbound (pc stays past the
+    // instruction, whichever head it was, so the error points at it).
+    macro_rules! load_fast {
+        ($i:expr) => {{
+            let v = &stack[$i as usize];
+            if v.is_undef() {
+                return Some(Instr::LoadFast($i));
+            }
+            let v = v.clone();
+            stack.push(v);
+        }};
+    }
     loop {
-        let instr = *instrs.get(*pc as usize)?;
+        // Matched by reference so each arm loads only its own operand (copying the whole
+        // instruction first costs a dozen machine instructions of byte shuffling).
+        let instr = instrs.get(*pc as usize)?;
         *pc += 1;
-        match instr {
+        match *instr {
             Instr::Nop => {}
             Instr::Pop => {
                 if let Some(v) = stack.pop() {
@@ -37,24 +51,77 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 }
             }
             Instr::LoadConst(i) => stack.push(consts[i as usize].clone()),
-            Instr::LoadFast(i) => {
-                let v = &stack[i as usize];
-                if v.is_undef() {
-                    return Some(instr);
+            Instr::LoadFast(i) => load_fast!(i),
+            Instr::LoadFastConstBinary(i) | Instr::LoadFastFastBinary(i) => {
+                // `instrs[*pc..]`: the second load, the operator, maybe a store.
+                let at = *pc as usize;
+                let rhs = match instrs.get(at) {
+                    Some(Instr::LoadConst(c)) => consts.get(*c as usize),
+                    Some(Instr::LoadFast(j)) => stack.get(*j as usize),
+                    _ => None,
+                };
+                let op = match instrs.get(at + 1) {
+                    Some(Instr::BinaryOp(op) | Instr::InplaceOp(op)) => Some(*op),
+                    _ => None,
+                };
+                let lhs = &stack[i as usize];
+                match (rhs, op) {
+                    (Some(rhs), Some(op)) => match fast_binary(op, lhs, rhs) {
+                        Some(v) => match instrs.get(at + 2) {
+                            Some(Instr::StoreFast(s)) => {
+                                let old = std::mem::replace(&mut stack[*s as usize], v);
+                                old.discard();
+                                *pc += 3;
+                            }
+                            _ => {
+                                stack.push(v);
+                                *pc += 2;
+                            }
+                        },
+                        None => load_fast!(i),
+                    },
+                    _ => load_fast!(i),
                 }
-                let v = v.clone();
-                stack.push(v);
+            }
+            Instr::LoadFastConstCompareJump(i) | Instr::LoadFastFastCompareJump(i) => {
+                // `instrs[*pc..]`: the second load, the comparison, the conditional jump.
+                let at = *pc as usize;
+                let rhs = match instrs.get(at) {
+                    Some(Instr::LoadConst(c)) => consts.get(*c as usize),
+                    Some(Instr::LoadFast(j)) => stack.get(*j as usize),
+                    _ => None,
+                };
+                let kind = match instrs.get(at + 1) {
+                    Some(Instr::Compare(kind)) => Some(*kind),
+                    _ => None,
+                };
+                let jump = match instrs.get(at + 2) {
+                    Some(Instr::PopJumpIfFalse(t)) => Some((false, *t)),
+                    Some(Instr::PopJumpIfTrue(t)) => Some((true, *t)),
+                    _ => None,
+                };
+                let lhs = &stack[i as usize];
+                let result = match (rhs, kind) {
+                    (Some(rhs), Some(kind)) => fast_compare(kind, lhs, rhs),
+                    _ => None,
+                };
+                match (result, jump) {
+                    (Some(r), Some((when, target))) => {
+                        *pc = if r == when { target } else { *pc + 3 };
+                    }
+                    _ => load_fast!(i),
+                }
             }
             Instr::StoreFast(i) => {
                 let Some(v) = stack.pop() else {
-                    return Some(instr);
+                    return Some(*instr);
                 };
                 std::mem::replace(&mut stack[i as usize], v).discard();
             }
             Instr::LoadGlobal(slot) => {
                 let v = match globals.globals.borrow().values.get(slot as usize) {
                     Some(v) if !v.is_undef() => v.clone(),
-                    _ => return Some(instr),
+                    _ => return Some(*instr),
                 };
                 stack.push(v);
             }
@@ -62,14 +129,14 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 let v = cells[i as usize].borrow().clone();
                 if v.is_undef() {
                     v.discard();
-                    return Some(instr);
+                    return Some(*instr);
                 }
                 stack.push(v);
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                 let n = stack.len();
                 let Some(v) = fast_binary(op, &stack[n - 2], &stack[n - 1]) else {
-                    return Some(instr);
+                    return Some(*instr);
                 };
                 discard_top_two(stack);
                 stack.push(v);
@@ -77,7 +144,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             Instr::Compare(kind) => {
                 let n = stack.len();
                 let Some(r) = fast_compare(kind, &stack[n - 2], &stack[n - 1]) else {
-                    return Some(instr);
+                    return Some(*instr);
                 };
                 discard_top_two(stack);
                 stack.push(Value::Bool(r));
@@ -90,29 +157,29 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             }
             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                 let Some(Value::Bool(b)) = stack.last() else {
-                    return Some(instr);
+                    return Some(*instr);
                 };
-                if *b == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                if *b == matches!(*instr, Instr::PopJumpIfTrue(_)) {
                     *pc = t;
                 }
                 stack.pop();
             }
             Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {
                 let Some(v) = stack.pop() else {
-                    return Some(instr);
+                    return Some(*instr);
                 };
-                if v.is_none() == matches!(instr, Instr::PopJumpIfNone(_)) {
+                if v.is_none() == matches!(*instr, Instr::PopJumpIfNone(_)) {
                     *pc = t;
                 }
                 v.discard();
             }
             Instr::Jump(t) => {
                 if budgeted && t < *pc {
-                    return Some(instr);
+                    return Some(*instr);
                 }
                 *pc = t;
             }
-            _ => return Some(instr),
+            _ => return Some(*instr),
         }
     }
 }

@@ -65,21 +65,14 @@ pub fn fast_compare(kind: CompareKind, a: &Value, b: &Value) -> Option<bool> {
             CompareKind::Gt => x > y,
             CompareKind::Ge => x >= y,
         }),
-        (Value::Float(x), Value::Float(y)) => Some(match kind {
-            CompareKind::Eq => x == y,
-            CompareKind::Ne => x != y,
-            CompareKind::Lt => x < y,
-            CompareKind::Le => x <= y,
-            CompareKind::Gt => x > y,
-            CompareKind::Ge => x >= y,
-        }),
+        (Value::Float(x), Value::Float(y)) => Some(compare_floats(kind, *x, *y)),
         // Exact when the int converts to a float without rounding (|i| <= 2**53); CPython's
         // general rule handles the rest.
         (Value::Float(x), Value::Int(i)) if i.unsigned_abs() <= 1 << 53 => {
-            fast_compare(kind, a, &Value::Float(*i as f64))
+            Some(compare_floats(kind, *x, *i as f64))
         }
         (Value::Int(i), Value::Float(y)) if i.unsigned_abs() <= 1 << 53 => {
-            fast_compare(kind, &Value::Float(*i as f64), b)
+            Some(compare_floats(kind, *i as f64, *y))
         }
         (Value::Str(x), Value::Str(y)) => {
             let (x, y) = (x.as_str(), y.as_str());
@@ -93,6 +86,18 @@ pub fn fast_compare(kind: CompareKind, a: &Value, b: &Value) -> Option<bool> {
             })
         }
         _ => None,
+    }
+}
+
+#[inline(always)]
+fn compare_floats(kind: CompareKind, x: f64, y: f64) -> bool {
+    match kind {
+        CompareKind::Eq => x == y,
+        CompareKind::Ne => x != y,
+        CompareKind::Lt => x < y,
+        CompareKind::Le => x <= y,
+        CompareKind::Gt => x > y,
+        CompareKind::Ge => x >= y,
     }
 }
 
