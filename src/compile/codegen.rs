@@ -304,6 +304,13 @@ impl<'a> Compiler<'a> {
             }
         }
         let plain_positional = !unit.flags.varargs && !unit.flags.varkw;
+        let flags = unit.flags;
+        let plain_frame = plain_positional
+            && unit.kwonlyargcount == 0
+            && unit.cellvars.is_empty()
+            && unit.freevars.is_empty()
+            && !(flags.generator || flags.coroutine || flags.async_generator)
+            && !(flags.class_body || flags.module);
         super::fuse::mark_superinstructions(&mut unit.instrs);
         Code {
             name: unit.name.into(),
@@ -324,6 +331,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: unit.kwonlyargcount,
             flags: unit.flags,
             plain_positional,
+            plain_frame,
             native_path: std::cell::Cell::new(false),
             stacksize,
             first_line: unit.first_line,

@@ -72,6 +72,68 @@ impl Vm {
         Ok(())
     }
 
+    /// The most common call from bytecode, kept lean: a function whose code is
+    /// `plain_frame`, called with exactly its positional parameters. Pushes its frame and
+    /// returns true; returns false (having changed nothing) for any other call, including one
+    /// that must raise, which the general path then makes.
+    #[inline(always)]
+    pub(crate) fn push_plain_frame(&mut self, at: usize, argc: usize, method: bool) -> bool {
+        let depth = self.frames.len();
+        let Some(caller) = self.frames.last_mut() else {
+            return false;
+        };
+        let Some(Value::Function(func)) = caller.stack.get(at) else {
+            return false;
+        };
+        let has_self = method && caller.stack.get(at + 1).is_some_and(|v| !v.is_undef());
+        let nargs = argc + has_self as usize;
+        let code = &func.code;
+        if !code.plain_frame
+            || nargs != code.argcount as usize
+            || code.native_path.get()
+            || depth >= self.recursion_limit
+            || self.step_budget != u64::MAX
+        {
+            return false;
+        }
+        let nlocals = code.nlocals();
+        let first = caller.stack.len() - nargs;
+        let mut new = match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.code = code.clone();
+                f.globals = func.globals.clone();
+                f.pc = 0;
+                f.exit = FrameExit::Push;
+                f.stack.reserve(nlocals + code.stacksize as usize);
+                f
+            }
+            None => Box::new(Frame::empty(code.clone(), func.globals.clone())),
+        };
+        // SAFETY: `new.stack` is empty (pooled frames are cleared) with room for `nlocals >=
+        // nargs` values, and the caller's top `nargs` values are the arguments. They are
+        // moved: the caller's length is cut to `first`, so each has exactly one owner.
+        // (A loop, not `copy_nonoverlapping`: with a count known only at run time that is
+        // a call to memcpy, slower than copying the usual one to three values.)
+        unsafe {
+            let from = caller.stack.as_ptr().add(first);
+            let to = new.stack.as_mut_ptr();
+            for k in 0..nargs {
+                std::ptr::write(to.add(k), std::ptr::read(from.add(k)));
+            }
+            caller.stack.set_len(first);
+            new.stack.set_len(nargs);
+        }
+        // The callable, and the empty receiver slot of a plain function called as a method.
+        while caller.stack.len() > at {
+            caller.pop().discard();
+        }
+        while new.stack.len() < nlocals {
+            new.stack.push(Value::Undef);
+        }
+        self.frames.push(new);
+        true
+    }
+
     /// The common case of a call from bytecode: a plain Python function (or method) called with
     /// positional arguments only, no more than it has parameters and enough that defaults fill
     /// the rest. Arguments move straight from the caller's stack into the new frame (a

@@ -198,7 +198,19 @@ impl Vm {
         if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
             // First to last (as a slice drops), as CPython clears a frame: the order
             // never-awaited warnings come out in.
-            frame.stack.clear();
+            // (`clear` would drop through an out-of-line call per value; most locals are
+            // ints or None, which `discard` skips inline.)
+            let len = frame.stack.len();
+            // SAFETY: the length is cut to 0 first, so each value is read (and dropped)
+            // exactly once even if a drop panics; the buffer's first `len` slots were
+            // initialized.
+            unsafe {
+                frame.stack.set_len(0);
+                let values = frame.stack.as_ptr();
+                for k in 0..len {
+                    std::ptr::read(values.add(k)).discard();
+                }
+            }
             if !frame.cells.is_empty() {
                 frame.cells.clear();
             }
@@ -785,11 +797,15 @@ impl Vm {
                 }
                 Instr::Call(argc) => {
                     let at = frame.stack.len() - argc as usize - 1;
-                    self.call_from_stack(at, argc as usize, None, false)?;
+                    if !self.push_plain_frame(at, argc as usize, false) {
+                        self.call_from_stack(at, argc as usize, None, false)?;
+                    }
                 }
                 Instr::CallMethod(argc) => {
                     let at = frame.stack.len() - argc as usize - 2;
-                    self.call_from_stack(at, argc as usize, None, true)?;
+                    if !self.push_plain_frame(at, argc as usize, true) {
+                        self.call_from_stack(at, argc as usize, None, true)?;
+                    }
                 }
                 Instr::CallKw(shape) => {
                     let shape = frame.code.call_shapes[shape as usize].clone();
@@ -808,6 +824,17 @@ impl Vm {
                 }
                 Instr::ReturnValue => {
                     let v = frame.pop();
+                    // The common case, a plain call returning to the frame that made it.
+                    if frame.generator.is_none()
+                        && matches!(frame.exit, FrameExit::Push)
+                        && self.frames.len() > base + 1
+                    {
+                        if let Some(done) = self.frames.pop() {
+                            self.recycle(done);
+                        }
+                        frame!(self).push(v);
+                        continue;
+                    }
                     if let Some(result) = self.frame_return(v, base)? {
                         return Ok(result);
                     }
