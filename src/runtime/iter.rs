@@ -275,6 +275,37 @@ fn changed_size(vm: &Vm, what: &str) -> crate::vm::PyErr {
 }
 
 /// Advances a native iterator. Never holds the state borrow while running Python code.
+/// The next item of a list, tuple or range iterator that has one, without the VM (the run
+/// loop's `ForIter` fast path); `None` for anything else, exhaustion included, which
+/// `next_native` then handles.
+#[inline(always)]
+pub fn next_fast(it: &NativeIter) -> Option<Value> {
+    let mut state = it.state.try_borrow_mut().ok()?;
+    match &mut *state {
+        IterState::List(l, i) => {
+            let v = l.try_borrow().ok()?.get(*i)?.clone();
+            *i += 1;
+            Some(v)
+        }
+        IterState::Tuple(t, i) => {
+            let v = t.get(*i)?.clone();
+            *i += 1;
+            Some(v)
+        }
+        IterState::Range {
+            next,
+            step,
+            remaining,
+        } if *remaining > 0 => {
+            let v = *next;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Some(Value::Int(v))
+        }
+        _ => None,
+    }
+}
+
 pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> {
     let Ok(mut state) = it.state.try_borrow_mut() else {
         return Err(vm.value_error("generator already executing"));

@@ -238,7 +238,10 @@ fn math1(
     f: fn(f64) -> f64,
     can_overflow: bool,
 ) -> PyResult<Value> {
-    let x = one_double(vm, args, name)?;
+    let x = match (args.pos, args.kw) {
+        ([Value::Float(x)], []) => *x,
+        _ => one_double(vm, args, name)?,
+    };
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(domain(vm));

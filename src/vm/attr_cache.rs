@@ -165,6 +165,11 @@ impl Vm {
         name: Symbol,
     ) -> PyResult<Value> {
         let Some(inst) = plain_instance(obj) else {
+            if let Value::Module(m) = obj {
+                if let Some(v) = m.globals.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+            }
             return self.get_attr(obj, name);
         };
         let code = self.current_code();
@@ -186,6 +191,34 @@ impl Vm {
         name: Symbol,
     ) -> PyResult<(Value, Value)> {
         let Some(inst) = plain_instance(&obj) else {
+            match &obj {
+                // A module's own global (`math.sqrt`): one index look-up, no binding.
+                Value::Module(m) => {
+                    if let Some(v) = m.globals.borrow().get(name) {
+                        return Ok((v.clone(), Value::Undef));
+                    }
+                }
+                Value::Instance(_) | Value::Class(_) => {}
+                // A method of a builtin type (`words.append`, `s.split`): `load_method` finds
+                // it on the class, which the slot remembers.
+                _ => {
+                    let cls = self.class_of(&obj);
+                    let code = self.current_code();
+                    let cache = &code.attr_cache.loads;
+                    let method = |k: &Known| match k {
+                        Known::Method(m) => m.clone(),
+                        _ => Value::Undef,
+                    };
+                    match cache.probe(index, &cls, method) {
+                        Some(m) if !m.is_undef() => return Ok((m, obj)),
+                        _ => {}
+                    }
+                    if let Some(m @ (Value::Function(_) | Value::Builtin(_))) = cls.lookup(name) {
+                        cache.set(index, &cls, Known::Method(m.clone()));
+                        return Ok((m, obj));
+                    }
+                }
+            }
             return self.load_method(obj, name);
         };
         let code = self.current_code();

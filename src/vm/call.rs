@@ -72,24 +72,34 @@ impl Vm {
         Ok(())
     }
 
-    /// The most common call from bytecode, kept lean: a function whose code is
-    /// `plain_frame`, called with exactly its positional parameters. Pushes its frame and
-    /// returns true; returns false (having changed nothing) for any other call, including one
-    /// that must raise, which the general path then makes.
+    /// The most common calls from bytecode, kept lean: a function whose code is
+    /// `plain_frame` called with exactly its positional parameters, and a plain class
+    /// (`Class::plain_init`) whose `__init__` is such a function. Pushes the frame and returns
+    /// true; returns false (having changed nothing) for any other call, including one that
+    /// must raise, which the general path then makes.
     #[inline(always)]
     pub(crate) fn push_plain_frame(&mut self, at: usize, argc: usize, method: bool) -> bool {
         let depth = self.frames.len();
         let Some(caller) = self.frames.last_mut() else {
             return false;
         };
-        let Some(Value::Function(func)) = caller.stack.get(at) else {
-            return false;
-        };
         let has_self = method && caller.stack.get(at + 1).is_some_and(|v| !v.is_undef());
         let nargs = argc + has_self as usize;
+        let init;
+        let (func, instance) = match caller.stack.get(at) {
+            Some(Value::Function(func)) => (func, None),
+            Some(Value::Class(cls)) => match cls.plain_init(&self.types.object_new) {
+                Some(f) => {
+                    init = f;
+                    (&init, Some(cls.clone()))
+                }
+                None => return false,
+            },
+            _ => return false,
+        };
         let code = &func.code;
         if !code.plain_frame
-            || nargs != code.argcount as usize
+            || nargs + instance.is_some() as usize != code.argcount as usize
             || code.native_path.get()
             || depth >= self.recursion_limit
             || self.step_budget != u64::MAX
@@ -97,7 +107,6 @@ impl Vm {
             return false;
         }
         let nlocals = code.nlocals();
-        let first = caller.stack.len() - nargs;
         let mut new = match self.frame_pool.pop() {
             Some(mut f) => {
                 f.code = code.clone();
@@ -109,19 +118,28 @@ impl Vm {
             }
             None => Box::new(Frame::empty(code.clone(), func.globals.clone())),
         };
-        // SAFETY: `new.stack` is empty (pooled frames are cleared) with room for `nlocals >=
-        // nargs` values, and the caller's top `nargs` values are the arguments. They are
-        // moved: the caller's length is cut to `first`, so each has exactly one owner.
+        if let Some(cls) = instance {
+            // `object.__new__(cls)`, then `__init__(instance, *args)` returning it.
+            let obj = Value::Instance(Rc::new(Instance::new(cls, Payload::Plain)));
+            new.stack.push(obj.clone());
+            new.exit = FrameExit::Init(obj);
+        }
+        let first = caller.stack.len() - nargs;
         // (A loop, not `copy_nonoverlapping`: with a count known only at run time that is
         // a call to memcpy, slower than copying the usual one to three values.)
+        // SAFETY: `new.stack` holds at most the instance, with room for `nlocals` values
+        // (`nlocals >= argcount`, the instance and the arguments), and the caller's top
+        // `nargs` values are the arguments. They are moved: the caller's length is cut to
+        // `first`, so each has exactly one owner.
         unsafe {
             let from = caller.stack.as_ptr().add(first);
-            let to = new.stack.as_mut_ptr();
+            let filled = new.stack.len();
+            let to = new.stack.as_mut_ptr().add(filled);
             for k in 0..nargs {
                 std::ptr::write(to.add(k), std::ptr::read(from.add(k)));
             }
             caller.stack.set_len(first);
-            new.stack.set_len(nargs);
+            new.stack.set_len(filled + nargs);
         }
         // The callable, and the empty receiver slot of a plain function called as a method.
         while caller.stack.len() > at {
@@ -255,8 +273,23 @@ impl Vm {
             at + 1
         };
         let mut args = std::mem::take(&mut self.arg_scratch);
-        args.extend(frame.stack.drain(first..));
-        frame.stack.truncate(at);
+        let n = frame.stack.len() - first;
+        args.reserve(n);
+        // SAFETY: `args` is empty (it is cleared after every call) with room for `n`; the
+        // caller's values from `first` are moved (its length is cut to `first` first, so each
+        // has one owner). A loop, not `drain`/memcpy: there are usually one to three.
+        unsafe {
+            frame.stack.set_len(first);
+            let from = frame.stack.as_ptr().add(first);
+            let to = args.as_mut_ptr().add(args.len());
+            for k in 0..n {
+                std::ptr::write(to.add(k), std::ptr::read(from.add(k)));
+            }
+            args.set_len(args.len() + n);
+        }
+        while frame.stack.len() > at {
+            frame.pop().discard();
+        }
         let result = (b.func)(
             self,
             Args {

@@ -173,6 +173,16 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 }
                 v.discard();
             }
+            Instr::ForIter(_) => {
+                let item = match stack.last() {
+                    Some(Value::Iter(it)) => crate::runtime::iter::next_fast(it),
+                    _ => None,
+                };
+                match item {
+                    Some(v) => stack.push(v),
+                    None => return Some(*instr),
+                }
+            }
             Instr::Jump(t) => {
                 if budgeted && t < *pc {
                     return Some(*instr);

@@ -72,6 +72,8 @@ pub struct LookupCache {
     entries: rustc_hash::FxHashMap<Symbol, Option<Value>>,
     /// `Some((overrides __getattribute__, overrides __setattr__))` once computed.
     attribute_hooks: Option<(bool, bool)>,
+    /// `Some(plain_init)` once computed (see `Class::plain_init`).
+    plain_init: Option<Option<Rc<Function>>>,
 }
 
 thread_local! {
@@ -122,10 +124,40 @@ impl Class {
         if cache.epoch != epoch {
             cache.entries.clear();
             cache.attribute_hooks = None;
+            cache.plain_init = None;
             cache.epoch = epoch;
         }
         cache.entries.insert(name, found.clone());
         found
+    }
+
+    /// For a plain Python class (object's `__new__`, an `__init__` written in Python): that
+    /// `__init__`, which is all instantiation runs besides making the instance (memoised, so
+    /// `Class(...)` can take the run loop's lean call path).
+    pub fn plain_init(&self, object_new: &Value) -> Option<Rc<Function>> {
+        let epoch = TYPE_EPOCH.with(|e| e.get());
+        {
+            let cache = self.lookup_cache.borrow();
+            if cache.epoch == epoch {
+                if let Some(init) = &cache.plain_init {
+                    return init.clone();
+                }
+            }
+        }
+        let plain = self.layout == Layout::Object
+            && !self.is_builtin
+            && self
+                .lookup(super::symbol::sym::NEW)
+                .is_none_or(|n| n.is(object_new));
+        let init = match self.lookup(super::symbol::sym::INIT) {
+            Some(Value::Function(f)) if plain => Some(f),
+            _ => None,
+        };
+        let mut cache = self.lookup_cache.borrow_mut();
+        if cache.epoch == epoch {
+            cache.plain_init = Some(init.clone());
+        }
+        init
     }
 
     /// Whether the class overrides `object.__getattribute__` / `object.__setattr__`

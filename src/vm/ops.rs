@@ -27,6 +27,12 @@ pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
             BinOp::BitAnd => Some(Value::Int(x & y)),
             BinOp::BitOr => Some(Value::Int(x | y)),
             BinOp::BitXor => Some(Value::Int(x ^ y)),
+            // An arithmetic shift floors, as Python's `>>` does for negative ints too.
+            BinOp::RShift if *y >= 0 => Some(Value::Int(x >> (*y).min(63))),
+            BinOp::LShift if (0..63).contains(y) => {
+                let shifted = x << y;
+                (shifted >> y == *x).then_some(Value::Int(shifted))
+            }
             _ => None,
         },
         (Value::Float(x), Value::Float(y)) => match op {
