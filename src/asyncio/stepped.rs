@@ -176,6 +176,8 @@ pub(super) struct PlainClass {
     class_attrs: Vec<(Symbol, Option<Value>)>,
     /// The methods' names' `InstanceAttrs::bit`s: most instances hold none of them.
     names_mask: u64,
+    /// The methods' names, sorted (a dense array to search, not the pairs above).
+    method_ids: Box<[u32]>,
     /// The type epoch at which the class was last found unchanged (0: not yet, or changed).
     checked_epoch: Cell<u64>,
 }
@@ -197,11 +199,14 @@ impl PlainClass {
         let names_mask = methods
             .iter()
             .fold(0, |m, (n, _)| m | InstanceAttrs::bit(*n));
+        let mut method_ids: Vec<u32> = methods.iter().map(|(n, _)| n.0).collect();
+        method_ids.sort_unstable();
         Some(PlainClass {
             class: class.clone(),
             methods,
             class_attrs,
             names_mask,
+            method_ids: method_ids.into(),
             checked_epoch: Cell::new(0),
         })
     }
@@ -239,13 +244,13 @@ impl PlainClass {
         let attrs = inst.dict.borrow();
         // A promoted `__dict__` (instdict) may hold any name: not plain.
         let promoted = attrs.first().is_some_and(|(k, _)| *k == sym::DICT);
-        // (Instances hold a few attributes: look at those of theirs that might be a method's
-        // name, rather than at every method name.)
+        // (Instances hold a few attributes: those whose summary bit a method's name shares
+        // are looked up among the method names.)
         let shadowed = promoted
             || (attrs.mask() & self.names_mask != 0
                 && attrs.iter().any(|(k, _)| {
                     self.names_mask & InstanceAttrs::bit(*k) != 0
-                        && self.methods.iter().any(|(name, _)| name == k)
+                        && self.method_ids.binary_search(&k.0).is_ok()
                 }));
         (!shadowed).then(|| inst.clone())
     }

@@ -125,6 +125,11 @@ pub enum Instr {
     LoadFastAttr(u16, u32),
     /// `LoadFast(local)` and `LoadMethod(name)` in one (`self.method(...)`).
     LoadFastMethod(u16, u32),
+    /// `super().name` as the callee of a call: `[super]` → `[callable, self_or_undef]`, as
+    /// `LoadMethod` leaves them. When `super` is the builtin, no `super` object is made for a
+    /// plain method (CPython 3.12's `LOAD_SUPER_ATTR`); otherwise it is called and the
+    /// attribute looked up on the result.
+    LoadSuperMethod(u32),
     /// Superinstruction heads (see `compile::fuse`). Each replaces a `LoadFast(local)` that
     /// starts a short sequence whose other instructions stay in place after it; the run loop
     /// does the whole sequence in one dispatch when its operands are ints or floats, and

@@ -2127,11 +2127,29 @@ impl<'a> Compiler<'a> {
         // Method call fast path: `obj.name(args)` without keywords.
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, keywords.is_empty()) {
             let i = self.attr_idx(attr);
-            match self.fusable_local(value) {
-                Some(local) => {
+            // `super().name(...)`: the callee `super` itself, when the call has no arguments.
+            let zero_arg_super = match &value.kind {
+                ExprKind::Call {
+                    func: callee,
+                    args: super_args,
+                    keywords: super_keywords,
+                } if super_args.is_empty()
+                    && super_keywords.is_empty()
+                    && matches!(&callee.kind, ExprKind::Name(n) if n == "super") =>
+                {
+                    Some(callee)
+                }
+                _ => None,
+            };
+            match (self.fusable_local(value), zero_arg_super) {
+                (Some(local), _) => {
                     self.with_span(func.span, |c| c.emit(Instr::LoadFastMethod(local, i)))
                 }
-                None => {
+                (None, Some(callee)) => {
+                    self.expr(callee)?;
+                    self.with_span(func.span, |c| c.emit(Instr::LoadSuperMethod(i)));
+                }
+                (None, None) => {
                     self.expr(value)?;
                     self.with_span(func.span, |c| c.emit(Instr::LoadMethod(i)));
                 }

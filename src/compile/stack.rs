@@ -43,6 +43,7 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
         | LoadBuildClass
         | LoadFastAttr(..) => (1, None),
         LoadFastMethod(..) => (2, None),
+        LoadSuperMethod(_) => (1, None),
         DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => (0, None),
         StoreAttr(_) | DeleteSubscr | MapAdd(_) => (-2, None),
         StoreSubscr => (-3, None),

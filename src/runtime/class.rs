@@ -547,22 +547,48 @@ pub fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))))
 }
 
+/// `super().name` for a call (`LoadSuperMethod`) when `super` is the builtin: the plain
+/// function the look-up finds and the instance to call it on, without making the `super`
+/// object. `Ok(None)` when the attribute is anything else, or the instance's class is not
+/// below `__class__`: the caller then makes the `super` object and looks the name up on it,
+/// which gives the right value or error.
+pub fn zero_arg_super_method(
+    vm: &mut Vm,
+    name: crate::vm::symbol::Symbol,
+) -> PyResult<Option<(Value, Value)>> {
+    let (start, obj) = zero_arg_super(vm)?;
+    if matches!(obj, Value::Class(_)) {
+        return Ok(None);
+    }
+    let cls = vm.class_of(&obj);
+    let rest = cls.mro_rest.borrow();
+    let after: &[Rc<Class>] = if Rc::ptr_eq(&cls, &start) {
+        &rest
+    } else {
+        match rest.iter().position(|c| Rc::ptr_eq(c, &start)) {
+            Some(pos) => &rest[pos + 1..],
+            None => return Ok(None),
+        }
+    };
+    for c in after {
+        if let Some(v) = c.dict.borrow().get(&name) {
+            return Ok(match v {
+                Value::Function(_) => Some((v.clone(), obj)),
+                _ => None,
+            });
+        }
+    }
+    Ok(None)
+}
+
 /// `super()` with no arguments: the `__class__` cell and the first argument of the caller.
 fn zero_arg_super(vm: &mut Vm) -> PyResult<(Rc<Class>, Value)> {
     let Some(frame) = vm.frames.last() else {
         return Err(vm.runtime_error("super(): no arguments"));
     };
     let code = frame.code.clone();
-    let ncell = code.cellvars.len();
-    let class = code
-        .freevars
-        .iter()
-        .position(|n| n.as_str() == "__class__")
-        .map(|i| frame.cells[ncell + i].borrow().clone());
-    let Some(Value::Class(class)) = class else {
-        return Err(vm.runtime_error("super(): __class__ cell not found"));
-    };
-    if code.argcount == 0 && !code.flags.varargs {
+    // CPython's order of checks (`super_init_without_args`).
+    if code.argcount == 0 {
         return Err(vm.runtime_error("super(): no arguments"));
     }
     let mut first = frame.stack.first().cloned().unwrap_or(Value::Undef);
@@ -575,6 +601,15 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Rc<Class>, Value)> {
     if first.is_undef() {
         return Err(vm.runtime_error("super(): arg[0] deleted"));
     }
+    let ncell = code.cellvars.len();
+    let class = code
+        .freevars
+        .iter()
+        .position(|n| n.as_str() == "__class__")
+        .map(|i| frame.cells[ncell + i].borrow().clone());
+    let Some(Value::Class(class)) = class else {
+        return Err(vm.runtime_error("super(): __class__ cell not found"));
+    };
     Ok((class, first))
 }
 

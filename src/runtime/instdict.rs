@@ -57,6 +57,17 @@ pub fn contains(inst: &Instance, name: Symbol) -> bool {
 
 pub fn set(inst: &Instance, name: Symbol, value: Value) {
     let mut map = inst.dict.borrow_mut();
+    // The common case first: the attribute exists (a promoted map holds only `__dict__`,
+    // which is never stored through here).
+    if name != sym::DICT {
+        if let Some(slot) = map.get_mut(&name) {
+            let old = std::mem::replace(slot, value);
+            // (The old value goes after the borrow ends: dropping it may run code.)
+            drop(map);
+            old.discard();
+            return;
+        }
+    }
     let promoted = match map.first() {
         Some((k, Value::Dict(d))) if *k == sym::DICT => Some(d.clone()),
         _ => None,

@@ -74,6 +74,20 @@ impl AttrCache {
         None
     }
 
+    /// `obj.name = value` when the cache knows the instance's class puts it in the instance
+    /// dict: the instance to store into (`None`: take the general path).
+    #[inline]
+    pub fn instance_store_hit<'a>(&self, index: usize, obj: &'a Value) -> Option<&'a Instance> {
+        let inst = match obj {
+            Value::Instance(inst) if matches!(inst.payload, Payload::Plain) => inst,
+            _ => return None,
+        };
+        let in_dict = |k: &Known| matches!(k, Known::StoreInDict);
+        self.stores
+            .probe(index, &inst.class, in_dict)?
+            .then_some(inst)
+    }
+
     /// The function or builtin `obj.name(...)` calls with `obj` as its first argument, when
     /// the cache knows it and the instance does not shadow it.
     #[inline]

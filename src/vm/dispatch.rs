@@ -452,6 +452,12 @@ impl Vm {
                     let name = frame.code.names[i as usize];
                     let obj = frame.pop();
                     let v = frame.pop();
+                    let cache = &frame.code.attr_cache;
+                    if let Some(inst) = cache.instance_store_hit(i as usize, &obj) {
+                        crate::runtime::instdict::set(inst, name, v);
+                        obj.discard();
+                        continue;
+                    }
                     self.store_attr_cached(i as usize, &obj, name, v)?;
                 }
                 Instr::DeleteAttr(i) => {
@@ -477,6 +483,26 @@ impl Vm {
                     }
                     let obj = frame.pop();
                     let (callable, receiver) = self.load_method_cached(i as usize, obj, name)?;
+                    let frame = frame!(self);
+                    frame.push(callable);
+                    frame.push(receiver);
+                }
+                Instr::LoadSuperMethod(i) => {
+                    let name = frame.code.names[i as usize];
+                    let sup = frame.pop();
+                    let builtin =
+                        matches!(&sup, Value::Class(c) if Rc::ptr_eq(c, &self.types.super_));
+                    let found = match builtin {
+                        true => crate::runtime::class::zero_arg_super_method(self, name)?,
+                        false => None,
+                    };
+                    let (callable, receiver) = match found {
+                        Some(pair) => pair,
+                        None => {
+                            let obj = self.call(&sup, &[])?;
+                            self.load_method(obj, name)?
+                        }
+                    };
                     let frame = frame!(self);
                     frame.push(callable);
                     frame.push(receiver);

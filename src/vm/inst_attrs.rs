@@ -54,6 +54,11 @@ impl InstanceAttrs {
     }
 
     #[inline]
+    pub fn get_mut(&mut self, name: &Symbol) -> Option<&mut Value> {
+        self.position(*name).map(|i| &mut self.entries[i].1)
+    }
+
+    #[inline]
     pub fn contains_key(&self, name: &Symbol) -> bool {
         self.position(*name).is_some()
     }
