@@ -1,9 +1,11 @@
 //! The run loop's inner loop: the instructions that, in their common case, need nothing but
 //! the running frame (local and global loads and stores, constants, int/float arithmetic and
-//! comparisons, conditional jumps on bools). It works on a plain `&mut Frame`, so the frame,
+//! comparisons and the superinstructions that fuse them with their loads (`compile::fuse`),
+//! conditional jumps on bools, `for` steps over lists, tuples and ranges, and attribute and
+//! method look-ups the code's cache answers). It works on a plain `&mut Frame`, so the frame,
 //! its code and its value stack stay in registers instead of being looked up through the VM
 //! for every instruction. Anything else, including the uncommon case of a fast instruction
-//! (an unbound local, an int overflow, a comparison of lists), goes back to
+//! (an unbound local, an int overflow, a comparison of lists, a cache miss), goes back to
 //! `Vm::execute` with the stack untouched.
 
 use super::frame::Frame;
@@ -26,6 +28,8 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
     } = frame;
     let instrs = &code.instrs[..];
     let consts = &code.consts[..];
+    let names = &code.names[..];
+    let cache = &code.attr_cache;
     // `LoadFast(i)`, or hands it to the VM when the local is unbound (pc stays past the
     // instruction, whichever head it was, so the error points at it).
     macro_rules! load_fast {
@@ -182,6 +186,79 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     Some(v) => stack.push(v),
                     None => return Some(*instr),
                 }
+            }
+            // Attribute and method look-ups the code's cache answers without the VM (see
+            // `vm::attr_cache`); a miss goes to the VM's general path.
+            Instr::LoadFastAttr(local, i) => {
+                let hit = match stack.get(local as usize) {
+                    Some(obj) => cache.instance_attr_hit(i as usize, obj, names[i as usize]),
+                    None => None,
+                };
+                match hit {
+                    Some(v) => stack.push(v),
+                    None => return Some(*instr),
+                }
+            }
+            Instr::LoadFastMethod(local, i) => {
+                let hit = match stack.get(local as usize) {
+                    Some(obj) => cache
+                        .instance_method_hit(i as usize, obj, names[i as usize])
+                        .map(|m| (m, obj.clone())),
+                    None => None,
+                };
+                match hit {
+                    Some((method, obj)) => {
+                        stack.push(method);
+                        stack.push(obj);
+                    }
+                    None => return Some(*instr),
+                }
+            }
+            Instr::LoadAttr(i) => {
+                let hit = match stack.last() {
+                    Some(obj) => cache.instance_attr_hit(i as usize, obj, names[i as usize]),
+                    None => None,
+                };
+                match (hit, stack.last_mut()) {
+                    (Some(v), Some(top)) => std::mem::replace(top, v).discard(),
+                    _ => return Some(*instr),
+                }
+            }
+            Instr::LoadMethod(i) => {
+                let hit = match stack.last() {
+                    Some(obj) => cache.instance_method_hit(i as usize, obj, names[i as usize]),
+                    None => None,
+                };
+                match (hit, stack.pop()) {
+                    // `[.., obj]` becomes `[.., method, obj]`.
+                    (Some(method), Some(obj)) => {
+                        stack.push(method);
+                        stack.push(obj);
+                    }
+                    (None, Some(obj)) => {
+                        stack.push(obj);
+                        return Some(*instr);
+                    }
+                    _ => return Some(*instr),
+                }
+            }
+            Instr::StoreAttr(i) => {
+                // `[.., value, obj]`.
+                let Some(obj) = stack.pop() else {
+                    return Some(*instr);
+                };
+                match cache.instance_store_hit(i as usize, &obj) {
+                    Some(inst) if !stack.is_empty() => {
+                        if let Some(v) = stack.pop() {
+                            crate::runtime::instdict::set(inst, names[i as usize], v);
+                        }
+                    }
+                    _ => {
+                        stack.push(obj);
+                        return Some(*instr);
+                    }
+                }
+                obj.discard();
             }
             Instr::Jump(t) => {
                 if budgeted && t < *pc {
