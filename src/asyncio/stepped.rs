@@ -178,6 +178,9 @@ pub(super) struct PlainClass {
     names_mask: u64,
     /// The methods' names, sorted (a dense array to search, not the pairs above).
     method_ids: Box<[u32]>,
+    /// For each summary bit, the one method name with that bit (`u32::MAX`: none, or
+    /// several, which `method_ids` then decides).
+    method_by_bit: Box<[u32; 64]>,
     /// The type epoch at which the class was last found unchanged (0: not yet, or changed).
     checked_epoch: Cell<u64>,
 }
@@ -201,12 +204,20 @@ impl PlainClass {
             .fold(0, |m, (n, _)| m | InstanceAttrs::bit(*n));
         let mut method_ids: Vec<u32> = methods.iter().map(|(n, _)| n.0).collect();
         method_ids.sort_unstable();
+        let mut method_by_bit = Box::new([u32::MAX; 64]);
+        for &id in &method_ids {
+            let shared = method_ids.iter().filter(|&&o| o & 63 == id & 63).count() > 1;
+            if !shared {
+                method_by_bit[(id & 63) as usize] = id;
+            }
+        }
         Some(PlainClass {
             class: class.clone(),
             methods,
             class_attrs,
             names_mask,
             method_ids: method_ids.into(),
+            method_by_bit,
             checked_epoch: Cell::new(0),
         })
     }
@@ -250,7 +261,10 @@ impl PlainClass {
             || (attrs.mask() & self.names_mask != 0
                 && attrs.iter().any(|(k, _)| {
                     self.names_mask & InstanceAttrs::bit(*k) != 0
-                        && self.method_ids.binary_search(&k.0).is_ok()
+                        && match self.method_by_bit[(k.0 & 63) as usize] {
+                            u32::MAX => self.method_ids.binary_search(&k.0).is_ok(),
+                            id => id == k.0,
+                        }
                 }));
         (!shadowed).then(|| inst.clone())
     }
