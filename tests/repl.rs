@@ -42,6 +42,10 @@ fn multiline_async_def_then_await_at_the_prompt() {
     p.send_line("_ + 1").unwrap();
     p.exp_string("43").unwrap();
     p.exp_string(">>> ").unwrap();
+    // `_` changes with every echoed value (it is never cached as a builtin).
+    p.send_line("_ * 2").unwrap();
+    p.exp_string("86").unwrap();
+    p.exp_string(">>> ").unwrap();
 }
 
 #[test]

@@ -1487,10 +1487,23 @@ impl Vm {
     /// A global slot is unbound: fall back to builtins (`LOAD_GLOBAL`'s second step).
     fn load_builtin_for_slot(&mut self, slot: u32) -> PyResult<Value> {
         let frame = frame!(self);
-        let name = frame.globals.globals.borrow().names[slot as usize];
+        let mut globals = frame.globals.globals.borrow_mut();
+        let name = globals.names[slot as usize];
         match self.builtins.get(&name) {
-            Some(v) => Ok(v.clone()),
-            None => self.missing_global(name.as_str()),
+            Some(v) => {
+                if name.as_str() != "_" {
+                    let cache = &mut globals.builtin_cache;
+                    if cache.len() <= slot as usize {
+                        cache.resize(slot as usize + 1, Value::Undef);
+                    }
+                    cache[slot as usize] = v.clone();
+                }
+                Ok(v.clone())
+            }
+            None => {
+                drop(globals);
+                self.missing_global(name.as_str())
+            }
         }
     }
 

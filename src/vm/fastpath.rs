@@ -123,10 +123,15 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 std::mem::replace(&mut stack[i as usize], v).discard();
             }
             Instr::LoadGlobal(slot) => {
-                let v = match globals.globals.borrow().values.get(slot as usize) {
+                let g = globals.globals.borrow();
+                let v = match g.values.get(slot as usize) {
                     Some(v) if !v.is_undef() => v.clone(),
-                    _ => return Some(*instr),
+                    _ => match g.builtin_cache.get(slot as usize) {
+                        Some(v) if !v.is_undef() => v.clone(),
+                        _ => return Some(*instr),
+                    },
                 };
+                drop(g);
                 stack.push(v);
             }
             Instr::LoadDeref(i) => {

@@ -379,6 +379,10 @@ pub struct Globals {
     pub values: Vec<Value>,
     pub names: Vec<Symbol>,
     pub index: rustc_hash::FxHashMap<Symbol, u32>,
+    /// For slots whose global is unbound: the builtin of that name, once a `LoadGlobal` found
+    /// it (builtins do not change once the program runs, except the REPL's `_`, which is
+    /// never kept here). A bound global always wins over it.
+    pub builtin_cache: Vec<Value>,
 }
 
 impl Globals {
