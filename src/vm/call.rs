@@ -109,8 +109,14 @@ impl Vm {
         let nlocals = code.nlocals();
         let mut new = match self.frame_pool.pop() {
             Some(mut f) => {
-                f.code = code.clone();
-                f.globals = func.globals.clone();
+                // A pooled frame often last ran this very code (recursion, a loop of calls):
+                // then it already holds the right references.
+                if !Rc::ptr_eq(&f.code, code) {
+                    f.code = code.clone();
+                }
+                if !Rc::ptr_eq(&f.globals, &func.globals) {
+                    f.globals = func.globals.clone();
+                }
                 f.pc = 0;
                 f.exit = FrameExit::Push;
                 f.stack.reserve(nlocals + code.stacksize as usize);
