@@ -199,16 +199,7 @@ impl Vm {
         if !plain || self.frame_pool.len() >= 256 || frame.stack.capacity() > 1024 {
             return self.recycle(frame);
         }
-        // First to last, as `recycle` does.
-        let len = frame.stack.len();
-        // SAFETY: as in `recycle`.
-        unsafe {
-            frame.stack.set_len(0);
-            let values = frame.stack.as_ptr();
-            for k in 0..len {
-                std::ptr::read(values.add(k)).discard();
-            }
-        }
+        clear_values(&mut frame.stack);
         self.frame_pool.push(frame);
     }
 
@@ -219,21 +210,7 @@ impl Vm {
         // (Each field is tested before it is cleared: most are already empty, and clearing
         // runs the out-of-line drop code.)
         if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
-            // First to last (as a slice drops), as CPython clears a frame: the order
-            // never-awaited warnings come out in.
-            // (`clear` would drop through an out-of-line call per value; most locals are
-            // ints or None, which `discard` skips inline.)
-            let len = frame.stack.len();
-            // SAFETY: the length is cut to 0 first, so each value is read (and dropped)
-            // exactly once even if a drop panics; the buffer's first `len` slots were
-            // initialized.
-            unsafe {
-                frame.stack.set_len(0);
-                let values = frame.stack.as_ptr();
-                for k in 0..len {
-                    std::ptr::read(values.add(k)).discard();
-                }
-            }
+            clear_values(&mut frame.stack);
             if !frame.cells.is_empty() {
                 frame.cells.clear();
             }
@@ -1739,4 +1716,21 @@ fn gen_noun(kind: GeneratorKind) -> &'static str {
 #[allow(dead_code)]
 fn _payload_is_plain(p: &Payload) -> bool {
     matches!(p, Payload::Plain)
+}
+
+/// Drops a frame's values first to last (as a slice drops), as CPython clears a frame: the
+/// order never-awaited warnings come out in. (`clear` would drop through an out-of-line call
+/// per value; most locals are ints or None, which `discard` skips inline.)
+#[inline(always)]
+fn clear_values(stack: &mut Vec<Value>) {
+    let len = stack.len();
+    // SAFETY: the length is cut to 0 first, so each value is read (and dropped) exactly once
+    // even if a drop panics; the buffer's first `len` slots were initialized.
+    unsafe {
+        stack.set_len(0);
+        let values = stack.as_ptr();
+        for k in 0..len {
+            std::ptr::read(values.add(k)).discard();
+        }
+    }
 }

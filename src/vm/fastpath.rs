@@ -59,11 +59,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             Instr::LoadFastConstBinary(i) | Instr::LoadFastFastBinary(i) => {
                 // `instrs[*pc..]`: the second load, the operator, maybe a store.
                 let at = *pc as usize;
-                let rhs = match instrs.get(at) {
-                    Some(Instr::LoadConst(c)) => consts.get(*c as usize),
-                    Some(Instr::LoadFast(j)) => stack.get(*j as usize),
-                    _ => None,
-                };
+                let rhs = second_operand(instrs.get(at), consts, stack);
                 let op = match instrs.get(at + 1) {
                     Some(Instr::BinaryOp(op) | Instr::InplaceOp(op)) => Some(*op),
                     _ => None,
@@ -90,11 +86,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             Instr::LoadFastConstCompareJump(i) | Instr::LoadFastFastCompareJump(i) => {
                 // `instrs[*pc..]`: the second load, the comparison, the conditional jump.
                 let at = *pc as usize;
-                let rhs = match instrs.get(at) {
-                    Some(Instr::LoadConst(c)) => consts.get(*c as usize),
-                    Some(Instr::LoadFast(j)) => stack.get(*j as usize),
-                    _ => None,
-                };
+                let rhs = second_operand(instrs.get(at), consts, stack);
                 let kind = match instrs.get(at + 1) {
                     Some(Instr::Compare(kind)) => Some(*kind),
                     _ => None,
@@ -183,57 +175,50 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 v.discard();
             }
             Instr::ForIter(_) => {
-                let item = match stack.last() {
-                    Some(Value::Iter(it)) => crate::runtime::iter::next_fast(it),
+                let item = stack.last().and_then(|top| match top {
+                    Value::Iter(it) => crate::runtime::iter::next_fast(it),
                     _ => None,
+                });
+                let Some(v) = item else {
+                    return Some(*instr);
                 };
-                match item {
-                    Some(v) => stack.push(v),
-                    None => return Some(*instr),
-                }
+                stack.push(v);
             }
             // Attribute and method look-ups the code's cache answers without the VM (see
             // `vm::attr_cache`); a miss goes to the VM's general path.
             Instr::LoadFastAttr(local, i) => {
-                let hit = match stack.get(local as usize) {
-                    Some(obj) => cache.instance_attr_hit(i as usize, obj, names[i as usize]),
-                    None => None,
+                let hit = stack
+                    .get(local as usize)
+                    .and_then(|obj| cache.instance_attr_hit(i as usize, obj, names[i as usize]));
+                let Some(v) = hit else {
+                    return Some(*instr);
                 };
-                match hit {
-                    Some(v) => stack.push(v),
-                    None => return Some(*instr),
-                }
+                stack.push(v);
             }
             Instr::LoadFastMethod(local, i) => {
-                let hit = match stack.get(local as usize) {
-                    Some(obj) => cache
-                        .instance_method_hit(i as usize, obj, names[i as usize])
-                        .map(|m| (m, obj.clone())),
-                    None => None,
+                let hit = stack.get(local as usize).and_then(|obj| {
+                    let method = cache.instance_method_hit(i as usize, obj, names[i as usize]);
+                    method.map(|m| (m, obj.clone()))
+                });
+                let Some((method, obj)) = hit else {
+                    return Some(*instr);
                 };
-                match hit {
-                    Some((method, obj)) => {
-                        stack.push(method);
-                        stack.push(obj);
-                    }
-                    None => return Some(*instr),
-                }
+                stack.push(method);
+                stack.push(obj);
             }
             Instr::LoadAttr(i) => {
-                let hit = match stack.last() {
-                    Some(obj) => cache.instance_attr_hit(i as usize, obj, names[i as usize]),
-                    None => None,
-                };
+                let hit = stack
+                    .last()
+                    .and_then(|obj| cache.instance_attr_hit(i as usize, obj, names[i as usize]));
                 match (hit, stack.last_mut()) {
                     (Some(v), Some(top)) => std::mem::replace(top, v).discard(),
                     _ => return Some(*instr),
                 }
             }
             Instr::LoadMethod(i) => {
-                let hit = match stack.last() {
-                    Some(obj) => cache.instance_method_hit(i as usize, obj, names[i as usize]),
-                    None => None,
-                };
+                let hit = stack
+                    .last()
+                    .and_then(|obj| cache.instance_method_hit(i as usize, obj, names[i as usize]));
                 match (hit, stack.pop()) {
                     // `[.., obj]` becomes `[.., method, obj]`.
                     (Some(method), Some(obj)) => {
@@ -273,6 +258,20 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             }
             _ => return Some(*instr),
         }
+    }
+}
+
+/// The value a superinstruction's second load (`LoadConst` or `LoadFast`) would push.
+#[inline(always)]
+fn second_operand<'a>(
+    load: Option<&Instr>,
+    consts: &'a [Value],
+    stack: &'a [Value],
+) -> Option<&'a Value> {
+    match load {
+        Some(Instr::LoadConst(c)) => consts.get(*c as usize),
+        Some(Instr::LoadFast(j)) => stack.get(*j as usize),
+        _ => None,
     }
 }
 

@@ -63,40 +63,24 @@ pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 #[inline(always)]
 pub fn fast_compare(kind: CompareKind, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(match kind {
-            CompareKind::Eq => x == y,
-            CompareKind::Ne => x != y,
-            CompareKind::Lt => x < y,
-            CompareKind::Le => x <= y,
-            CompareKind::Gt => x > y,
-            CompareKind::Ge => x >= y,
-        }),
-        (Value::Float(x), Value::Float(y)) => Some(compare_floats(kind, *x, *y)),
+        (Value::Int(x), Value::Int(y)) => Some(compare_ord(kind, x, y)),
+        (Value::Float(x), Value::Float(y)) => Some(compare_ord(kind, x, y)),
         // Exact when the int converts to a float without rounding (|i| <= 2**53); CPython's
         // general rule handles the rest.
         (Value::Float(x), Value::Int(i)) if i.unsigned_abs() <= 1 << 53 => {
-            Some(compare_floats(kind, *x, *i as f64))
+            Some(compare_ord(kind, x, &(*i as f64)))
         }
         (Value::Int(i), Value::Float(y)) if i.unsigned_abs() <= 1 << 53 => {
-            Some(compare_floats(kind, *i as f64, *y))
+            Some(compare_ord(kind, &(*i as f64), y))
         }
-        (Value::Str(x), Value::Str(y)) => {
-            let (x, y) = (x.as_str(), y.as_str());
-            Some(match kind {
-                CompareKind::Eq => x == y,
-                CompareKind::Ne => x != y,
-                CompareKind::Lt => x < y,
-                CompareKind::Le => x <= y,
-                CompareKind::Gt => x > y,
-                CompareKind::Ge => x >= y,
-            })
-        }
+        (Value::Str(x), Value::Str(y)) => Some(compare_ord(kind, x.as_str(), y.as_str())),
         _ => None,
     }
 }
 
+/// `x <kind> y` with Rust's comparison (IEEE for floats: NaN compares false but `!=`).
 #[inline(always)]
-fn compare_floats(kind: CompareKind, x: f64, y: f64) -> bool {
+fn compare_ord<T: PartialOrd + ?Sized>(kind: CompareKind, x: &T, y: &T) -> bool {
     match kind {
         CompareKind::Eq => x == y,
         CompareKind::Ne => x != y,
@@ -594,15 +578,7 @@ impl Vm {
                 };
             }
         }
-        let (lx, ly) = (x.len(), y.len());
-        Ok(match kind {
-            CompareKind::Eq => lx == ly,
-            CompareKind::Ne => lx != ly,
-            CompareKind::Lt => lx < ly,
-            CompareKind::Le => lx <= ly,
-            CompareKind::Gt => lx > ly,
-            CompareKind::Ge => lx >= ly,
-        })
+        Ok(compare_ord(kind, &x.len(), &y.len()))
     }
 
     /// `a == b` as a bool (identity implies equality, as in CPython's containers; a NaN float
