@@ -184,6 +184,37 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 };
                 stack.push(v);
             }
+            Instr::BinarySubscr => {
+                let n = stack.len();
+                let item = match stack.get(n.wrapping_sub(2)..) {
+                    Some([container, index]) => subscript_fast(container, index),
+                    _ => None,
+                };
+                let Some(v) = item else {
+                    return Some(*instr);
+                };
+                discard_top_two(stack);
+                stack.push(v);
+            }
+            Instr::StoreSubscr => {
+                // `[.., value, container, index]`.
+                let n = stack.len();
+                let stored = match stack.get(n.wrapping_sub(3)..) {
+                    Some([value, container, index]) => {
+                        store_subscript_fast(container, index, value)
+                    }
+                    _ => false,
+                };
+                if !stored {
+                    return Some(*instr);
+                }
+                // The value now lives in the container too: drop this copy with the others.
+                for _ in 0..3 {
+                    if let Some(v) = stack.pop() {
+                        v.discard();
+                    }
+                }
+            }
             // Attribute and method look-ups the code's cache answers without the VM (see
             // `vm::attr_cache`); a miss goes to the VM's general path.
             Instr::LoadFastAttr(local, i) => {
@@ -259,6 +290,81 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             _ => return Some(*instr),
         }
     }
+}
+
+/// The hash of a dict key whose hash and equality need no Python code and no VM (str, int).
+#[inline(always)]
+fn plain_key_hash(key: &Value) -> Option<i64> {
+    match key {
+        Value::Str(s) => Some(s.hash()),
+        Value::Int(i) => Some(crate::runtime::num::hash_int(*i)),
+        _ => None,
+    }
+}
+
+/// `container[index]` for a list or tuple and an in-range int, or a dict holding a str or
+/// int key; `None` (take the VM's path, which also raises) otherwise.
+#[inline(always)]
+fn subscript_fast(container: &Value, index: &Value) -> Option<Value> {
+    match (container, index) {
+        (Value::List(l), Value::Int(i)) => {
+            let l = l.try_borrow().ok()?;
+            let i = crate::runtime::seq::normalize_index(*i, l.len())?;
+            Some(l[i].clone())
+        }
+        (Value::Tuple(t), Value::Int(i)) => {
+            let i = crate::runtime::seq::normalize_index(*i, t.len())?;
+            Some(t[i].clone())
+        }
+        (Value::Dict(d), key) => {
+            let hash = plain_key_hash(key)?;
+            let d = d.try_borrow().ok()?;
+            let at = d.find_fast(hash, key)?;
+            d.entry_at(at).map(|e| e.value.clone())
+        }
+        _ => None,
+    }
+}
+
+/// `container[index] = value` for a list and an in-range int, or a dict and a str or int key
+/// (replacing, or adding when no key of the dict needs Python code to compare). Returns
+/// whether it stored (a copy of) `value`.
+#[inline(always)]
+fn store_subscript_fast(container: &Value, index: &Value, value: &Value) -> bool {
+    let old = match (container, index) {
+        (Value::List(l), Value::Int(i)) => {
+            let Ok(mut l) = l.try_borrow_mut() else {
+                return false;
+            };
+            let Some(i) = crate::runtime::seq::normalize_index(*i, l.len()) else {
+                return false;
+            };
+            std::mem::replace(&mut l[i], value.clone())
+        }
+        (Value::Dict(d), key) => {
+            let Some(hash) = plain_key_hash(key) else {
+                return false;
+            };
+            let Ok(mut d) = d.try_borrow_mut() else {
+                return false;
+            };
+            match d.find_fast(hash, key) {
+                Some(at) => match d.value_at_mut(at) {
+                    Some(slot) => std::mem::replace(slot, value.clone()),
+                    None => return false,
+                },
+                None if !d.has_slow_keys() => {
+                    d.push_new(hash, key.clone(), value.clone());
+                    return true;
+                }
+                None => return false,
+            }
+        }
+        _ => return false,
+    };
+    // (After the borrow ends.)
+    old.discard();
+    true
 }
 
 /// The value a superinstruction's second load (`LoadConst` or `LoadFast`) would push.
