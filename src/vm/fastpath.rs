@@ -196,6 +196,25 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 discard_top_two(stack);
                 stack.push(v);
             }
+            Instr::ContainsOp(negate) => {
+                // `[.., item, container]`: a str or int key in a dict.
+                let n = stack.len();
+                let found = match stack.get(n.wrapping_sub(2)..) {
+                    Some([key, Value::Dict(d)]) => plain_key_hash(key).and_then(|hash| {
+                        let d = d.try_borrow().ok()?;
+                        match d.find_fast(hash, key) {
+                            Some(_) => Some(true),
+                            None => (!d.has_slow_keys()).then_some(false),
+                        }
+                    }),
+                    _ => None,
+                };
+                let Some(found) = found else {
+                    return Some(*instr);
+                };
+                discard_top_two(stack);
+                stack.push(Value::Bool(found != negate));
+            }
             Instr::StoreSubscr => {
                 // `[.., value, container, index]`.
                 let n = stack.len();

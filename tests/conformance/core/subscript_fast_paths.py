@@ -97,3 +97,6 @@ print(grid)
 nested = {"k": [1, 2]}
 nested["k"][0] = "changed"
 print(nested)
+
+print("a" in d, "zz" in d, 2 in d, 1 in d, True in d, 1.5 not in d, "a" not in d)
+print("a" in slow, Key("a") in slow, "q" in slow)
