@@ -390,7 +390,16 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
                 ) =>
         {
             let n = count(n).unwrap_or(0);
+            // CPython: str and bytes past `sys.maxsize` overflow; anything too big to
+            // allocate is a MemoryError.
+            let overflows = |len: usize| n > 0 && (len as u128) * (n as u128) > isize::MAX as u128;
             Some(match seq {
+                Value::Str(s) if overflows(s.as_str().len()) => {
+                    Err(vm.err(&vm.types.overflow_error, "repeated string is too long"))
+                }
+                Value::Bytes(b) if overflows(b.len()) => {
+                    Err(vm.err(&vm.types.overflow_error, "repeated bytes are too long"))
+                }
                 Value::Str(s) => {
                     if too_big(n, s.as_str().len()) {
                         Err(vm.err(&vm.types.memory_error, ""))
@@ -406,6 +415,8 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
                         Ok(Value::list(repeat(&items, n)))
                     }
                 }
+                Value::Tuple(t) if too_big(n, t.len()) => Err(vm.err(&vm.types.memory_error, "")),
+                Value::Bytes(b) if too_big(n, b.len()) => Err(vm.err(&vm.types.memory_error, "")),
                 Value::Tuple(t) => Ok(Value::tuple(repeat(t, n))),
                 Value::Bytes(b) => Ok(Value::Bytes(Rc::new(repeat(b, n)))),
                 _ => unreachable!(),
