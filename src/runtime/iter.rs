@@ -274,7 +274,6 @@ fn changed_size(vm: &Vm, what: &str) -> crate::vm::PyErr {
     vm.runtime_error(format!("{what} changed size during iteration"))
 }
 
-/// Advances a native iterator. Never holds the state borrow while running Python code.
 /// The next item of a list, tuple or range iterator that has one, without the VM (the run
 /// loop's `ForIter` fast path); `None` for anything else, exhaustion included, which
 /// `next_native` then handles.
@@ -306,6 +305,7 @@ pub fn next_fast(it: &NativeIter) -> Option<Value> {
     }
 }
 
+/// Advances a native iterator. Never holds the state borrow while running Python code.
 pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> {
     let Ok(mut state) = it.state.try_borrow_mut() else {
         return Err(vm.value_error("generator already executing"));
