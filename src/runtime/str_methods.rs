@@ -672,12 +672,28 @@ fn case_impl(vm: &mut Vm, args: &Args, name: &str, f: fn(&str) -> String) -> PyR
     Ok(Value::string(f(s.as_str())))
 }
 
+/// `upper`/`lower`: ASCII text maps byte for byte (no case rule of an ASCII letter involves
+/// anything else), so it skips the Unicode tables and the count of code points.
+fn ascii_case_impl(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    ascii: fn(&str) -> String,
+    full: fn(&str) -> String,
+) -> PyResult<Value> {
+    let s = recv_checked(vm, args, name, Conv::NoArgs, 0, 0)?;
+    Ok(match s.is_ascii() {
+        true => super::str::ascii_value(ascii(s.as_str())),
+        false => Value::string(full(s.as_str())),
+    })
+}
+
 fn str_upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    case_impl(vm, &args, "upper", ucd::upper)
+    ascii_case_impl(vm, &args, "upper", str::to_ascii_uppercase, ucd::upper)
 }
 
 fn str_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    case_impl(vm, &args, "lower", ucd::lower)
+    ascii_case_impl(vm, &args, "lower", str::to_ascii_lowercase, ucd::lower)
 }
 
 fn str_title(vm: &mut Vm, args: Args) -> PyResult<Value> {
