@@ -134,7 +134,7 @@ pub fn suspended_pc(vm: &Vm, gen: &Generator) -> Option<u32> {
 /// Gives a coroutine that has not started the frame of `function`, with `locals` bound
 /// (the rest unbound), so that the Python body runs.
 pub(super) fn give_frame(vm: &mut Vm, gen: &Generator, function: &Function, locals: Vec<Value>) {
-    let mut frame = vm.empty_frame(function.code.clone(), function.globals.clone());
+    let mut frame = vm.empty_frame(&function.code, &function.globals);
     frame.stack.extend(locals);
     while frame.stack.len() < frame.nlocals() {
         frame.stack.push(Value::Undef);

@@ -107,23 +107,7 @@ impl Vm {
             return false;
         }
         let nlocals = code.nlocals();
-        let mut new = match self.frame_pool.pop() {
-            Some(mut f) => {
-                // A pooled frame often last ran this very code (recursion, a loop of calls):
-                // then it already holds the right references.
-                if !Rc::ptr_eq(&f.code, code) {
-                    f.code = code.clone();
-                }
-                if !Rc::ptr_eq(&f.globals, &func.globals) {
-                    f.globals = func.globals.clone();
-                }
-                f.pc = 0;
-                f.exit = FrameExit::Push;
-                f.stack.reserve(nlocals + code.stacksize as usize);
-                f
-            }
-            None => Box::new(Frame::empty(code.clone(), func.globals.clone())),
-        };
+        let mut new = super::dispatch::pooled_frame(&mut self.frame_pool, code, &func.globals);
         if let Some(cls) = instance {
             // `object.__new__(cls)`, then `__init__(instance, *args)` returning it.
             let obj = Value::Instance(Rc::new(Instance::new(cls, Payload::Plain)));
@@ -131,22 +115,7 @@ impl Vm {
             new.exit = FrameExit::Init(obj);
         }
         let first = caller.stack.len() - nargs;
-        // (A loop, not `copy_nonoverlapping`: with a count known only at run time that is
-        // a call to memcpy, slower than copying the usual one to three values.)
-        // SAFETY: `new.stack` holds at most the instance, with room for `nlocals` values
-        // (`nlocals >= argcount`, the instance and the arguments), and the caller's top
-        // `nargs` values are the arguments. They are moved: the caller's length is cut to
-        // `first`, so each has exactly one owner.
-        unsafe {
-            let from = caller.stack.as_ptr().add(first);
-            let filled = new.stack.len();
-            let to = new.stack.as_mut_ptr().add(filled);
-            for k in 0..nargs {
-                std::ptr::write(to.add(k), std::ptr::read(from.add(k)));
-            }
-            caller.stack.set_len(first);
-            new.stack.set_len(filled + nargs);
-        }
+        super::dispatch::move_values(&mut caller.stack, first, &mut new.stack);
         // The callable, and the empty receiver slot of a plain function called as a method.
         while caller.stack.len() > at {
             caller.pop().discard();
@@ -213,28 +182,15 @@ impl Vm {
             }
         }
         let nlocals = func.code.nlocals();
-        let mut new = self.empty_frame(func.code.clone(), func.globals.clone());
+        let mut new = self.empty_frame(&func.code, &func.globals);
         let caller = self.frames.last_mut().expect("frame");
         // The arguments, with the receiver of a method call, are contiguous on the stack.
         let first = if method && !has_self { at + 2 } else { at + 1 };
-        if caller.stack.len() != first + nargs || new.stack.capacity() < nlocals {
+        if caller.stack.len() != first + nargs {
             // Cannot happen (the compiler put `argc` arguments there); not worth trusting.
             return Err(self.runtime_error("internal error: call arguments out of place"));
         }
-        debug_assert!(new.stack.is_empty());
-        // SAFETY: `new.stack` is empty with room for all locals (checked above) and
-        // `nargs <= argcount <= nlocals`; the caller holds exactly `nargs` values from `first`
-        // (checked above). They are moved: the caller's length is cut to `first` so each
-        // value has exactly one owner.
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                caller.stack.as_ptr().add(first),
-                new.stack.as_mut_ptr(),
-                nargs,
-            );
-            caller.stack.set_len(first);
-            new.stack.set_len(nargs);
-        }
+        super::dispatch::move_values(&mut caller.stack, first, &mut new.stack);
         // The callable, and the empty receiver slot of a plain function called as a method.
         while caller.stack.len() > at {
             caller.pop().discard();
@@ -279,20 +235,7 @@ impl Vm {
             at + 1
         };
         let mut args = std::mem::take(&mut self.arg_scratch);
-        let n = frame.stack.len() - first;
-        args.reserve(n);
-        // SAFETY: `args` is empty (it is cleared after every call) with room for `n`; the
-        // caller's values from `first` are moved (its length is cut to `first` first, so each
-        // has one owner). A loop, not `drain`/memcpy: there are usually one to three.
-        unsafe {
-            frame.stack.set_len(first);
-            let from = frame.stack.as_ptr().add(first);
-            let to = args.as_mut_ptr().add(args.len());
-            for k in 0..n {
-                std::ptr::write(to.add(k), std::ptr::read(from.add(k)));
-            }
-            args.set_len(args.len() + n);
-        }
+        super::dispatch::move_values(&mut frame.stack, first, &mut args);
         while frame.stack.len() > at {
             frame.pop().discard();
         }
@@ -405,7 +348,7 @@ impl Vm {
             return Err(self.recursion_error());
         }
         self.charge_step()?;
-        let mut frame = self.new_frame(f.code.clone(), f.globals.clone());
+        let mut frame = self.new_frame(&f.code, &f.globals);
         self.bind_args(f, &mut frame, args, kw)?;
         if f.code.is_async_or_generator() {
             return Ok(Called::Value(self.make_generator(f, frame)));

@@ -232,12 +232,11 @@ impl Vm {
     #[inline]
     pub(crate) fn new_frame(
         &mut self,
-        code: Rc<crate::compile::code::Code>,
-        globals: Rc<super::object::Module>,
+        code: &Rc<crate::compile::code::Code>,
+        globals: &Rc<super::object::Module>,
     ) -> Box<Frame> {
-        let nlocals = code.nlocals();
         let mut f = self.empty_frame(code, globals);
-        for _ in 0..nlocals {
+        while f.stack.len() < code.nlocals() {
             f.stack.push(Value::Undef);
         }
         f
@@ -248,23 +247,10 @@ impl Vm {
     #[inline]
     pub(crate) fn empty_frame(
         &mut self,
-        code: Rc<crate::compile::code::Code>,
-        globals: Rc<super::object::Module>,
+        code: &Rc<crate::compile::code::Code>,
+        globals: &Rc<super::object::Module>,
     ) -> Box<Frame> {
-        // A generator or coroutine keeps its frame while suspended: it gets a buffer of
-        // exactly its size, not a pooled one sized by some earlier, bigger call (with 100,000
-        // suspended tasks the difference is 16 MB).
-        if !code.is_async_or_generator() {
-            if let Some(mut f) = self.frame_pool.pop() {
-                f.stack.reserve(code.nlocals() + code.stacksize as usize);
-                f.code = code;
-                f.globals = globals;
-                f.pc = 0;
-                f.exit = FrameExit::Push;
-                return f;
-            }
-        }
-        Box::new(Frame::empty(code, globals))
+        pooled_frame(&mut self.frame_pool, code, globals)
     }
 
     /// The hot loop. Returns when the frame at `base` exits, or with the first error (the
@@ -1732,5 +1718,60 @@ fn clear_values(stack: &mut Vec<Value>) {
         for k in 0..len {
             std::ptr::read(values.add(k)).discard();
         }
+    }
+}
+
+/// `Vm::empty_frame` on the frame pool alone (so a caller may hold other parts of the VM).
+// (The pool holds boxes because frames move, boxed, into generators and `Vm::frames`.)
+#[allow(clippy::vec_box)]
+#[inline(always)]
+pub(crate) fn pooled_frame(
+    pool: &mut Vec<Box<Frame>>,
+    code: &Rc<crate::compile::code::Code>,
+    globals: &Rc<super::object::Module>,
+) -> Box<Frame> {
+    // A generator or coroutine keeps its frame while suspended: it gets a buffer of exactly
+    // its size, not a pooled one sized by some earlier, bigger call (with 100,000 suspended
+    // tasks the difference is 16 MB).
+    if code.is_async_or_generator() {
+        return Box::new(Frame::empty(code.clone(), globals.clone()));
+    }
+    let Some(mut f) = pool.pop() else {
+        return Box::new(Frame::empty(code.clone(), globals.clone()));
+    };
+    // A pooled frame often last ran this very code (recursion, a loop of calls): then it
+    // already holds the right references.
+    if !Rc::ptr_eq(&f.code, code) {
+        f.code = code.clone();
+    }
+    if !Rc::ptr_eq(&f.globals, globals) {
+        f.globals = globals.clone();
+    }
+    f.stack.reserve(code.nlocals() + code.stacksize as usize);
+    f.pc = 0;
+    f.exit = FrameExit::Push;
+    f
+}
+
+/// Moves `from[first..]` onto the end of `to`, leaving `from` `first` long. (A loop rather
+/// than `drain` or `copy_nonoverlapping`, which call memcpy for the usual one to three
+/// values.)
+#[inline(always)]
+pub(crate) fn move_values(from: &mut Vec<Value>, first: usize, to: &mut Vec<Value>) {
+    let n = match from.len().checked_sub(first) {
+        Some(n) if n > 0 => n,
+        _ => return,
+    };
+    to.reserve(n);
+    // SAFETY: `to` has room for `n` more; `from` holds `n` values from `first`, which are
+    // moved: `from`'s length is cut to `first` first, so each value has exactly one owner.
+    unsafe {
+        from.set_len(first);
+        let src = from.as_ptr().add(first);
+        let dst = to.as_mut_ptr().add(to.len());
+        for k in 0..n {
+            std::ptr::write(dst.add(k), std::ptr::read(src.add(k)));
+        }
+        to.set_len(to.len() + n);
     }
 }
