@@ -364,16 +364,15 @@ pub fn run_toplevel_coroutine(
     code: Rc<crate::compile::code::Code>,
     frame: Box<crate::vm::frame::Frame>,
 ) -> PyResult<Value> {
-    let coro = Value::Generator(Rc::new(crate::vm::object::Generator {
-        kind: GeneratorKind::Coroutine,
-        name: "<module>".into(),
-        qualname: "<module>".into(),
+    let name: Rc<str> = "<module>".into();
+    let coro = Value::Generator(Rc::new(crate::vm::object::Generator::new(
+        GeneratorKind::Coroutine,
         code,
-        body: std::cell::Cell::new(crate::vm::object::GenBody::Frame(frame)),
-        state: std::cell::Cell::new(crate::vm::object::GeneratorState::Created),
-        origin: None,
-        running_async: std::cell::Cell::new(false),
-    }));
+        &name,
+        &name,
+        crate::vm::object::GenBody::Frame(frame),
+        None,
+    )));
     let module = vm.import_module("asyncio")?;
     let lp = vm.call_method(
         &module,

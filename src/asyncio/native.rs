@@ -296,15 +296,22 @@ fn coro_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let text = match g.state.get() {
         GeneratorState::Finished => format!(
             "{}() done, defined at {}:{}",
-            g.qualname, file, g.code.first_line
+            g.qualname(),
+            file,
+            g.code.first_line
         ),
         GeneratorState::Suspended => {
             let line = suspended_pc(vm, g)
                 .map(|pc| g.code.line_of(pc))
                 .unwrap_or(g.code.first_line as usize);
-            format!("{}() running at {}:{}", g.qualname, file, line)
+            format!("{}() running at {}:{}", g.qualname(), file, line)
         }
-        _ => format!("{}() running at {}:{}", g.qualname, file, g.code.first_line),
+        _ => format!(
+            "{}() running at {}:{}",
+            g.qualname(),
+            file,
+            g.code.first_line
+        ),
     };
     Ok(Value::string(text))
 }

@@ -47,11 +47,11 @@ pub fn lost_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (Some(Value::Generator(g)), Some(name)) = (args.pos.first(), args.pos.get(1)) else {
         return Ok(Value::None);
     };
-    let Some(origin) = &g.origin else {
+    let Some(origin) = g.origin() else {
         return Ok(Value::None);
     };
     let name = vm.to_str(name)?;
-    let func = g.qualname.clone();
+    let func = g.qualname().clone();
     let where_ = match g.state.get() {
         GeneratorState::Suspended => {
             let line = super::native::suspended_pc(vm, g).map(|pc| g.code.line_of(pc));

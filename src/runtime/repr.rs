@@ -127,7 +127,7 @@ impl Vm {
                     GeneratorKind::Coroutine => "coroutine",
                     GeneratorKind::AsyncGenerator => "async_generator",
                 },
-                g.qualname,
+                g.qualname(),
                 v.heap_ptr().unwrap_or(0)
             ),
             Value::Iter(it) => {

@@ -517,8 +517,8 @@ pub fn value_attr(vm: &mut Vm, obj: &Value, name: Symbol) -> PyResult<Option<Val
             _ => None,
         },
         Value::Generator(g) => match n {
-            "__name__" => Some(Value::str(&g.name)),
-            "__qualname__" => Some(Value::str(&g.qualname)),
+            "__name__" => Some(Value::str(g.name())),
+            "__qualname__" => Some(Value::str(g.qualname())),
             "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(
                 g.state.get() == crate::vm::object::GeneratorState::Running,
             )),

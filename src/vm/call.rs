@@ -10,8 +10,8 @@ use smallvec::SmallVec;
 use super::dispatch::FrameResult;
 use super::frame::{Frame, FrameExit};
 use super::object::{
-    Args, BoundMethod, Class, Function, GenBody, Generator, GeneratorKind, GeneratorState,
-    Instance, Layout, Payload, TracebackEntry,
+    Args, BoundMethod, Class, Function, GenBody, Generator, GeneratorKind, Instance, Layout,
+    Payload, TracebackEntry,
 };
 use super::symbol::{sym, Symbol};
 use super::value::Value;
@@ -384,16 +384,14 @@ impl Vm {
             code: fr.code.clone(),
             pc: fr.current_pc(),
         });
-        Value::Generator(Rc::new(Generator {
+        Value::Generator(Rc::new(Generator::new(
             kind,
-            code: code.clone(),
-            name: f.name.borrow().clone(),
-            qualname: f.qualname.borrow().clone(),
-            body: std::cell::Cell::new(body),
-            state: std::cell::Cell::new(GeneratorState::Created),
+            code.clone(),
+            &f.name.borrow(),
+            &f.qualname.borrow(),
+            body,
             origin,
-            running_async: std::cell::Cell::new(false),
-        }))
+        )))
     }
 
     /// Binds call arguments to parameter slots (CPython's `initialize_locals`), with CPython's
