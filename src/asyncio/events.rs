@@ -18,7 +18,7 @@ use std::rc::Rc;
 use super::AsyncioObject;
 use crate::runtime::types::{install, new_class};
 use crate::syntax::ast::BinOp;
-use crate::vm::object::{Args, BuiltinFn, Class, Instance, Layout, Payload};
+use crate::vm::object::{Args, BuiltinFn, Class, GenBody, Generator, Instance, Layout, Payload};
 use crate::vm::symbol::{intern, sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -60,6 +60,8 @@ enum Ready {
     SleepDone(Rc<Instance>),
     /// ... or with another result.
     SleepDoneWithResult(Box<(Rc<Instance>, Value)>),
+    /// A due lazy `asyncio.sleep` timer (see `TimerTarget::LazySleep`).
+    LazySleepDone(Rc<Generator>),
 }
 
 // A million tasks starting at once are a million entries.
@@ -88,6 +90,10 @@ enum TimerTarget {
     Sleep(Rc<Instance>),
     /// ... or something else (`sleep(d, result)`, rare: boxed to keep timers small).
     SleepWithResult(Box<(Rc<Instance>, Value)>),
+    /// Wake the task an `asyncio.sleep(delay)` coroutine without a future stands in for
+    /// (asyncio::sleep's lazy path): the timer acts on the coroutine's body, or on the future
+    /// it was given later (`GenBody::SleepMaterialized`).
+    LazySleep(Rc<Generator>),
 }
 
 impl TimerTarget {
@@ -98,6 +104,12 @@ impl TimerTarget {
             TimerTarget::Handle(h) => is_cancelled(h),
             TimerTarget::Sleep(f) => sleep_is_over(f),
             TimerTarget::SleepWithResult(b) => sleep_is_over(&b.0),
+            TimerTarget::LazySleep(g) => g.with_body(|body| match body {
+                GenBody::SleepTimer(_) | GenBody::SleepDue(_) => false,
+                GenBody::SleepMaterialized(f) => sleep_is_over(f),
+                // The coroutine was closed before it materialized: nothing to wake.
+                _ => true,
+            }),
         }
     }
 
@@ -107,6 +119,15 @@ impl TimerTarget {
             TimerTarget::Handle(h) => set_unscheduled(h),
             TimerTarget::Sleep(f) => disarm_sleep(f),
             TimerTarget::SleepWithResult(b) => disarm_sleep(&b.0),
+            TimerTarget::LazySleep(g) => match g.body.take() {
+                GenBody::SleepTimer(waiter) => g.body.set(GenBody::SleepDue(waiter)),
+                body => {
+                    if let GenBody::SleepMaterialized(f) = &body {
+                        disarm_sleep(f);
+                    }
+                    g.body.set(body);
+                }
+            },
         }
     }
 
@@ -118,6 +139,10 @@ impl TimerTarget {
             // Counted when the future was cancelled while the timer was armed.
             TimerTarget::Sleep(f) => sleep_cancelled(f),
             TimerTarget::SleepWithResult(b) => sleep_cancelled(&b.0),
+            TimerTarget::LazySleep(g) => g.with_body(|body| match body {
+                GenBody::SleepMaterialized(f) => sleep_cancelled(f),
+                _ => false,
+            }),
         }
     }
 
@@ -126,6 +151,7 @@ impl TimerTarget {
             TimerTarget::Handle(h) => Ready::Handle(h),
             TimerTarget::Sleep(f) => Ready::SleepDone(f),
             TimerTarget::SleepWithResult(b) => Ready::SleepDoneWithResult(b),
+            TimerTarget::LazySleep(g) => Ready::LazySleepDone(g),
         }
     }
 }
@@ -1100,6 +1126,48 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(arm_sleep(vm, delay, result)?.unwrap_or(Value::None))
 }
 
+/// The first step of a natively stepped `sleep(delay)` that a task may run without a future:
+/// its timer goes straight into the heap with the coroutine as its target. False for a loop
+/// that overrides `create_future` or `call_later` (the Python body then runs).
+pub fn arm_lazy_sleep(vm: &mut Vm, gen: &Rc<Generator>, delay: &Value) -> PyResult<bool> {
+    let event_loop = super::native::running_loop(vm)?;
+    if !creates_native_futures(&event_loop)
+        || !has_native_method(&event_loop, sym::CALL_LATER, loop_call_later)
+    {
+        return Ok(false);
+    }
+    let when = time_after(vm, delay)?;
+    check_closed(vm, &event_loop)?;
+    let when = deadline(vm, &when)?;
+    let core = loop_core(&event_loop).expect("checked above");
+    let seq = next_seq(core);
+    let target = TimerTarget::LazySleep(gen.clone());
+    core.timers.borrow_mut().push(Timer { when, seq, target });
+    Ok(true)
+}
+
+/// A due lazy sleep timer: what `sleep_done` does to its future, done to the coroutine. The
+/// waiting task's step is scheduled, as the future's done-callback would be.
+fn lazy_sleep_done(vm: &mut Vm, event_loop: &Value, gen: Rc<Generator>) -> PyResult<()> {
+    match gen.body.take() {
+        GenBody::SleepDue(waiter) | GenBody::SleepTimer(waiter) => {
+            gen.body.set(GenBody::SleepFired);
+            if let Some(task) = waiter {
+                call_task_step_soon(vm, event_loop, Value::Instance(task))?;
+            }
+            Ok(())
+        }
+        GenBody::SleepMaterialized(future) => {
+            gen.body.set(GenBody::SleepMaterialized(future.clone()));
+            sleep_done(vm, event_loop, future, Value::None)
+        }
+        other => {
+            gen.body.set(other);
+            Ok(())
+        }
+    }
+}
+
 /// `_sleep_future`'s work (also the first step of a natively stepped `sleep`, asyncio::sleep):
 /// the future, or None for a loop that overrides `create_future` or `call_later`.
 pub fn arm_sleep(vm: &mut Vm, delay: &Value, result: &Value) -> PyResult<Option<Value>> {
@@ -1277,6 +1345,7 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let (future, result) = *b;
                 sleep_done(vm, &event_loop, future, result)?
             }
+            Ready::LazySleepDone(gen) => lazy_sleep_done(vm, &event_loop, gen)?,
         }
     }
     Ok(Value::None)

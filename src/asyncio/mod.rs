@@ -79,12 +79,15 @@ impl Default for AsyncioState {
 }
 
 pub fn instance_attr(
-    _vm: &mut Vm,
+    vm: &mut Vm,
     inst: &Rc<Instance>,
     _obj: &Value,
     name: Symbol,
 ) -> PyResult<Option<Value>> {
     Ok(match inst.payload.asyncio() {
+        Some(AsyncioObject::Future(f)) if name == sym::FUT_WAITER && f.borrow().task.is_some() => {
+            Some(tasks::fut_waiter(vm, f)?)
+        }
         Some(AsyncioObject::Handle(h)) => events::handle_attr(h, name),
         Some(AsyncioObject::Future(f)) => futures::future_attr(f, name),
         _ => None,

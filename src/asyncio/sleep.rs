@@ -12,7 +12,7 @@ use super::futures;
 use super::stepped::{give_frame, positions, raised_from};
 use crate::compile::code::{Code, Instr};
 use crate::vm::dispatch::{Resume, SendResult};
-use crate::vm::object::{Function, GenBody, Generator, Module};
+use crate::vm::object::{Function, GenBody, Generator, Instance, Module};
 use crate::vm::symbol::intern;
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -70,7 +70,11 @@ impl SleepCode {
 
     pub fn suspended_pc(&self, body: &GenBody) -> Option<u32> {
         match body {
-            GenBody::SleepAwaiting(_) => Some(self.future_send_pc),
+            GenBody::SleepAwaiting(_)
+            | GenBody::SleepMaterialized(_)
+            | GenBody::SleepTimer(_)
+            | GenBody::SleepDue(_)
+            | GenBody::SleepFired => Some(self.future_send_pc),
             GenBody::SleepYielded(_) => Some(self.sleep0_send_pc),
             _ => None,
         }
@@ -115,20 +119,37 @@ pub fn step(
                 }
             }
         }
-        GenBody::SleepAwaiting(future) => {
-            let fut = Value::Instance(future.clone());
-            match futures::await_step(vm, &fut, resume) {
-                Ok(SendResult::Yielded(v)) => {
-                    gen.body.set(GenBody::SleepAwaiting(future));
-                    Ok(SendResult::Yielded(v))
+        GenBody::SleepAwaiting(future) => await_future(vm, gen, future, false, resume),
+        GenBody::SleepMaterialized(future) => await_future(vm, gen, future, true, resume),
+        // Resumed while its timer is pending: not by a task's wake-up (the timer's), so it
+        // gets its future and goes on as the Python body would, awaiting it.
+        lazy @ (GenBody::SleepTimer(_) | GenBody::SleepDue(_)) => {
+            // The future belongs to the waiting task's loop, which need not be running (a
+            // coroutine closed after its loop stopped).
+            let event_loop = match &lazy {
+                GenBody::SleepTimer(Some(task)) | GenBody::SleepDue(Some(task)) => {
+                    futures::future_data(&Value::Instance(task.clone()))
+                        .map(|d| d.borrow().event_loop.clone())
                 }
-                Ok(returned) => Ok(returned),
-                Err(e) => Err(match &vm.asyncio.stepped.sleep {
-                    Some(s) => raised_from(e, &[(&s.function.code, s.future_send_pc)]),
-                    None => e,
-                }),
+                _ => None,
+            };
+            gen.body.set(lazy);
+            let materialized = match event_loop {
+                Some(event_loop) => Ok(event_loop),
+                None => super::native::running_loop(vm),
+            }
+            .and_then(|event_loop| materialize(vm, gen, &event_loop));
+            match materialized {
+                Ok(Some(Value::Instance(future))) => await_future(vm, gen, future, true, resume),
+                Ok(_) => Err(vm.runtime_error("internal error: lazy sleep")),
+                Err(e) => Err(e),
             }
         }
+        // The timer ran: `return await future` returns the future's result, None.
+        GenBody::SleepFired => match resume {
+            Resume::Send(_) => Ok(SendResult::Returned(Value::None)),
+            Resume::Throw(e) => Err(from_future_await(vm, e)),
+        },
         GenBody::SleepYielded(result) => match resume {
             Resume::Send(_) => Ok(SendResult::Returned(result.map_or(Value::None, |r| *r))),
             Resume::Throw(e) => Err(match &vm.asyncio.stepped.sleep {
@@ -147,6 +168,90 @@ pub fn step(
             return Err(resume);
         }
     })
+}
+
+/// `return await future`'s step: a future from `SleepMaterialized` stays in the body after
+/// the coroutine finishes, for the timer.
+fn await_future(
+    vm: &mut Vm,
+    gen: &Rc<Generator>,
+    future: Rc<Instance>,
+    materialized: bool,
+    resume: Resume,
+) -> PyResult<SendResult> {
+    let fut = Value::Instance(future.clone());
+    let outcome = futures::await_step(vm, &fut, resume);
+    if materialized {
+        gen.body.set(GenBody::SleepMaterialized(future));
+    } else if let Ok(SendResult::Yielded(_)) = outcome {
+        gen.body.set(GenBody::SleepAwaiting(future));
+    }
+    outcome.map_err(|e| from_future_await(vm, e))
+}
+
+/// `e` escaped `return await future`: its traceback gets that line of `sleep`.
+fn from_future_await(vm: &Vm, e: crate::vm::PyErr) -> crate::vm::PyErr {
+    match &vm.asyncio.stepped.sleep {
+        Some(s) => raised_from(e, &[(&s.function.code, s.future_send_pc)]),
+        None => e,
+    }
+}
+
+/// Has `gen` just yielded itself as a lazy sleep, not yet taken by a task?
+pub fn is_unclaimed(gen: &Generator) -> bool {
+    gen.with_body(|body| matches!(body, GenBody::SleepTimer(None)))
+}
+
+/// A task took the yield of a lazy sleep (`tasks::yielded`): its timer will wake that task.
+/// False if `gen` is not a lazy sleep that has just yielded.
+pub fn claim(gen: &Generator, task: &Rc<Instance>) -> bool {
+    match gen.body.take() {
+        GenBody::SleepTimer(None) => {
+            gen.body.set(GenBody::SleepTimer(Some(task.clone())));
+            true
+        }
+        other => {
+            gen.body.set(other);
+            false
+        }
+    }
+}
+
+/// Gives a lazy sleep the future the Python body would have been awaiting, in the state it
+/// would be in: pending with the task's wake-up as its callback, or done after the timer ran.
+/// The future, or None if `gen` is not a lazy sleep.
+pub fn materialize(
+    vm: &mut Vm,
+    gen: &Rc<Generator>,
+    event_loop: &Value,
+) -> PyResult<Option<Value>> {
+    let lazy = gen.with_body(|body| match body {
+        GenBody::SleepTimer(_) | GenBody::SleepDue(_) | GenBody::SleepFired => Ok(()),
+        GenBody::SleepMaterialized(future) => Err(Some(Value::Instance(future.clone()))),
+        _ => Err(None),
+    });
+    if let Err(known) = lazy {
+        return Ok(known);
+    }
+    let future = futures::new_future(vm, event_loop)?;
+    let (Value::Instance(instance), Some(data)) = (&future, futures::future_data(&future)) else {
+        return Err(vm.runtime_error("internal error: sleep future"));
+    };
+    let body = gen
+        .body
+        .replace(GenBody::SleepMaterialized(instance.clone()));
+    let armed = matches!(body, GenBody::SleepTimer(_));
+    match body {
+        GenBody::SleepTimer(waiter) | GenBody::SleepDue(waiter) => {
+            let mut d = data.borrow_mut();
+            d.sleep_timer_armed = armed;
+            // Yielded by `await future`; taken by a task, which waits for it to be done.
+            d.blocking = waiter.is_none();
+            d.waiter_task = waiter;
+        }
+        _ => futures::set_result(vm, &future, data, Value::None)?,
+    }
+    Ok(Some(future))
 }
 
 /// The first step, when it can be taken natively: `sleep(0)` yields once; a positive delay on
@@ -168,6 +273,17 @@ fn start(
         return Some(Ok(SendResult::Yielded(Value::None)));
     }
     // An error here (no running loop, a closed loop) is left for the Python body to raise.
+    if result.is_none() {
+        // Yields the coroutine itself: a task takes it as the future (`claim`); anything else
+        // that resumed the coroutine gets the future made now (`Vm::resume_generator`).
+        return match super::events::arm_lazy_sleep(vm, gen, delay) {
+            Ok(true) => {
+                gen.body.set(GenBody::SleepTimer(None));
+                Some(Ok(SendResult::Yielded(Value::Generator(gen.clone()))))
+            }
+            _ => None,
+        };
+    }
     let Ok(Some(future)) = super::events::arm_sleep(vm, delay, result) else {
         return None;
     };

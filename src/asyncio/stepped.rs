@@ -122,9 +122,12 @@ pub fn step(
 pub fn suspended_pc(vm: &Vm, gen: &Generator) -> Option<u32> {
     let stepped = &vm.asyncio.stepped;
     gen.with_body(|body| match body {
-        GenBody::SleepAwaiting(_) | GenBody::SleepYielded(_) => {
-            stepped.sleep.as_ref()?.suspended_pc(body)
-        }
+        GenBody::SleepAwaiting(_)
+        | GenBody::SleepYielded(_)
+        | GenBody::SleepTimer(_)
+        | GenBody::SleepDue(_)
+        | GenBody::SleepFired
+        | GenBody::SleepMaterialized(_) => stepped.sleep.as_ref()?.suspended_pc(body),
         GenBody::LockWaiting(w) => stepped.lock.as_ref().map(|l| l.suspended_pc(w)),
         GenBody::QueueWaiting(w) => stepped.queue.as_ref().map(|q| q.suspended_pc(w)),
         _ => None,

@@ -282,10 +282,8 @@ pub fn cancel(vm: &mut Vm, task: &Value, data: &RefCell<FutureData>, msg: Value)
     if data.borrow().state != State::Pending {
         return Ok(false);
     }
-    let waiter = with_task(data, |t| {
-        t.num_cancels_requested += 1;
-        t.fut_waiter.clone()
-    });
+    with_task(data, |t| t.num_cancels_requested += 1);
+    let waiter = fut_waiter(vm, data)?;
     if !waiter.is_none() && cancel_future(vm, &waiter, msg.clone())? {
         return Ok(true);
     }
@@ -426,7 +424,7 @@ fn step_inner(
         }),
     };
     let outcome = match &coro {
-        Value::Generator(g) => vm.resume_generator(g, resume).map(|r| match r {
+        Value::Generator(g) => vm.resume_generator_for_task(g, resume).map(|r| match r {
             FrameResult::Returned(v) => SendResult::Returned(v),
             FrameResult::Yielded(v) | FrameResult::AsyncGenYielded(v) => SendResult::Yielded(v),
         }),
@@ -488,6 +486,11 @@ fn yielded(
         let t = vm.repr(task)?;
         return error_soon(vm, task, format!("Task cannot await on itself: {t}"));
     }
+    if let (Value::Generator(g), Value::Instance(t)) = (&result, task) {
+        if super::sleep::claim(g, t) {
+            return wait_on(vm, data, result);
+        }
+    }
     if let Some(fdata) = future_data(&result).filter(|_| futures::is_exact_native(vm, &result)) {
         let (same_loop, blocking) = {
             let f = fdata.borrow();
@@ -532,6 +535,26 @@ fn yielded(
     error_soon(vm, task, format!("Task got bad yield: {r}"))
 }
 
+/// `task._fut_waiter`: the future the task waits for. A lazy sleep (asyncio::sleep) stands in
+/// for its future until something asks, as here.
+pub fn fut_waiter(vm: &mut Vm, data: &RefCell<FutureData>) -> PyResult<Value> {
+    let (waiter, event_loop) = {
+        let d = data.borrow();
+        let waiter = d
+            .task
+            .as_ref()
+            .map_or(Value::None, |t| t.fut_waiter.clone());
+        (waiter, d.event_loop.clone())
+    };
+    if let Value::Generator(g) = &waiter {
+        if let Some(future) = super::sleep::materialize(vm, g, &event_loop)? {
+            with_task(data, |t| t.fut_waiter = future.clone());
+            return Ok(future);
+        }
+    }
+    Ok(waiter)
+}
+
 /// The task now waits for `fut`; a cancellation requested meanwhile goes to `fut`.
 fn wait_on(vm: &mut Vm, data: &RefCell<FutureData>, fut: Value) -> PyResult<()> {
     let must_cancel = with_task(data, |t| {
@@ -540,6 +563,7 @@ fn wait_on(vm: &mut Vm, data: &RefCell<FutureData>, fut: Value) -> PyResult<()> 
     });
     if must_cancel {
         let msg = data.borrow().cancel_message();
+        let fut = fut_waiter(vm, data)?;
         if cancel_future(vm, &fut, msg)? {
             with_task(data, |t| t.must_cancel = false);
         }

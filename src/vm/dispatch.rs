@@ -1305,9 +1305,29 @@ impl Vm {
         }
     }
 
-    /// Resumes a generator or coroutine from Rust (a task step, `next()`, `gen.send()`), and
-    /// runs it until it yields, returns or raises.
+    /// Resumes a generator or coroutine from Rust (`next()`, `gen.send()`, ...), and runs it
+    /// until it yields, returns or raises.
     pub fn resume_generator(
+        &mut self,
+        gen: &Rc<super::object::Generator>,
+        resume: Resume,
+    ) -> PyResult<FrameResult> {
+        let result = self.resume_generator_for_task(gen, resume)?;
+        // A lazy sleep's stand-in is for tasks only: anything else gets the real future.
+        if let FrameResult::Yielded(Value::Generator(g)) = &result {
+            if crate::asyncio::sleep::is_unclaimed(g) {
+                let event_loop = crate::asyncio::native::running_loop(self)?;
+                if let Some(future) = crate::asyncio::sleep::materialize(self, g, &event_loop)? {
+                    return Ok(FrameResult::Yielded(future));
+                }
+            }
+        }
+        Ok(result)
+    }
+
+    /// `resume_generator` for a task's step: the coroutine may yield a lazy sleep in place of
+    /// its future (see asyncio::sleep), which `tasks::yielded` takes.
+    pub fn resume_generator_for_task(
         &mut self,
         gen: &Rc<super::object::Generator>,
         resume: Resume,

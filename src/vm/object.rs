@@ -476,6 +476,17 @@ pub enum GenBody {
     SleepArgs(Box<[Value; 2]>),
     /// `asyncio.sleep` awaiting its future.
     SleepAwaiting(Rc<Instance>),
+    /// `asyncio.sleep(delay)` run by a task, with its timer in the loop's heap and no future
+    /// (asyncio::sleep's lazy path): the task it woke, once the task has taken the yield.
+    SleepTimer(Option<Rc<Instance>>),
+    /// The same, its timer out of the heap and in the ready queue.
+    SleepDue(Option<Rc<Instance>>),
+    /// The same, its timer has run: the task's step is scheduled and the next step returns.
+    SleepFired,
+    /// A lazy sleep given its future when something looked (`task._fut_waiter`, a cancel, a
+    /// send from outside a task): stepped as `SleepAwaiting`, and kept after it finishes,
+    /// because the timer in the heap still points at the coroutine.
+    SleepMaterialized(Rc<Instance>),
     /// `asyncio.sleep(0)` after its bare yield, holding the result (None if it is None).
     SleepYielded(Option<Box<Value>>),
     /// `lock.acquire()` (or `async with lock`'s `__aenter__()`, if `enter`) on an

@@ -74,6 +74,7 @@ well_known! {
     SPLIT = "split", DERIVE = "derive", WITH_TRACEBACK = "with_traceback", LOOP = "loop",
     CONTEXT_KW = "context", CHECK_CLOSED = "_check_closed", CLOSED_FLAG = "_closed", STOPPING_FLAG = "_stopping", TASK_FACTORY = "_task_factory",
     GET_LOOP = "get_loop", LOOP_ATTR = "_loop", CREATE_TASK = "create_task",
+    FUT_WAITER = "_fut_waiter",
     SET_NAME_METHOD = "set_name", CREATE_FUTURE = "create_future", CALL_LATER = "call_later",
 }
 
