@@ -39,7 +39,7 @@ struct Header {
 }
 
 // The entries start right after the header, with no padding.
-const _: () = assert!(std::mem::size_of::<Header>() % std::mem::align_of::<Entry>() == 0);
+const _: () = assert!(std::mem::size_of::<Header>().is_multiple_of(std::mem::align_of::<Entry>()));
 
 #[derive(Default)]
 pub struct InstanceAttrs {
