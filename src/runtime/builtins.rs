@@ -1052,7 +1052,7 @@ fn locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if frame.code.flags.module {
         return globals(vm, args);
     }
-    if let Some(ns) = &frame.namespace {
+    if let Some(ns) = frame.namespace() {
         return Ok(Value::Dict(ns.clone()));
     }
     let pairs: Vec<(String, Value)> = frame
@@ -1068,7 +1068,7 @@ fn locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 .cellvars
                 .iter()
                 .chain(frame.code.freevars.iter())
-                .zip(frame.cells.iter())
+                .zip(frame.cells().iter())
                 .filter(|(_, c)| !c.borrow().is_undef())
                 .map(|(n, c)| (n.to_string(), c.borrow().clone())),
         )

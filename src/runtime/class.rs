@@ -300,13 +300,13 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         body.code.clone(),
         body.globals.clone(),
     ));
-    frame.namespace = Some(namespace.clone());
+    frame.set_namespace(namespace.clone());
     if !body.closure.is_empty() || !body.code.cellvars.is_empty() {
         let mut cells: Vec<_> = (0..body.code.cellvars.len())
             .map(|_| Rc::new(RefCell::new(Value::Undef)))
             .collect();
         cells.extend(body.closure.iter().cloned());
-        frame.cells = cells;
+        frame.set_cells(cells);
     }
     let class_cell = vm.run_frame_to_completion(frame)?;
     let cls = make_class(vm, &name, bases, &namespace, &body.code.qualname)?;
@@ -595,7 +595,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Rc<Class>, Value)> {
     if first.is_undef() {
         // The first parameter may live in a cell.
         if let Some((cell, _)) = code.cell_params.iter().find(|(_, p)| *p == 0) {
-            first = frame.cells[*cell as usize].borrow().clone();
+            first = frame.cells()[*cell as usize].borrow().clone();
         }
     }
     if first.is_undef() {
@@ -606,7 +606,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Rc<Class>, Value)> {
         .freevars
         .iter()
         .position(|n| n.as_str() == "__class__")
-        .map(|i| frame.cells[ncell + i].borrow().clone());
+        .map(|i| frame.cells()[ncell + i].borrow().clone());
     let Some(Value::Class(class)) = class else {
         return Err(vm.runtime_error("super(): __class__ cell not found"));
     };

@@ -540,13 +540,13 @@ impl Vm {
             return;
         }
         // The frame's buffer is reused (a pooled frame keeps its capacity).
-        let cells = &mut frame.cells;
+        let (cells, stack) = frame.cells_and_stack_mut();
         cells.clear();
         for _ in 0..code.cellvars.len() {
             cells.push(Rc::new(RefCell::new(Value::Undef)));
         }
         for &(cell, param) in &code.cell_params {
-            let v = std::mem::replace(&mut frame.stack[param as usize], Value::Undef);
+            let v = std::mem::replace(&mut stack[param as usize], Value::Undef);
             *cells[cell as usize].borrow_mut() = v;
         }
         cells.extend(f.closure.iter().cloned());

@@ -186,16 +186,13 @@ impl Vm {
 
     /// The exception an `except`/`finally` block is handling, innermost first (`sys.exc_info`).
     pub fn handled_exception(&self) -> Option<Value> {
-        self.frames.iter().rev().find_map(|f| f.handled.clone())
+        self.frames.iter().rev().find_map(|f| f.handled().cloned())
     }
 
     /// `recycle` inlined for the common frame, which used none of the optional parts.
     #[inline(always)]
     fn recycle_plain(&mut self, mut frame: Box<Frame>) {
-        let plain = frame.cells.is_empty()
-            && frame.namespace.is_none()
-            && frame.handled.is_none()
-            && frame.generator.is_none();
+        let plain = frame.has_no_extras() && frame.generator.is_none();
         if !plain || self.frame_pool.len() >= 256 || frame.stack.capacity() > 1024 {
             return self.recycle(frame);
         }
@@ -211,15 +208,7 @@ impl Vm {
         // runs the out-of-line drop code.)
         if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
             clear_values(&mut frame.stack);
-            if !frame.cells.is_empty() {
-                frame.cells.clear();
-            }
-            if frame.namespace.is_some() {
-                frame.namespace = None;
-            }
-            if let Some(v) = frame.handled.take() {
-                v.discard();
-            }
+            frame.clear_extras();
             if frame.generator.is_some() {
                 frame.generator = None;
             }
@@ -348,11 +337,11 @@ impl Vm {
                     frame.stack[i as usize] = Value::Undef;
                 }
                 Instr::LoadClosure(i) => {
-                    let cell = frame.cells[i as usize].clone();
+                    let cell = frame.cells()[i as usize].clone();
                     frame.push(Value::Cell(cell));
                 }
                 Instr::LoadDeref(i) => {
-                    let v = frame.cells[i as usize].borrow().clone();
+                    let v = frame.cells()[i as usize].borrow().clone();
                     if v.is_undef() {
                         return Err(self.unbound_deref(i));
                     }
@@ -360,11 +349,13 @@ impl Vm {
                 }
                 Instr::StoreDeref(i) => {
                     let v = frame.pop();
-                    *frame.cells[i as usize].borrow_mut() = v;
+                    *frame.cells()[i as usize].borrow_mut() = v;
                 }
                 Instr::DeleteDeref(i) => {
-                    let old =
-                        std::mem::replace(&mut *frame.cells[i as usize].borrow_mut(), Value::Undef);
+                    let old = std::mem::replace(
+                        &mut *frame.cells()[i as usize].borrow_mut(),
+                        Value::Undef,
+                    );
                     if old.is_undef() {
                         return Err(self.unbound_deref(i));
                     }
@@ -919,13 +910,17 @@ impl Vm {
                 }
                 Instr::PushExcInfo => {
                     let exc = frame.pop();
-                    let prev = frame.handled.replace(exc.clone()).unwrap_or(Value::None);
+                    let prev = frame
+                        .replace_handled(Some(exc.clone()))
+                        .unwrap_or(Value::None);
                     frame.push(prev);
                     frame.push(exc);
                 }
                 Instr::PopExcept => {
                     let prev = frame.pop();
-                    frame.handled = if prev.is_none() { None } else { Some(prev) };
+                    if let Some(old) = frame.replace_handled((!prev.is_none()).then_some(prev)) {
+                        old.discard();
+                    }
                 }
                 Instr::CheckExcMatch => {
                     let typ = frame.pop();
@@ -941,7 +936,9 @@ impl Vm {
                     // Inside the clause the match is the exception being handled (a bare
                     // `raise` re-raises it; `sys.exc_info()` shows it), as in CPython.
                     if !matched.is_none() {
-                        frame.handled = Some(matched.clone());
+                        if let Some(old) = frame.replace_handled(Some(matched.clone())) {
+                            old.discard();
+                        }
                     }
                     frame.push(rest);
                     frame.push(matched);
@@ -1477,13 +1474,13 @@ impl Vm {
         } else {
             code.freevars[idx - code.cellvars.len()]
         };
-        if let Some(ns) = &frame.namespace {
+        if let Some(ns) = frame.namespace() {
             let ns = ns.clone();
             if let Some(v) = self.dict_get_str(&ns, name.as_str())? {
                 return Ok(v);
             }
         }
-        let v = frame!(self).cells[idx].borrow().clone();
+        let v = frame!(self).cells()[idx].borrow().clone();
         if v.is_undef() {
             return Err(self.unbound_deref(i));
         }
@@ -1516,7 +1513,7 @@ impl Vm {
     /// `LOAD_NAME` in class bodies: namespace, globals, builtins.
     fn load_name(&mut self, name: super::symbol::Symbol) -> PyResult<Value> {
         let frame = frame!(self);
-        if let Some(ns) = frame.namespace.clone() {
+        if let Some(ns) = frame.namespace().cloned() {
             if let Some(v) = self.dict_get_str(&ns, name.as_str())? {
                 return Ok(v);
             }
@@ -1533,7 +1530,7 @@ impl Vm {
 
     fn store_name(&mut self, name: super::symbol::Symbol, v: Value) -> PyResult<()> {
         let frame = frame!(self);
-        match frame.namespace.clone() {
+        match frame.namespace().cloned() {
             Some(ns) => self.dict_set(&ns, Value::str(name.as_str()), v),
             None => {
                 frame.globals.globals.borrow_mut().set(name, v);
@@ -1544,7 +1541,7 @@ impl Vm {
 
     fn delete_name(&mut self, name: super::symbol::Symbol) -> PyResult<()> {
         let frame = frame!(self);
-        match frame.namespace.clone() {
+        match frame.namespace().cloned() {
             Some(ns) => {
                 let key = Value::str(name.as_str());
                 match self.dict_remove(&ns, &key)? {

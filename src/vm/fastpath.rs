@@ -22,8 +22,8 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
         code,
         pc,
         stack,
-        cells,
         globals,
+        extras,
         ..
     } = frame;
     let instrs = &code.instrs[..];
@@ -127,7 +127,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 stack.push(v);
             }
             Instr::LoadDeref(i) => {
-                let v = cells[i as usize].borrow().clone();
+                let v = Frame::cells_in(extras)[i as usize].borrow().clone();
                 if v.is_undef() {
                     v.discard();
                     return Some(*instr);
