@@ -62,6 +62,9 @@ enum Ready {
     SleepDoneWithResult(Box<(Rc<Instance>, Value)>),
     /// A due lazy `asyncio.sleep` timer (see `TimerTarget::LazySleep`).
     LazySleepDone(Rc<Generator>),
+    /// The wake-up of a task whose lazy sleep is over: `task.__wakeup(future)` with the
+    /// sleep's future, made only if the step fails and the error report shows it.
+    LazySleepWakeup(Rc<Instance>, Rc<Generator>),
 }
 
 // A million tasks starting at once are a million entries.
@@ -1153,7 +1156,12 @@ fn lazy_sleep_done(vm: &mut Vm, event_loop: &Value, gen: Rc<Generator>) -> PyRes
         GenBody::SleepDue(waiter) | GenBody::SleepTimer(waiter) => {
             gen.body.set(GenBody::SleepFired);
             if let Some(task) = waiter {
-                call_task_step_soon(vm, event_loop, Value::Instance(task))?;
+                check_closed(vm, event_loop)?;
+                if let Some(core) = loop_core(event_loop) {
+                    core.ready
+                        .borrow_mut()
+                        .push_back(Ready::LazySleepWakeup(task, gen));
+                }
             }
             Ok(())
         }
@@ -1338,6 +1346,15 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 if let Err(err) = super::tasks::wakeup(vm, &task, &future) {
                     let callback = super::tasks::wakeup_for(&task);
                     report_internal_error(vm, err, &event_loop, &callback, &[future])?;
+                }
+            }
+            Ready::LazySleepWakeup(task, gen) => {
+                let task = Value::Instance(task);
+                if let Err(err) = super::tasks::step(vm, &task, None) {
+                    let future = super::sleep::materialize(vm, &gen, &event_loop)?;
+                    let callback = super::tasks::wakeup_for(&task);
+                    let args = [future.unwrap_or(Value::None)];
+                    report_internal_error(vm, err, &event_loop, &callback, &args)?;
                 }
             }
             Ready::SleepDone(future) => sleep_done(vm, &event_loop, future, Value::None)?,

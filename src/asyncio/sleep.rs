@@ -145,11 +145,15 @@ pub fn step(
                 Err(e) => Err(e),
             }
         }
-        // The timer ran: `return await future` returns the future's result, None.
-        GenBody::SleepFired => match resume {
-            Resume::Send(_) => Ok(SendResult::Returned(Value::None)),
-            Resume::Throw(e) => Err(from_future_await(vm, e)),
-        },
+        // The timer ran: `return await future` returns the future's result, None. The body
+        // stays, so that the task still waiting for the wake-up can show the done future.
+        GenBody::SleepFired => {
+            gen.body.set(GenBody::SleepFired);
+            match resume {
+                Resume::Send(_) => Ok(SendResult::Returned(Value::None)),
+                Resume::Throw(e) => Err(from_future_await(vm, e)),
+            }
+        }
         GenBody::SleepYielded(result) => match resume {
             Resume::Send(_) => Ok(SendResult::Returned(result.map_or(Value::None, |r| *r))),
             Resume::Throw(e) => Err(match &vm.asyncio.stepped.sleep {

@@ -486,9 +486,18 @@ fn yielded(
         let t = vm.repr(task)?;
         return error_soon(vm, task, format!("Task cannot await on itself: {t}"));
     }
+    let mut result = result;
     if let (Value::Generator(g), Value::Instance(t)) = (&result, task) {
-        if super::sleep::claim(g, t) {
-            return wait_on(vm, data, result);
+        if super::sleep::is_unclaimed(g) {
+            // Its timer is in the running loop's heap: if that is not the task's loop, the
+            // future is made there and the task refuses it, as any other loop's future.
+            let running = super::native::running_loop(vm)?;
+            if running.is(event_loop) && super::sleep::claim(g, t) {
+                return wait_on(vm, data, result);
+            }
+            if let Some(future) = super::sleep::materialize(vm, g, &running)? {
+                result = future;
+            }
         }
     }
     if let Some(fdata) = future_data(&result).filter(|_| futures::is_exact_native(vm, &result)) {
