@@ -1323,7 +1323,10 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     let todo = core.ready.borrow().len();
-    for _ in 0..todo {
+    for done in 1..=todo {
+        if done % 4096 == 0 {
+            shrink_ready(core);
+        }
         let Some(entry) = core.ready.borrow_mut().pop_front() else {
             break;
         };
@@ -1365,7 +1368,22 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ready::LazySleepDone(gen) => lazy_sleep_done(vm, &event_loop, gen)?,
         }
     }
+    shrink_ready(core);
     Ok(Value::None)
+}
+
+/// Ready-queue capacity above which a mostly empty queue's buffer is shrunk (entries).
+const SHRINK_READY_FROM: usize = 1 << 14;
+
+/// A burst (a million tasks' first steps) leaves a big buffer that empties as the tasks run:
+/// it is given back as they go, before what they allocate next (their timers, say) adds to
+/// it. Halving when a quarter is in use copies each entry O(1) times overall.
+fn shrink_ready(core: &LoopCore) {
+    let mut ready = core.ready.borrow_mut();
+    if ready.capacity() > SHRINK_READY_FROM && ready.len() * 4 < ready.capacity() {
+        let keep = (ready.len() * 2).max(SHRINK_READY_FROM / 2);
+        ready.shrink_to(keep);
+    }
 }
 
 /// Has the loop ready callbacks or pending timers? (The REPL runs its loop while idle.)

