@@ -11,25 +11,32 @@ use super::futures::{
     self, asyncio_error, call_soon, future_data, is_cancelled_error, param, FutureData, State,
 };
 use super::AsyncioObject;
+use crate::runtime::str::PyStr;
 use crate::runtime::types::{install, new_class};
 use crate::vm::dispatch::{FrameResult, Resume, SendResult};
-use crate::vm::object::{Args, Builtin, Class, GeneratorKind, Instance, Layout};
+use crate::vm::object::{Args, Builtin, Class, Generator, GeneratorKind, Instance, Layout};
 use crate::vm::symbol::{sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub struct TaskData {
-    pub coro: Value,
-    /// The name, or while nobody has asked for it, the `N` of its default `Task-N` as an int:
-    /// formatting a name for each of 100,000 tasks would cost more than the task itself.
-    name: Value,
-    pub num_cancels_requested: i64,
-    pub must_cancel: bool,
+    /// The coroutine (`__init__` accepts nothing else), None before `__init__`.
+    coro: Option<Rc<Generator>>,
     pub fut_waiter: Value,
-    pub log_destroy_pending: bool,
+    /// The name, or None while nobody has asked for the default `Task-N`: formatting a name
+    /// for each of 100,000 tasks would cost more than the task itself.
+    name: Option<Rc<PyStr>>,
+    /// The `N` of the default name.
+    default_number: u32,
+    pub num_cancels_requested: u32,
     /// Where the task is in `AllTasks` (a hint: checked before use).
     registry_slot: u32,
+    pub must_cancel: bool,
+    pub log_destroy_pending: bool,
 }
+
+// Small enough for mimalloc's 48-byte size class: a million tasks hold one each.
+const _: () = assert!(std::mem::size_of::<TaskData>() <= 48);
 
 /// The unfinished tasks (`asyncio.all_tasks`). A vector with a slot per task, the slot kept
 /// in the task: adding and removing are O(1) and touch no other task, where a hash map cost
@@ -101,24 +108,37 @@ impl AllTasks {
 impl Default for TaskData {
     fn default() -> TaskData {
         TaskData {
-            coro: Value::None,
-            name: Value::None,
-            num_cancels_requested: 0,
-            must_cancel: false,
+            coro: None,
             fut_waiter: Value::None,
-            log_destroy_pending: true,
+            name: None,
+            default_number: 0,
+            num_cancels_requested: 0,
             registry_slot: 0,
+            must_cancel: false,
+            log_destroy_pending: true,
         }
     }
 }
 
 impl TaskData {
+    /// `_coro`.
+    pub fn coro(&self) -> Value {
+        self.coro.clone().map_or(Value::None, Value::Generator)
+    }
+
     /// The task's name (`get_name()`); a default name is formatted once, on first use.
     pub fn name(&mut self) -> Value {
-        if let Value::Int(n) = self.name {
-            self.name = Value::string(format!("Task-{n}"));
+        let number = self.default_number;
+        let name = self
+            .name
+            .get_or_insert_with(|| Rc::new(PyStr::new(&format!("Task-{number}"))));
+        Value::Str(name.clone())
+    }
+
+    fn set_name(&mut self, name: Value) {
+        if let Value::Str(s) = name {
+            self.name = Some(s);
         }
-        self.name.clone()
     }
 }
 
@@ -165,11 +185,11 @@ fn with_task<R>(data: &RefCell<FutureData>, f: impl FnOnce(&mut TaskData) -> R) 
 /// Attributes of tasks the Python half reads (`_coro`, `_name`, `_fut_waiter`, ...).
 pub fn task_attr(t: &mut TaskData, name: Symbol) -> Option<Value> {
     Some(match name.as_str() {
-        "_coro" => t.coro.clone(),
+        "_coro" => t.coro(),
         "_name" => t.name(),
         "_fut_waiter" => t.fut_waiter.clone(),
         "_must_cancel" => Value::Bool(t.must_cancel),
-        "_num_cancels_requested" => Value::Int(t.num_cancels_requested),
+        "_num_cancels_requested" => Value::Int(t.num_cancels_requested.into()),
         "_log_destroy_pending" => Value::Bool(t.log_destroy_pending),
         _ => return None,
     })
@@ -196,22 +216,35 @@ pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     futures::init(vm, data, param(&args, usize::MAX, "loop"))?;
-    if !matches!(&coro, Value::Generator(g) if g.kind == GeneratorKind::Coroutine) {
-        with_task(data, |t| t.log_destroy_pending = false);
-        let shown = vm.repr(&coro)?;
-        return Err(vm.type_error(format!("a coroutine was expected, got {shown}")));
-    }
-    let name = match param(&args, usize::MAX, "name") {
+    let coro = match coro {
+        Value::Generator(g) if g.kind == GeneratorKind::Coroutine => g,
+        other => {
+            with_task(data, |t| t.log_destroy_pending = false);
+            let shown = vm.repr(&other)?;
+            return Err(vm.type_error(format!("a coroutine was expected, got {shown}")));
+        }
+    };
+    let (name, default_number) = match param(&args, usize::MAX, "name") {
         None | Some(Value::None) => {
             vm.asyncio.task_name_counter += 1;
-            Value::Int(vm.asyncio.task_name_counter as i64)
+            match u32::try_from(vm.asyncio.task_name_counter) {
+                Ok(n) => (None, n),
+                Err(_) => {
+                    let name = format!("Task-{}", vm.asyncio.task_name_counter);
+                    (Some(Value::string(name)), 0)
+                }
+            }
         }
-        Some(n @ Value::Str(_)) => n,
-        Some(n) => Value::string(vm.to_str(&n)?),
+        Some(n @ Value::Str(_)) => (Some(n), 0),
+        Some(n) => (Some(Value::string(vm.to_str(&n)?)), 0),
     };
     with_task(data, |t| {
-        t.coro = coro;
-        t.name = name;
+        t.coro = Some(coro);
+        t.name = None;
+        t.default_number = default_number;
+        if let Some(name) = name {
+            t.set_name(name);
+        }
         t.must_cancel = false;
         t.fut_waiter = Value::None;
         t.log_destroy_pending = true;
@@ -226,7 +259,7 @@ pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn task_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "get_coro")?;
-    Ok(with_task(data, |t| t.coro.clone()))
+    Ok(with_task(data, |t| t.coro()))
 }
 
 fn task_get_context(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -246,7 +279,7 @@ fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Str(_) => v,
         other => Value::string(vm.to_str(&other)?),
     };
-    with_task(data, |t| t.name = name);
+    with_task(data, |t| t.set_name(name));
     Ok(Value::None)
 }
 
@@ -262,7 +295,9 @@ fn task_print_stack(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "cancelling")?;
-    Ok(Value::Int(with_task(data, |t| t.num_cancels_requested)))
+    Ok(Value::Int(with_task(data, |t| {
+        t.num_cancels_requested.into()
+    })))
 }
 
 fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -271,7 +306,7 @@ fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if t.num_cancels_requested > 0 {
             t.num_cancels_requested -= 1;
         }
-        t.num_cancels_requested
+        t.num_cancels_requested.into()
     })))
 }
 
@@ -282,7 +317,9 @@ pub fn cancel(vm: &mut Vm, task: &Value, data: &RefCell<FutureData>, msg: Value)
     if data.borrow().state != State::Pending {
         return Ok(false);
     }
-    with_task(data, |t| t.num_cancels_requested += 1);
+    with_task(data, |t| {
+        t.num_cancels_requested = t.num_cancels_requested.saturating_add(1)
+    });
     let waiter = fut_waiter(vm, data)?;
     if !waiter.is_none() && cancel_future(vm, &waiter, msg.clone())? {
         return Ok(true);
@@ -414,7 +451,7 @@ fn step_inner(
     }
     let coro = with_task(data, |t| {
         t.fut_waiter = Value::None;
-        t.coro.clone()
+        t.coro()
     });
     let resume = match exc {
         None => Resume::Send(Value::None),
