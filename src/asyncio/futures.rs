@@ -34,22 +34,17 @@ impl State {
     }
 }
 
-// Small enough for mimalloc's 96-byte size class, inside its RefCell.
-const _: () = assert!(std::mem::size_of::<RefCell<FutureData>>() <= 96);
+// Small enough for mimalloc's 80-byte size class, inside its RefCell: a million sleeping
+// tasks are a million of them.
+const _: () = assert!(std::mem::size_of::<RefCell<FutureData>>() <= 80);
 
 pub struct FutureData {
     pub state: State,
     pub result: Value,
     pub event_loop: Value,
-    /// The task that awaits this future, when its wake-up was the first done-callback
-    /// registered (the usual case): it runs before `callbacks`, and is kept as the task alone
-    /// rather than as a `task_wakeup` builtin (made only if someone lists the callbacks).
-    pub waiter_task: Option<Rc<Instance>>,
-    /// Done-callbacks (after `waiter_task`); the first one is kept inline, as CPython keeps
-    /// its `fut_callback0`.
-    pub callbacks: smallvec::SmallVec<[Value; 1]>,
+    pub callbacks: Callbacks,
     /// The exception and cancellation details, rarely present: boxed, so that every future
-    /// stays small (96 bytes with its `RefCell`, a million of them with sleeping tasks).
+    /// stays small.
     rare: Option<Box<Rare>>,
     pub blocking: bool,
     pub log_traceback: bool,
@@ -58,6 +53,62 @@ pub struct FutureData {
     pub sleep_timer_armed: bool,
     /// Present for tasks.
     pub task: Option<Box<TaskData>>,
+}
+
+/// A future's done-callbacks, in order. Most futures get one at most, kept without a vector
+/// (as CPython keeps its `fut_callback0`): often the wake-up of the task that awaits them.
+#[derive(Default)]
+pub enum Callbacks {
+    #[default]
+    None,
+    /// The wake-up of the task awaiting the future, as the task alone: the `task_wakeup`
+    /// builtin is made only if someone lists the callbacks, or adds another.
+    Waiter(Rc<Instance>),
+    One(Value),
+    Many(Box<Vec<Value>>),
+}
+
+const _: () = assert!(std::mem::size_of::<Callbacks>() == 16);
+
+impl Callbacks {
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Callbacks::None)
+    }
+
+    fn push(&mut self, cb: Value) {
+        *self = match std::mem::take(self) {
+            Callbacks::None => Callbacks::One(cb),
+            Callbacks::Waiter(task) => Callbacks::Many(Box::new(vec![
+                super::tasks::wakeup_for(&Value::Instance(task)),
+                cb,
+            ])),
+            Callbacks::One(first) => Callbacks::Many(Box::new(vec![first, cb])),
+            Callbacks::Many(mut all) => {
+                all.push(cb);
+                Callbacks::Many(all)
+            }
+        };
+    }
+
+    /// As `_callbacks` and `repr` show them.
+    fn to_list(&self) -> Vec<Value> {
+        match self {
+            Callbacks::None => Vec::new(),
+            Callbacks::Waiter(task) => {
+                vec![super::tasks::wakeup_for(&Value::Instance(task.clone()))]
+            }
+            Callbacks::One(cb) => vec![cb.clone()],
+            Callbacks::Many(all) => all.to_vec(),
+        }
+    }
+
+    fn from_list(mut all: Vec<Value>) -> Callbacks {
+        match all.len() {
+            0 => Callbacks::None,
+            1 => Callbacks::One(all.pop().expect("one")),
+            _ => Callbacks::Many(Box::new(all)),
+        }
+    }
 }
 
 struct Rare {
@@ -85,8 +136,7 @@ impl FutureData {
             state: State::Pending,
             result: Value::None,
             event_loop: Value::None,
-            waiter_task: None,
-            callbacks: smallvec::SmallVec::new(),
+            callbacks: Callbacks::None,
             rare: None,
             blocking: false,
             log_traceback: false,
@@ -132,7 +182,7 @@ impl FutureData {
 
     /// No done-callbacks at all?
     pub fn has_no_callbacks(&self) -> bool {
-        self.waiter_task.is_none() && self.callbacks.is_empty()
+        self.callbacks.is_empty()
     }
 }
 
@@ -267,34 +317,33 @@ pub fn call_soon(
 }
 
 fn schedule_callbacks(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResult<()> {
-    let (waiter, callbacks, event_loop) = {
+    let (callbacks, event_loop) = {
         let mut d = data.borrow_mut();
         if d.has_no_callbacks() {
             return Ok(());
         }
-        (
-            d.waiter_task.take(),
-            std::mem::take(&mut d.callbacks),
-            d.event_loop.clone(),
-        )
+        (std::mem::take(&mut d.callbacks), d.event_loop.clone())
     };
-    if let Some(waiter) = waiter {
-        let waiter = Value::Instance(waiter);
-        if events::is_native_loop(&event_loop) {
-            events::call_wakeup_soon(vm, &event_loop, waiter, fut.clone())?;
-        } else {
-            let cb = super::tasks::wakeup_for(&waiter);
-            call_soon(vm, &event_loop, cb, Rc::new([fut.clone()]))?;
+    match callbacks {
+        Callbacks::None => Ok(()),
+        Callbacks::Waiter(waiter) => {
+            let waiter = Value::Instance(waiter);
+            if events::is_native_loop(&event_loop) {
+                events::call_wakeup_soon(vm, &event_loop, waiter, fut.clone())
+            } else {
+                let cb = super::tasks::wakeup_for(&waiter);
+                call_soon(vm, &event_loop, cb, Rc::new([fut.clone()]))
+            }
         }
-        if callbacks.is_empty() {
-            return Ok(());
+        Callbacks::One(cb) => call_soon(vm, &event_loop, cb, Rc::new([fut.clone()])),
+        Callbacks::Many(all) => {
+            let arg: Rc<[Value]> = Rc::new([fut.clone()]);
+            for cb in *all {
+                call_soon(vm, &event_loop, cb, arg.clone())?;
+            }
+            Ok(())
         }
     }
-    let arg: Rc<[Value]> = Rc::new([fut.clone()]);
-    for cb in callbacks {
-        call_soon(vm, &event_loop, cb, arg.clone())?;
-    }
-    Ok(())
 }
 
 /// The exception was retrieved (or the future cancelled): no never-retrieved report.
@@ -475,7 +524,7 @@ pub fn add_task_wakeup(
         let mut d = data.borrow_mut();
         if let (State::Pending, true, Value::Instance(task)) = (d.state, d.has_no_callbacks(), task)
         {
-            d.waiter_task = Some(task.clone());
+            d.callbacks = Callbacks::Waiter(task.clone());
             return Ok(());
         }
     }
@@ -484,12 +533,7 @@ pub fn add_task_wakeup(
 
 /// The done-callbacks in order, as `_callbacks` and `repr` show them.
 fn callback_list(d: &FutureData) -> Vec<Value> {
-    let mut all = Vec::with_capacity(d.callbacks.len() + 1);
-    if let Some(task) = &d.waiter_task {
-        all.push(super::tasks::wakeup_for(&Value::Instance(task.clone())));
-    }
-    all.extend(d.callbacks.iter().cloned());
-    all
+    d.callbacks.to_list()
 }
 
 /// `Future.__init__(loop)`: the given loop, else the current one.
@@ -745,23 +789,22 @@ fn future_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_error("Future.remove_done_callback() takes exactly one argument (0 given)")
         );
     };
-    let callbacks = data.borrow().callbacks.clone();
-    let mut kept = smallvec::SmallVec::with_capacity(callbacks.len());
+    let callbacks = data.borrow().callbacks.to_list();
+    let count = callbacks.len();
+    let mut kept = Vec::with_capacity(count);
     for cb in callbacks {
-        if !(cb.is(&target) || vm.eq(&cb, &target)?) {
+        // A task's wake-up matches the one `_callbacks` showed for it.
+        let same = cb.is(&target)
+            || super::tasks::wakeup_task(&cb)
+                .is_some_and(|t| super::tasks::is_wakeup_of(&target, t))
+            || vm.eq(&cb, &target)?;
+        if !same {
             kept.push(cb);
         }
     }
-    let mut d = data.borrow_mut();
-    let mut removed = d.callbacks.len() - kept.len();
+    let removed = count - kept.len();
     if removed > 0 {
-        d.callbacks = kept;
-    }
-    // The waiting task's wake-up, if `target` is the one `_callbacks` showed.
-    let waiter = d.waiter_task.clone().map_or(Value::None, Value::Instance);
-    if super::tasks::is_wakeup_of(&target, &waiter) {
-        d.waiter_task = None;
-        removed += 1;
+        data.borrow_mut().callbacks = Callbacks::from_list(kept);
     }
     Ok(Value::Int(removed as i64))
 }
@@ -816,6 +859,8 @@ pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
         "_result" => d.result.clone(),
         "_exception" => d.exception(),
         "_loop" => d.event_loop.clone(),
+        // (CPython's C futures show None rather than an empty list.)
+        "_callbacks" if d.has_no_callbacks() => Value::None,
         "_callbacks" => Value::list(callback_list(&d)),
         "_cancel_message" => d.cancel_message(),
         "_log_traceback" => Value::Bool(d.log_traceback),

@@ -251,7 +251,9 @@ pub fn materialize(
             d.sleep_timer_armed = armed;
             // Yielded by `await future`; taken by a task, which waits for it to be done.
             d.blocking = waiter.is_none();
-            d.waiter_task = waiter;
+            if let Some(task) = waiter {
+                d.callbacks = futures::Callbacks::Waiter(task);
+            }
         }
         _ => futures::set_result(vm, &future, data, Value::None)?,
     }

@@ -617,6 +617,18 @@ fn wait_on(vm: &mut Vm, data: &RefCell<FutureData>, fut: Value) -> PyResult<()> 
     Ok(())
 }
 
+/// The task of a `task_wakeup` callback.
+pub fn wakeup_task(callback: &Value) -> Option<&Value> {
+    match callback {
+        Value::Builtin(b)
+            if std::ptr::fn_addr_eq(b.func, wakeup_callback as crate::vm::object::BuiltinFn) =>
+        {
+            Some(&b.data)
+        }
+        _ => None,
+    }
+}
+
 /// Is `callback` the `task_wakeup` of `task`?
 pub fn is_wakeup_of(callback: &Value, task: &Value) -> bool {
     matches!(callback, Value::Builtin(b)
