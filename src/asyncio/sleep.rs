@@ -1,10 +1,16 @@
 //! `asyncio.sleep`'s coroutine, stepped in Rust (see stepped.rs). A call with an int or float
-//! delay makes a coroutine without a frame; its first step arms the timer straight in the
-//! loop's heap and yields the future, as the Python body's `return await future` would, and
-//! the step after the wake-up returns the result. `sleep(0)` yields once. With 100,000
-//! sleeping tasks that is a frame, its stack and a Python-level call less per task. Other
-//! delays, no running loop, or a loop that overrides `create_future` or `call_later`: the
-//! Python body runs.
+//! delay makes a coroutine without a frame, and `sleep(0)` yields once. With 100,000 sleeping
+//! tasks that is a frame, its stack and a Python-level call less per task. Other delays, no
+//! running loop, or a loop that overrides `create_future` or `call_later`: the Python body runs.
+//!
+//! `sleep(delay)` is lazy: its first step arms a timer in the loop's heap that targets the
+//! coroutine itself, and yields the coroutine as a stand-in for the future the Python body
+//! would await. A task takes it (`claim`); the timer then schedules the task's wake-up, and the
+//! next step returns None. The future is made only when something can tell it is missing
+//! (`materialize`): `task._fut_waiter` (and so the task's repr), `task.cancel()`, a send or
+//! throw from anything but the task's wake-up, a loop other than the task's. From then on the
+//! coroutine awaits that future as the Python body does. `sleep(delay, result)` makes its
+//! future at once.
 
 use std::rc::Rc;
 

@@ -517,13 +517,13 @@ fn yielded(
     task: &Value,
     data: &RefCell<FutureData>,
     event_loop: &Value,
-    result: Value,
+    mut result: Value,
 ) -> PyResult<()> {
     if result.is(task) {
         let t = vm.repr(task)?;
         return error_soon(vm, task, format!("Task cannot await on itself: {t}"));
     }
-    let mut result = result;
+    // A lazy sleep (asyncio::sleep) stands in for its future.
     if let (Value::Generator(g), Value::Instance(t)) = (&result, task) {
         if super::sleep::is_unclaimed(g) {
             // Its timer is in the running loop's heap: if that is not the task's loop, the

@@ -523,8 +523,10 @@ impl Generator {
         body: GenBody,
         origin: Option<TracebackEntry>,
     ) -> Generator {
-        let renamed = (**name != *code.name || **qualname != *code.qualname)
-            .then(|| Box::new((name.clone(), qualname.clone())));
+        // (A function starts with its code's names: the pointers are compared first.)
+        let same = |a: &Rc<str>, b: &Rc<str>| Rc::ptr_eq(a, b) || **a == **b;
+        let original = same(name, &code.name) && same(qualname, &code.qualname);
+        let renamed = (!original).then(|| Box::new((name.clone(), qualname.clone())));
         let (origin_code, origin_pc) = match origin {
             Some(TracebackEntry { code, pc }) => (Some(code), pc),
             None => (None, 0),
