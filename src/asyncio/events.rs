@@ -1133,20 +1133,33 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// its timer goes straight into the heap with the coroutine as its target. False for a loop
 /// that overrides `create_future` or `call_later` (the Python body then runs).
 pub fn arm_lazy_sleep(vm: &mut Vm, gen: &Rc<Generator>, delay: &Value) -> PyResult<bool> {
+    let Some((event_loop, when)) = sleep_deadline(vm, delay)? else {
+        return Ok(false);
+    };
+    push_timer(&event_loop, when, TimerTarget::LazySleep(gen.clone()));
+    Ok(true)
+}
+
+/// Where a natively armed sleep's timer goes: the running loop and the deadline, or None for
+/// a loop that overrides `create_future` or `call_later`.
+fn sleep_deadline(vm: &mut Vm, delay: &Value) -> PyResult<Option<(Value, f64)>> {
     let event_loop = super::native::running_loop(vm)?;
     if !creates_native_futures(&event_loop)
         || !has_native_method(&event_loop, sym::CALL_LATER, loop_call_later)
     {
-        return Ok(false);
+        return Ok(None);
     }
     let when = time_after(vm, delay)?;
     check_closed(vm, &event_loop)?;
     let when = deadline(vm, &when)?;
-    let core = loop_core(&event_loop).expect("checked above");
+    Ok(Some((event_loop, when)))
+}
+
+/// Adds a timer to one of tulip's loops (checked by the caller).
+fn push_timer(event_loop: &Value, when: f64, target: TimerTarget) {
+    let core = loop_core(event_loop).expect("one of tulip's loops");
     let seq = next_seq(core);
-    let target = TimerTarget::LazySleep(gen.clone());
     core.timers.borrow_mut().push(Timer { when, seq, target });
-    Ok(true)
 }
 
 /// A due lazy sleep timer: what `sleep_done` does to its future, done to the coroutine. The
@@ -1179,16 +1192,10 @@ fn lazy_sleep_done(vm: &mut Vm, event_loop: &Value, gen: Rc<Generator>) -> PyRes
 /// `_sleep_future`'s work (also the first step of a natively stepped `sleep`, asyncio::sleep):
 /// the future, or None for a loop that overrides `create_future` or `call_later`.
 pub fn arm_sleep(vm: &mut Vm, delay: &Value, result: &Value) -> PyResult<Option<Value>> {
-    let event_loop = super::native::running_loop(vm)?;
-    if !creates_native_futures(&event_loop)
-        || !has_native_method(&event_loop, sym::CALL_LATER, loop_call_later)
-    {
+    let Some((event_loop, when)) = sleep_deadline(vm, delay)? else {
         return Ok(None);
-    }
+    };
     let future = super::futures::new_future(vm, &event_loop)?;
-    let when = time_after(vm, delay)?;
-    check_closed(vm, &event_loop)?;
-    let when = deadline(vm, &when)?;
     let (Value::Instance(instance), Some(data)) = (&future, super::futures::future_data(&future))
     else {
         return Err(vm.runtime_error("internal error: sleep future"));
@@ -1199,9 +1206,7 @@ pub fn arm_sleep(vm: &mut Vm, delay: &Value, result: &Value) -> PyResult<Option<
     } else {
         TimerTarget::SleepWithResult(Box::new((instance.clone(), result.clone())))
     };
-    let core = loop_core(&event_loop).expect("checked above");
-    let seq = next_seq(core);
-    core.timers.borrow_mut().push(Timer { when, seq, target });
+    push_timer(&event_loop, when, target);
     Ok(Some(future))
 }
 
