@@ -1072,16 +1072,15 @@ fn call_at(
 ) -> PyResult<Value> {
     check_closed(vm, event_loop)?;
     let when = deadline(vm, &when_value)?;
-    let Some(core) = loop_core(event_loop) else {
+    if loop_core(event_loop).is_none() {
         return Err(vm.type_error("call_at() needs an event loop"));
-    };
+    }
     let class = vm
         .asyncio
         .classes
         .as_ref()
         .map(|c| c.timer_handle.clone())
         .unwrap_or_else(|| vm.types.object.clone());
-    let seq = next_seq(core);
     let handle = new_handle(
         &class,
         HandleData {
@@ -1096,11 +1095,7 @@ fn call_at(
             }),
         },
     );
-    core.timers.borrow_mut().push(Timer {
-        when,
-        seq,
-        target: TimerTarget::Handle(handle.clone()),
-    });
+    push_timer(event_loop, when, TimerTarget::Handle(handle.clone()));
     Ok(Value::Instance(handle))
 }
 
