@@ -114,7 +114,17 @@ fn compare(vm: &mut Vm, args: Args, kind: CompareKind, name: &str) -> PyResult<V
     exact(vm, &args, name, 1)?;
     let a = receiver(vm, &args, name)?;
     let b = unboxed(&args.pos[1]);
-    if matches!(b, Value::Instance(_)) {
+    // A container compares only with its own kind (`[].__eq__(())` is NotImplemented; a set
+    // and a frozenset are one kind).
+    let same_kind = std::mem::discriminant(&a) == std::mem::discriminant(&b)
+        || matches!(
+            (&a, &b),
+            (
+                Value::Set(_) | Value::FrozenSet(_),
+                Value::Set(_) | Value::FrozenSet(_)
+            )
+        );
+    if !same_kind {
         return Ok(Value::NotImplemented);
     }
     Ok(match vm.builtin_compare(kind, &a, &b)? {
@@ -264,7 +274,7 @@ fn add(class: &Rc<Class>, owner: &'static str, methods: &[(&'static str, Builtin
 
 pub fn install(vm: &mut Vm) {
     let t = &vm.types;
-    for (cls, owner) in [(&t.list, "list"), (&t.tuple, "tuple")] {
+    for (cls, owner) in [(&t.list, "list"), (&t.tuple, "tuple"), (&t.bytes, "bytes")] {
         add(cls, owner, SEQUENCE);
         add(cls, owner, COMPARISONS);
     }

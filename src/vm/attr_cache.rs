@@ -41,6 +41,7 @@ enum Known {
 
 #[derive(Clone, Default)]
 struct Entry {
+    /// The class's address (`class_key`), or for a builtin type a small number (`kind_key`).
     class: usize,
     epoch: u64,
     known: Known,
@@ -88,19 +89,36 @@ impl AttrCache {
             .then_some(inst)
     }
 
-    /// The function or builtin `obj.name(...)` calls with `obj` as its first argument, when
-    /// the cache knows it and the instance does not shadow it.
+    /// `obj.name(...)` when the cache answers: the callable and the receiver to call it with
+    /// (`Undef` for none). An instance: the function or builtin its class has, when the
+    /// instance does not shadow it. A value of a builtin type: the method its type has. A
+    /// module: its global.
     #[inline]
-    pub fn instance_method_hit(&self, index: usize, obj: &Value, name: Symbol) -> Option<Value> {
-        let inst = plain_instance(obj)?;
+    pub fn method_hit(&self, index: usize, obj: &Value, name: Symbol) -> Option<(Value, Value)> {
         // (`Undef` for "not a method" rather than a nested Option: moving an
         // `Option<Option<Value>>` through memory stalls on store forwarding.)
         let method = |k: &Known| match k {
             Known::Method(m) => m.clone(),
             _ => Value::Undef,
         };
-        let m = self.loads.probe(index, &inst.class, method)?;
-        (!m.is_undef() && !instdict::contains(inst, name)).then_some(m)
+        let m = match obj {
+            Value::Instance(inst) => {
+                if matches!(inst.payload, Payload::Super(_)) {
+                    return None;
+                }
+                let m = self.loads.probe(index, &inst.class, method)?;
+                if instdict::contains(inst, name) {
+                    return None;
+                }
+                m
+            }
+            Value::Module(m) => {
+                let v = m.globals.borrow().get(name)?.clone();
+                return Some((v, Value::Undef));
+            }
+            _ => self.loads.probe_key(index, kind_key(obj)?, method)?,
+        };
+        (!m.is_undef()).then(|| (m, obj.clone()))
     }
 }
 
@@ -108,9 +126,15 @@ impl Slots {
     /// Applies `f` to what the slot knows about `class`, if it knows anything still valid.
     #[inline]
     fn probe<R>(&self, index: usize, class: &Rc<Class>, f: impl FnOnce(&Known) -> R) -> Option<R> {
+        self.probe_key(index, class_key(class), f)
+    }
+
+    /// `probe` by key: a class's address, or a builtin type's `kind_key`.
+    #[inline]
+    fn probe_key<R>(&self, index: usize, key: usize, f: impl FnOnce(&Known) -> R) -> Option<R> {
         let slots = self.0.borrow();
         let [first, second] = slots.get(index)?;
-        let class = Rc::as_ptr(class) as usize;
+        let class = key;
         let hit = if first.class == class {
             first
         } else if second.class == class {
@@ -122,6 +146,10 @@ impl Slots {
     }
 
     fn set(&self, index: usize, class: &Rc<Class>, known: Known) {
+        self.set_key(index, class_key(class), known);
+    }
+
+    fn set_key(&self, index: usize, key: usize, known: Known) {
         let mut slots = self.0.borrow_mut();
         if slots.len() <= index {
             slots.resize(index + 1, Slot::default());
@@ -129,7 +157,7 @@ impl Slots {
         let slot = &mut slots[index];
         slot[1] = std::mem::take(&mut slot[0]);
         slot[0] = Entry {
-            class: Rc::as_ptr(class) as usize,
+            class: key,
             epoch: type_epoch(),
             known,
         };
@@ -155,6 +183,32 @@ impl Slots {
         self.set(index, &inst.class, known);
         Some(r)
     }
+}
+
+/// A slot's key for a class: its address.
+fn class_key(class: &Rc<Class>) -> usize {
+    Rc::as_ptr(class) as usize
+}
+
+/// A slot's key for a value of a builtin type whose class the value's variant alone decides
+/// (`list`, `str`, ...), so the run loop can look methods up without the VM's type table.
+/// Small numbers: no class lives at such an address.
+#[inline(always)]
+fn kind_key(obj: &Value) -> Option<usize> {
+    Some(match obj {
+        Value::Str(_) => 1,
+        Value::List(_) => 2,
+        Value::Dict(_) => 3,
+        Value::Tuple(_) => 4,
+        Value::Set(_) => 5,
+        Value::FrozenSet(_) => 6,
+        Value::Bytes(_) => 7,
+        Value::Int(_) | Value::BigInt(_) => 8,
+        Value::Float(_) => 9,
+        Value::Bool(_) => 10,
+        Value::Complex(_) => 11,
+        _ => return None,
+    })
 }
 
 /// Instances whose attribute look-up is the generic one (`super()` objects are not).
@@ -217,18 +271,19 @@ impl Vm {
                 // it on the class, which the slot remembers.
                 _ => {
                     let cls = self.class_of(&obj);
+                    let key = kind_key(&obj).unwrap_or_else(|| class_key(&cls));
                     let code = self.current_code();
                     let cache = &code.attr_cache.loads;
                     let method = |k: &Known| match k {
                         Known::Method(m) => m.clone(),
                         _ => Value::Undef,
                     };
-                    match cache.probe(index, &cls, method) {
+                    match cache.probe_key(index, key, method) {
                         Some(m) if !m.is_undef() => return Ok((m, obj)),
                         _ => {}
                     }
                     if let Some(m @ (Value::Function(_) | Value::Builtin(_))) = cls.lookup(name) {
-                        cache.set(index, &cls, Known::Method(m.clone()));
+                        cache.set_key(index, key, Known::Method(m.clone()));
                         return Ok((m, obj));
                     }
                 }

@@ -41,9 +41,8 @@ impl Vm {
             if let Some(done) = self.call_simple_function(at, argc, method)? {
                 return Ok(done);
             }
-            if let Value::Builtin(b) = &self.frames.last().expect("frame").stack[at] {
-                let b = b.clone();
-                return self.call_builtin_from_stack(&b, at, method);
+            if let Value::Builtin(_) = &self.frames.last().expect("frame").stack[at] {
+                return self.call_builtin_from_stack(at, method);
             }
         }
         let frame = self.frames.last_mut().expect("frame");
@@ -217,41 +216,65 @@ impl Vm {
         Ok(Some(()))
     }
 
-    /// A builtin called from bytecode with positional arguments only: the arguments (with the
-    /// receiver of a method call, which sits just below them) move into a reused buffer, so the
-    /// call allocates nothing.
-    fn call_builtin_from_stack(
-        &mut self,
-        b: &Rc<super::object::Builtin>,
-        at: usize,
-        method: bool,
-    ) -> PyResult<()> {
+    /// A builtin called from bytecode with positional arguments only. The builtin and its
+    /// arguments (with the receiver of a method call, which sits just below them) move off the
+    /// caller's stack, so the call copies no reference counts; up to `INLINE_ARGS` arguments
+    /// go to a buffer on the Rust stack, more to a reused `Vec`, so the call allocates nothing.
+    pub(crate) fn call_builtin_from_stack(&mut self, at: usize, method: bool) -> PyResult<()> {
+        const INLINE_ARGS: usize = 4;
         let frame = self.frames.last_mut().expect("frame");
-        let first = if method && !frame.stack[at + 1].is_undef() {
-            at + 1
-        } else if method {
+        // `[.., builtin, receiver?, args..]`: a method call without a receiver leaves an
+        // empty slot (`Undef`) between the builtin and its arguments.
+        let first = if method && frame.stack[at + 1].is_undef() {
             at + 2
         } else {
             at + 1
         };
-        let mut args = std::mem::take(&mut self.arg_scratch);
-        super::dispatch::move_values(&mut frame.stack, first, &mut args);
-        while frame.stack.len() > at {
-            frame.pop().discard();
-        }
-        let result = (b.func)(
-            self,
-            Args {
-                pos: &args,
-                kw: &[],
-                data: &b.data,
-            },
-        );
-        args.clear();
-        // A builtin that called back into Python may have left a buffer here; keep the larger.
-        if args.capacity() > self.arg_scratch.capacity() {
-            self.arg_scratch = args;
-        }
+        let n = frame.stack.len().saturating_sub(first);
+        let result = if n <= INLINE_ARGS {
+            let mut buf = [const { std::mem::MaybeUninit::<Value>::uninit() }; INLINE_ARGS];
+            // SAFETY: the stack is cut to `at` first, so each value from `at` on has one owner
+            // after the moves: the builtin and the arguments move out, and the empty receiver
+            // slot, if any, holds `Undef`, which owns nothing.
+            let callable = unsafe {
+                let src = frame.stack.as_ptr();
+                frame.stack.set_len(at);
+                for (k, slot) in buf.iter_mut().enumerate().take(n) {
+                    slot.write(std::ptr::read(src.add(first + k)));
+                }
+                std::ptr::read(src.add(at))
+            };
+            // SAFETY: the first `n` entries of `buf` were written just above.
+            let args = unsafe { std::slice::from_raw_parts(buf.as_ptr().cast::<Value>(), n) };
+            let result = match &callable {
+                Value::Builtin(b) => (b.func)(self, Args::positional(args, &b.data)),
+                _ => Err(self.runtime_error("internal error: builtin call without a builtin")),
+            };
+            for slot in buf.iter_mut().take(n) {
+                // SAFETY: written above and read once here.
+                unsafe { slot.assume_init_read() }.discard();
+            }
+            callable.discard();
+            result
+        } else {
+            let mut args = std::mem::take(&mut self.arg_scratch);
+            let frame = self.frames.last_mut().expect("frame");
+            super::dispatch::move_values(&mut frame.stack, first, &mut args);
+            frame.stack.truncate(at + 1);
+            let callable = frame.stack.pop().unwrap_or(Value::Undef);
+            let result = match &callable {
+                Value::Builtin(b) => (b.func)(self, Args::positional(&args, &b.data)),
+                _ => Err(self.runtime_error("internal error: builtin call without a builtin")),
+            };
+            args.clear();
+            callable.discard();
+            // A builtin that called back into Python may have left a buffer here; keep the
+            // larger.
+            if args.capacity() > self.arg_scratch.capacity() {
+                self.arg_scratch = args;
+            }
+            result
+        };
         let v = result?;
         self.frames.last_mut().expect("frame").push(v);
         Ok(())

@@ -303,15 +303,8 @@ impl Vm {
                 }
                 Instr::LoadFastMethod(local, i) => {
                     let name = frame.code.names[i as usize];
-                    let obj = &frame.stack[local as usize];
-                    let cache = &frame.code.attr_cache;
-                    if let Some(method) = cache.instance_method_hit(i as usize, obj, name) {
-                        let obj = obj.clone();
-                        frame.push(method);
-                        frame.push(obj);
-                        continue;
-                    }
-                    let obj = obj.clone();
+                    // (The fast loop already asked the cache: this is a miss.)
+                    let obj = frame.stack[local as usize].clone();
                     if obj.is_undef() {
                         return Err(self.unbound_local(local as u32));
                     }
@@ -443,21 +436,8 @@ impl Vm {
                     self.del_attr(&obj, name)?;
                 }
                 Instr::LoadMethod(i) => {
+                    // (The fast loop already asked the cache: this is a miss.)
                     let name = frame.code.names[i as usize];
-                    let hit = match frame.stack.last() {
-                        Some(obj) => frame
-                            .code
-                            .attr_cache
-                            .instance_method_hit(i as usize, obj, name),
-                        None => None,
-                    };
-                    if let Some(method) = hit {
-                        // `[.., obj]` becomes `[.., method, obj]`.
-                        let obj = frame.pop();
-                        frame.push(method);
-                        frame.push(obj);
-                        continue;
-                    }
                     let obj = frame.pop();
                     let (callable, receiver) = self.load_method_cached(i as usize, obj, name)?;
                     let frame = frame!(self);
@@ -800,13 +780,17 @@ impl Vm {
                 }
                 Instr::Call(argc) => {
                     let at = frame.stack.len() - argc as usize - 1;
-                    if !self.push_plain_frame(at, argc as usize, false) {
+                    if let Value::Builtin(_) = frame.stack[at] {
+                        self.call_builtin_from_stack(at, false)?;
+                    } else if !self.push_plain_frame(at, argc as usize, false) {
                         self.call_from_stack(at, argc as usize, None, false)?;
                     }
                 }
                 Instr::CallMethod(argc) => {
                     let at = frame.stack.len() - argc as usize - 2;
-                    if !self.push_plain_frame(at, argc as usize, true) {
+                    if let Value::Builtin(_) = frame.stack[at] {
+                        self.call_builtin_from_stack(at, true)?;
+                    } else if !self.push_plain_frame(at, argc as usize, true) {
                         self.call_from_stack(at, argc as usize, None, true)?;
                     }
                 }

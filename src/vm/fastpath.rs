@@ -246,15 +246,14 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 stack.push(v);
             }
             Instr::LoadFastMethod(local, i) => {
-                let hit = stack.get(local as usize).and_then(|obj| {
-                    let method = cache.instance_method_hit(i as usize, obj, names[i as usize]);
-                    method.map(|m| (m, obj.clone()))
-                });
-                let Some((method, obj)) = hit else {
+                let hit = stack
+                    .get(local as usize)
+                    .and_then(|obj| cache.method_hit(i as usize, obj, names[i as usize]));
+                let Some((method, receiver)) = hit else {
                     return Some(*instr);
                 };
                 stack.push(method);
-                stack.push(obj);
+                stack.push(receiver);
             }
             Instr::LoadAttr(i) => {
                 let hit = stack
@@ -268,19 +267,16 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             Instr::LoadMethod(i) => {
                 let hit = stack
                     .last()
-                    .and_then(|obj| cache.instance_method_hit(i as usize, obj, names[i as usize]));
-                match (hit, stack.pop()) {
-                    // `[.., obj]` becomes `[.., method, obj]`.
-                    (Some(method), Some(obj)) => {
-                        stack.push(method);
-                        stack.push(obj);
-                    }
-                    (None, Some(obj)) => {
-                        stack.push(obj);
-                        return Some(*instr);
-                    }
-                    _ => return Some(*instr),
+                    .and_then(|obj| cache.method_hit(i as usize, obj, names[i as usize]));
+                let Some((method, receiver)) = hit else {
+                    return Some(*instr);
+                };
+                // `[.., obj]` becomes `[.., method, receiver]`.
+                if let Some(obj) = stack.pop() {
+                    obj.discard();
                 }
+                stack.push(method);
+                stack.push(receiver);
             }
             Instr::StoreAttr(i) => {
                 // `[.., value, obj]`.

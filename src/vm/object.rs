@@ -370,6 +370,14 @@ pub struct Args<'a> {
     pub data: &'a Value,
 }
 
+impl<'a> Args<'a> {
+    /// Positional arguments only.
+    #[inline]
+    pub fn positional(pos: &'a [Value], data: &'a Value) -> Args<'a> {
+        Args { pos, kw: &[], data }
+    }
+}
+
 pub struct BoundMethod {
     pub func: Value,
     pub receiver: Value,
