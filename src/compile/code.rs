@@ -320,7 +320,7 @@ pub struct Code {
     pub plain_positional: bool,
     /// A plain function body with positional parameters only, no cells, not a generator or
     /// coroutine: called with exactly `argcount` positional arguments, its frame is just the
-    /// arguments followed by unbound locals (`Vm::push_plain_frame`).
+    /// arguments followed by unbound locals (`vm::plain_call`).
     pub plain_frame: bool,
     /// Set by asyncio for the few functions of asyncio.py that Rust may run without a frame
     /// (`asyncio::stepped`): coroutines it steps, methods it runs. A call checks this flag.

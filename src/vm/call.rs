@@ -71,61 +71,6 @@ impl Vm {
         Ok(())
     }
 
-    /// The most common calls from bytecode, kept lean: a function whose code is
-    /// `plain_frame` called with exactly its positional parameters, and a plain class
-    /// (`Class::plain_init`) whose `__init__` is such a function. Pushes the frame and returns
-    /// true; returns false (having changed nothing) for any other call, including one that
-    /// must raise, which the general path then makes.
-    #[inline(always)]
-    pub(crate) fn push_plain_frame(&mut self, at: usize, argc: usize, method: bool) -> bool {
-        let depth = self.frames.len();
-        let Some(caller) = self.frames.last_mut() else {
-            return false;
-        };
-        let has_self = method && caller.stack.get(at + 1).is_some_and(|v| !v.is_undef());
-        let nargs = argc + has_self as usize;
-        let init;
-        let (func, instance) = match caller.stack.get(at) {
-            Some(Value::Function(func)) => (func, None),
-            Some(Value::Class(cls)) => match cls.plain_init(&self.types.object_new) {
-                Some(f) => {
-                    init = f;
-                    (&init, Some(cls.clone()))
-                }
-                None => return false,
-            },
-            _ => return false,
-        };
-        let code = &func.code;
-        if !code.plain_frame
-            || nargs + instance.is_some() as usize != code.argcount as usize
-            || code.native_path.get()
-            || depth >= self.recursion_limit
-            || self.step_budget != u64::MAX
-        {
-            return false;
-        }
-        let nlocals = code.nlocals();
-        let mut new = super::dispatch::pooled_frame(&mut self.frame_pool, code, &func.globals);
-        if let Some(cls) = instance {
-            // `object.__new__(cls)`, then `__init__(instance, *args)` returning it.
-            let obj = Value::Instance(Rc::new(Instance::new(cls, Payload::Plain)));
-            new.stack.push(obj.clone());
-            new.exit = FrameExit::Init(obj);
-        }
-        let first = caller.stack.len() - nargs;
-        super::dispatch::move_values(&mut caller.stack, first, &mut new.stack);
-        // The callable, and the empty receiver slot of a plain function called as a method.
-        while caller.stack.len() > at {
-            caller.pop().discard();
-        }
-        while new.stack.len() < nlocals {
-            new.stack.push(Value::Undef);
-        }
-        self.frames.push(new);
-        true
-    }
-
     /// The common case of a call from bytecode: a plain Python function (or method) called with
     /// positional arguments only, no more than it has parameters and enough that defaults fill
     /// the rest. Arguments move straight from the caller's stack into the new frame (a

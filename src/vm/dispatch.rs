@@ -247,10 +247,19 @@ impl Vm {
     fn execute(&mut self, base: usize) -> PyResult<FrameResult> {
         loop {
             let budgeted = self.step_budget != u64::MAX;
-            let frame = frame!(self);
-            let Some(instr) = super::fastpath::run(frame, budgeted) else {
-                return Err(self.runtime_error("internal error: ran past the end of code"));
+            let limits = super::fastpath::Limits {
+                base,
+                calls: super::plain_call::CallLimits {
+                    max_depth: if budgeted { 0 } else { self.recursion_limit },
+                    object_new: &self.types.object_new,
+                },
+                budgeted,
             };
+            if super::fastpath::run(&mut self.frames, &mut self.frame_pool, &limits).is_none() {
+                return Err(self.runtime_error("internal error: ran past the end of code"));
+            }
+            let frame = frame!(self);
+            let instr = frame.code.instrs[frame.pc as usize - 1];
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
@@ -778,11 +787,13 @@ impl Vm {
                         return Err(PyErr { exc: inst.clone() });
                     }
                 }
+                // (The fast loop already made the plain Python calls it could: see
+                // `vm::plain_call`.)
                 Instr::Call(argc) => {
                     let at = frame.stack.len() - argc as usize - 1;
                     if let Value::Builtin(_) = frame.stack[at] {
                         self.call_builtin_from_stack(at, false)?;
-                    } else if !self.push_plain_frame(at, argc as usize, false) {
+                    } else {
                         self.call_from_stack(at, argc as usize, None, false)?;
                     }
                 }
@@ -790,7 +801,7 @@ impl Vm {
                     let at = frame.stack.len() - argc as usize - 2;
                     if let Value::Builtin(_) = frame.stack[at] {
                         self.call_builtin_from_stack(at, true)?;
-                    } else if !self.push_plain_frame(at, argc as usize, true) {
+                    } else {
                         self.call_from_stack(at, argc as usize, None, true)?;
                     }
                 }
@@ -1709,7 +1720,7 @@ fn _payload_is_plain(p: &Payload) -> bool {
 /// order never-awaited warnings come out in. (`clear` would drop through an out-of-line call
 /// per value; most locals are ints or None, which `discard` skips inline.)
 #[inline(always)]
-fn clear_values(stack: &mut Vec<Value>) {
+pub(super) fn clear_values(stack: &mut Vec<Value>) {
     let len = stack.len();
     // SAFETY: the length is cut to 0 first, so each value is read (and dropped) exactly once
     // even if a drop panics; the buffer's first `len` slots were initialized.
@@ -1770,8 +1781,14 @@ pub(crate) fn move_values(from: &mut Vec<Value>, first: usize, to: &mut Vec<Valu
         from.set_len(first);
         let src = from.as_ptr().add(first);
         let dst = to.as_mut_ptr().add(to.len());
-        for k in 0..n {
+        // One to three values (most calls) without the set-up of a vectorised loop.
+        let mut k = 0;
+        while k < n.min(3) {
             std::ptr::write(dst.add(k), std::ptr::read(src.add(k)));
+            k += 1;
+        }
+        if n > 3 {
+            std::ptr::copy_nonoverlapping(src.add(3), dst.add(3), n - 3);
         }
         to.set_len(to.len() + n);
     }

@@ -10,14 +10,66 @@
 
 use super::frame::Frame;
 use super::ops::{fast_binary, fast_compare};
+use super::plain_call::{call_function, return_to_caller, CallLimits};
 use super::value::Value;
 use crate::compile::code::Instr;
 
-/// Runs instructions from `frame.pc` while they are fast. Returns the first one that is not,
-/// with `pc` already past it (as if it had just been fetched), or `None` past the end of the
-/// code. `budgeted`: a step budget is set, so backward jumps must be counted by the VM.
+/// What the run loop asks of the fast loop besides the frames.
+pub(super) struct Limits<'a> {
+    /// The frame stack's length when this run started: a return to a frame below it ends the
+    /// run, which only the VM does.
+    pub base: usize,
+    pub calls: CallLimits<'a>,
+    /// A step budget is set, so backward jumps must be counted by the VM.
+    pub budgeted: bool,
+}
+
+/// Runs instructions from the innermost frame's `pc` while they are fast, following plain
+/// Python calls into their frames and returns out of them (`vm::plain_call`). Stops at the
+/// first instruction that is not fast, with the then innermost frame's `pc` already past it
+/// (as if it had just been fetched): the VM reads it there (a superinstruction head stands for
+/// its `LoadFast`). Returns `None` past the end of the code.
+// (Not returning the instruction itself: its bytes would travel through memory in pieces
+// that the processor cannot forward from the stores to the loads, a stall per slow
+// instruction.)
 #[inline(always)]
-pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
+pub(super) fn run(
+    frames: &mut Vec<Box<Frame>>,
+    pool: &mut Vec<Box<Frame>>,
+    limits: &Limits,
+) -> Option<()> {
+    loop {
+        let frame = frames.last_mut()?;
+        match run_frame(frame, limits.budgeted)? {
+            Leave::Slow => return Some(()),
+            Leave::Call(argc, method) => {
+                let at = frames.last()?.stack.len() - argc as usize - 1 - method as usize;
+                if !call_function(frames, pool, at, argc as usize, method, &limits.calls) {
+                    return Some(());
+                }
+            }
+            Leave::Return => {
+                if !return_to_caller(frames, pool, limits.base) {
+                    return Some(());
+                }
+            }
+        }
+    }
+}
+
+/// Why `run_frame` stopped.
+enum Leave {
+    /// At an instruction the fast loop does not run (or not in this case).
+    Slow,
+    /// `Call(argc)` or `CallMethod(argc)` (`true`) of a Python function.
+    Call(u32, bool),
+    /// `ReturnValue`.
+    Return,
+}
+
+/// The fast loop over one frame.
+#[inline(always)]
+fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
     let Frame {
         code,
         pc,
@@ -36,7 +88,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
         ($i:expr) => {{
             let v = &stack[$i as usize];
             if v.is_undef() {
-                return Some(Instr::LoadFast($i));
+                return Some(Leave::Slow);
             }
             let v = v.clone();
             stack.push(v);
@@ -110,7 +162,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             }
             Instr::StoreFast(i) => {
                 let Some(v) = stack.pop() else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 std::mem::replace(&mut stack[i as usize], v).discard();
             }
@@ -120,7 +172,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     Some(v) if !v.is_undef() => v.clone(),
                     _ => match g.builtin_cache.get(slot as usize) {
                         Some(v) if !v.is_undef() => v.clone(),
-                        _ => return Some(*instr),
+                        _ => return Some(Leave::Slow),
                     },
                 };
                 drop(g);
@@ -130,14 +182,14 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                 let v = Frame::cells_in(extras)[i as usize].borrow().clone();
                 if v.is_undef() {
                     v.discard();
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 }
                 stack.push(v);
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                 let n = stack.len();
                 let Some(v) = fast_binary(op, &stack[n - 2], &stack[n - 1]) else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(v);
@@ -145,7 +197,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             Instr::Compare(kind) => {
                 let n = stack.len();
                 let Some(r) = fast_compare(kind, &stack[n - 2], &stack[n - 1]) else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(Value::Bool(r));
@@ -158,7 +210,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             }
             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                 let Some(Value::Bool(b)) = stack.last() else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 if *b == matches!(*instr, Instr::PopJumpIfTrue(_)) {
                     *pc = t;
@@ -167,7 +219,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             }
             Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {
                 let Some(v) = stack.pop() else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 if v.is_none() == matches!(*instr, Instr::PopJumpIfNone(_)) {
                     *pc = t;
@@ -180,7 +232,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     _ => None,
                 });
                 let Some(v) = item else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 stack.push(v);
             }
@@ -191,7 +243,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     _ => None,
                 };
                 let Some(v) = item else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(v);
@@ -210,7 +262,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     _ => None,
                 };
                 let Some(found) = found else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(Value::Bool(found != negate));
@@ -225,7 +277,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     _ => false,
                 };
                 if !stored {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 }
                 // The value now lives in the container too: drop this copy with the others.
                 for _ in 0..3 {
@@ -241,7 +293,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     .get(local as usize)
                     .and_then(|obj| cache.instance_attr_hit(i as usize, obj, names[i as usize]));
                 let Some(v) = hit else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 stack.push(v);
             }
@@ -250,7 +302,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     .get(local as usize)
                     .and_then(|obj| cache.method_hit(i as usize, obj, names[i as usize]));
                 let Some((method, receiver)) = hit else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 stack.push(method);
                 stack.push(receiver);
@@ -261,7 +313,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     .and_then(|obj| cache.instance_attr_hit(i as usize, obj, names[i as usize]));
                 match (hit, stack.last_mut()) {
                     (Some(v), Some(top)) => std::mem::replace(top, v).discard(),
-                    _ => return Some(*instr),
+                    _ => return Some(Leave::Slow),
                 }
             }
             Instr::LoadMethod(i) => {
@@ -269,7 +321,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     .last()
                     .and_then(|obj| cache.method_hit(i as usize, obj, names[i as usize]));
                 let Some((method, receiver)) = hit else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 // `[.., obj]` becomes `[.., method, receiver]`.
                 if let Some(obj) = stack.pop() {
@@ -281,7 +333,7 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
             Instr::StoreAttr(i) => {
                 // `[.., value, obj]`.
                 let Some(obj) = stack.pop() else {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 };
                 match cache.instance_store_hit(i as usize, &obj) {
                     Some(inst) if !stack.is_empty() => {
@@ -291,18 +343,29 @@ pub fn run(frame: &mut Frame, budgeted: bool) -> Option<Instr> {
                     }
                     _ => {
                         stack.push(obj);
-                        return Some(*instr);
+                        return Some(Leave::Slow);
                     }
                 }
                 obj.discard();
             }
             Instr::Jump(t) => {
                 if budgeted && t < *pc {
-                    return Some(*instr);
+                    return Some(Leave::Slow);
                 }
                 *pc = t;
             }
-            _ => return Some(*instr),
+            Instr::Call(argc) | Instr::CallMethod(argc) => {
+                let method = matches!(*instr, Instr::CallMethod(_));
+                let at = stack
+                    .len()
+                    .wrapping_sub(argc as usize + 1 + method as usize);
+                return Some(match stack.get(at) {
+                    Some(Value::Function(_) | Value::Class(_)) => Leave::Call(argc, method),
+                    _ => Leave::Slow,
+                });
+            }
+            Instr::ReturnValue => return Some(Leave::Return),
+            _ => return Some(Leave::Slow),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod inst_attrs;
 pub mod lenient;
 pub mod object;
 pub mod ops;
+pub mod plain_call;
 pub mod symbol;
 pub mod value;
 pub mod warnings;
