@@ -8,7 +8,7 @@
 //! (an unbound local, an int overflow, a comparison of lists, a cache miss), goes back to
 //! `Vm::execute` with the stack untouched.
 
-use super::frame::Frame;
+use super::frame::{Frame, Frames};
 use super::ops::{fast_binary, fast_compare};
 use super::plain_call::{call_function, return_to_caller, CallLimits};
 use super::value::Value;
@@ -34,8 +34,8 @@ pub(super) struct Limits<'a> {
 // instruction.)
 #[inline(always)]
 pub(super) fn run(
-    frames: &mut Vec<Box<Frame>>,
-    pool: &mut Vec<Box<Frame>>,
+    frames: &mut Frames,
+    pool: &mut Frames,
     limits: &Limits,
 ) -> Option<()> {
     loop {

@@ -24,6 +24,11 @@ pub enum FrameExit {
     Send,
 }
 
+/// A stack (or pool) of frames, boxed: a frame moves into a generator, or out of the pool,
+/// without being copied.
+#[allow(clippy::vec_box)]
+pub type Frames = Vec<Box<Frame>>;
+
 pub struct Frame {
     pub code: Rc<Code>,
     /// Index of the next instruction.

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::dispatch::{clear_values, move_values, pooled_frame};
-use super::frame::{Frame, FrameExit};
+use super::frame::{Frame, FrameExit, Frames};
 use super::object::{Class, Function, Instance, Payload};
 use super::value::Value;
 
@@ -32,8 +32,8 @@ pub(super) const POOL_MAX_STACK: usize = 1024;
 /// holds fewer than `max_depth` frames. Returns false, having changed nothing, otherwise.
 #[inline(always)]
 pub(super) fn call_function(
-    frames: &mut Vec<Box<Frame>>,
-    pool: &mut Vec<Box<Frame>>,
+    frames: &mut Frames,
+    pool: &mut Frames,
     at: usize,
     argc: usize,
     method: bool,
@@ -50,8 +50,8 @@ pub(super) fn call_function(
 /// lean.
 #[inline(never)]
 fn call_class(
-    frames: &mut Vec<Box<Frame>>,
-    pool: &mut Vec<Box<Frame>>,
+    frames: &mut Frames,
+    pool: &mut Frames,
     at: usize,
     argc: usize,
     method: bool,
@@ -72,8 +72,8 @@ fn call_class(
 /// function takes exactly those.
 #[inline(always)]
 fn push_call_frame(
-    frames: &mut Vec<Box<Frame>>,
-    pool: &mut Vec<Box<Frame>>,
+    frames: &mut Frames,
+    pool: &mut Frames,
     at: usize,
     argc: usize,
     method: bool,
@@ -126,8 +126,8 @@ fn push_call_frame(
 /// belongs to the same run (`base`). Returns false, having changed nothing, otherwise.
 #[inline(always)]
 pub(super) fn return_to_caller(
-    frames: &mut Vec<Box<Frame>>,
-    pool: &mut Vec<Box<Frame>>,
+    frames: &mut Frames,
+    pool: &mut Frames,
     base: usize,
 ) -> bool {
     if frames.len() <= base + 1 {
@@ -194,7 +194,7 @@ pub(super) fn fill_unbound(stack: &mut Vec<Value>, nlocals: usize) {
 
 /// `frames.push(frame)`, with the growth out of the way of the common case.
 #[inline(always)]
-fn push_frame(frames: &mut Vec<Box<Frame>>, frame: Box<Frame>) {
+fn push_frame(frames: &mut Frames, frame: Box<Frame>) {
     if frames.len() == frames.capacity() {
         frames.reserve(1);
     }
