@@ -89,36 +89,107 @@ impl AttrCache {
             .then_some(inst)
     }
 
-    /// `obj.name(...)` when the cache answers: the callable and the receiver to call it with
-    /// (`Undef` for none). An instance: the function or builtin its class has, when the
-    /// instance does not shadow it. A value of a builtin type: the method its type has. A
-    /// module: its global.
+    /// `obj.name(...)` when the cache answers, for `obj` in slot `at` of `stack`: pushes the
+    /// callable and the receiver to call it with (`Undef` for none), or, with `in_place`
+    /// (`obj` on top), replaces `obj` with them. An instance: the function or builtin its
+    /// class has, when the instance does not shadow it. A value of a builtin type: the method
+    /// its type has. A module: its global. Returns false, having changed nothing, on a miss.
+    // (The values are copied whole, in place: returned through an `Option` they travelled in
+    // pieces, and reading them back whole stalled.)
     #[inline]
-    pub fn method_hit(&self, index: usize, obj: &Value, name: Symbol) -> Option<(Value, Value)> {
-        // (`Undef` for "not a method" rather than a nested Option: moving an
-        // `Option<Option<Value>>` through memory stalls on store forwarding.)
-        let method = |k: &Known| match k {
-            Known::Method(m) => m.clone(),
-            _ => Value::Undef,
+    pub fn push_method(
+        &self,
+        index: usize,
+        name: Symbol,
+        stack: &mut Vec<Value>,
+        at: usize,
+        in_place: bool,
+    ) -> bool {
+        let Some(obj) = stack.get(at) else {
+            return false;
         };
-        let m = match obj {
+        if let Value::Module(m) = obj {
+            let m = m.clone();
+            let globals = m.globals.borrow();
+            return match globals.get(name) {
+                Some(function) => {
+                    place_method(stack, at, function, false, in_place);
+                    true
+                }
+                None => false,
+            };
+        }
+        let slots = self.loads.0.borrow();
+        let method = match obj {
             Value::Instance(inst) => {
                 if matches!(inst.payload, Payload::Super(_)) {
-                    return None;
+                    return false;
                 }
-                let m = self.loads.probe(index, &inst.class, method)?;
+                let Some(m) = find_method(&slots, index, class_key(&inst.class)) else {
+                    return false;
+                };
                 if instdict::contains(inst, name) {
-                    return None;
+                    return false;
                 }
                 m
             }
-            Value::Module(m) => {
-                let v = m.globals.borrow().get(name)?.clone();
-                return Some((v, Value::Undef));
-            }
-            _ => self.loads.probe_key(index, kind_key(obj)?, method)?,
+            _ => match kind_key(obj).and_then(|key| find_method(&slots, index, key)) {
+                Some(m) => m,
+                None => return false,
+            },
         };
-        (!m.is_undef()).then(|| (m, obj.clone()))
+        place_method(stack, at, method, true, in_place);
+        true
+    }
+}
+
+/// `AttrCache::push_method`'s stores: `method`, then the receiver (the value in slot `at`
+/// when `bound`, else `Undef`), pushed, or with `in_place` written over slot `at` (the top).
+#[inline(always)]
+fn place_method(stack: &mut Vec<Value>, at: usize, method: &Value, bound: bool, in_place: bool) {
+    stack.reserve(2);
+    method.add_ref();
+    // SAFETY: room for two more values was reserved (`method` lives in a cache or a module,
+    // not in `stack`, so reserving left it in place; `at` is below the length). Each copy
+    // owns its reference: the method's added above, the receiver's added here (or moved, in
+    // place, from the slot the method overwrites); `Undef` owns nothing.
+    unsafe {
+        let len = stack.len();
+        let base = stack.as_mut_ptr();
+        let (method_slot, receiver_slot) = match in_place {
+            true => (at, len),
+            false => (len, len + 1),
+        };
+        if bound {
+            if !in_place {
+                (*base.add(at)).add_ref();
+            }
+            std::ptr::copy_nonoverlapping(base.add(at), base.add(receiver_slot), 1);
+        } else {
+            if in_place {
+                std::ptr::read(base.add(at)).discard();
+            }
+            std::ptr::write(base.add(receiver_slot), Value::Undef);
+        }
+        std::ptr::copy_nonoverlapping(method, base.add(method_slot), 1);
+        stack.set_len(receiver_slot + 1);
+    }
+}
+
+/// The method slot `index` remembers for `key`, if still valid.
+#[inline]
+fn find_method(slots: &[Slot], index: usize, key: usize) -> Option<&Value> {
+    let [first, second] = slots.get(index)?;
+    let hit = if first.class == key {
+        first
+    } else if second.class == key {
+        second
+    } else {
+        return None;
+    };
+    match &hit.known {
+        Known::Method(m) if hit.epoch == type_epoch() => Some(m),
+        _ => None,
     }
 }
 

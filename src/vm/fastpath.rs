@@ -8,7 +8,7 @@
 //! (an unbound local, an int overflow, a comparison of lists, a cache miss), goes back to
 //! `Vm::execute` with the stack untouched.
 
-use super::frame::{Frame, Frames};
+use super::frame::{push_copy, push_slot_copy, Frame, Frames};
 use super::ops::{fast_binary, fast_compare};
 use super::plain_call::{call_function, return_to_caller, CallLimits};
 use super::value::Value;
@@ -33,11 +33,7 @@ pub(super) struct Limits<'a> {
 // that the processor cannot forward from the stores to the loads, a stall per slow
 // instruction.)
 #[inline(always)]
-pub(super) fn run(
-    frames: &mut Frames,
-    pool: &mut Frames,
-    limits: &Limits,
-) -> Option<()> {
+pub(super) fn run(frames: &mut Frames, pool: &mut Frames, limits: &Limits) -> Option<()> {
     loop {
         let frame = frames.last_mut()?;
         match run_frame(frame, limits.budgeted)? {
@@ -86,12 +82,9 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
     // instruction, whichever head it was, so the error points at it).
     macro_rules! load_fast {
         ($i:expr) => {{
-            let v = &stack[$i as usize];
-            if v.is_undef() {
+            if !push_slot_copy(stack, $i as usize) {
                 return Some(Leave::Slow);
             }
-            let v = v.clone();
-            stack.push(v);
         }};
     }
     loop {
@@ -106,7 +99,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     v.discard();
                 }
             }
-            Instr::LoadConst(i) => stack.push(consts[i as usize].clone()),
+            Instr::LoadConst(i) => push_copy(stack, &consts[i as usize]),
             Instr::LoadFast(i) => load_fast!(i),
             Instr::LoadFastConstBinary(i) | Instr::LoadFastFastBinary(i) => {
                 // `instrs[*pc..]`: the second load, the operator, maybe a store.
@@ -169,14 +162,13 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             Instr::LoadGlobal(slot) => {
                 let g = globals.globals.borrow();
                 let v = match g.values.get(slot as usize) {
-                    Some(v) if !v.is_undef() => v.clone(),
+                    Some(v) if !v.is_undef() => v,
                     _ => match g.builtin_cache.get(slot as usize) {
-                        Some(v) if !v.is_undef() => v.clone(),
+                        Some(v) if !v.is_undef() => v,
                         _ => return Some(Leave::Slow),
                     },
                 };
-                drop(g);
-                stack.push(v);
+                push_copy(stack, v);
             }
             Instr::LoadDeref(i) => {
                 let v = Frame::cells_in(extras)[i as usize].borrow().clone();
@@ -298,14 +290,9 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 stack.push(v);
             }
             Instr::LoadFastMethod(local, i) => {
-                let hit = stack
-                    .get(local as usize)
-                    .and_then(|obj| cache.method_hit(i as usize, obj, names[i as usize]));
-                let Some((method, receiver)) = hit else {
+                if !cache.push_method(i as usize, names[i as usize], stack, local as usize, false) {
                     return Some(Leave::Slow);
-                };
-                stack.push(method);
-                stack.push(receiver);
+                }
             }
             Instr::LoadAttr(i) => {
                 let hit = stack
@@ -317,18 +304,11 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 }
             }
             Instr::LoadMethod(i) => {
-                let hit = stack
-                    .last()
-                    .and_then(|obj| cache.method_hit(i as usize, obj, names[i as usize]));
-                let Some((method, receiver)) = hit else {
-                    return Some(Leave::Slow);
-                };
                 // `[.., obj]` becomes `[.., method, receiver]`.
-                if let Some(obj) = stack.pop() {
-                    obj.discard();
+                let at = stack.len().wrapping_sub(1);
+                if !cache.push_method(i as usize, names[i as usize], stack, at, true) {
+                    return Some(Leave::Slow);
                 }
-                stack.push(method);
-                stack.push(receiver);
             }
             Instr::StoreAttr(i) => {
                 // `[.., value, obj]`.

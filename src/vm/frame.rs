@@ -198,3 +198,43 @@ impl Frame {
         self.code.nlocals()
     }
 }
+
+/// Pushes a copy of `v` (one more reference to it), copying its 16 bytes whole from where it
+/// lies: a clone made first would travel through memory in pieces, and the whole-value load
+/// after them stalls (see `Value::clone_heap`).
+#[inline(always)]
+pub fn push_copy(stack: &mut Vec<Value>, v: &Value) {
+    if stack.len() == stack.capacity() {
+        stack.reserve(1);
+    }
+    v.add_ref();
+    // SAFETY: there is room for one more value; the copy owns the reference added above.
+    unsafe {
+        let len = stack.len();
+        std::ptr::copy_nonoverlapping(v, stack.as_mut_ptr().add(len), 1);
+        stack.set_len(len + 1);
+    }
+}
+
+/// `push_copy` of the stack's own slot `i` (a local), if it is in use and bound; false
+/// otherwise, having pushed nothing.
+#[inline(always)]
+pub fn push_slot_copy(stack: &mut Vec<Value>, i: usize) -> bool {
+    match stack.get(i) {
+        Some(v) if !v.is_undef() => {}
+        _ => return false,
+    }
+    if stack.len() == stack.capacity() {
+        stack.reserve(1);
+    }
+    // SAFETY: `i` is below the length (checked above, and reserving keeps the values), and
+    // there is room for one more; the copy owns the reference added first.
+    unsafe {
+        let len = stack.len();
+        let base = stack.as_mut_ptr();
+        (*base.add(i)).add_ref();
+        std::ptr::copy_nonoverlapping(base.add(i), base.add(len), 1);
+        stack.set_len(len + 1);
+    }
+    true
+}

@@ -125,11 +125,7 @@ fn push_call_frame(
 /// plain class's `__init__` that returned None (the instance goes there), and the one below
 /// belongs to the same run (`base`). Returns false, having changed nothing, otherwise.
 #[inline(always)]
-pub(super) fn return_to_caller(
-    frames: &mut Frames,
-    pool: &mut Frames,
-    base: usize,
-) -> bool {
+pub(super) fn return_to_caller(frames: &mut Frames, pool: &mut Frames, base: usize) -> bool {
     if frames.len() <= base + 1 {
         return false;
     }

@@ -104,8 +104,24 @@ impl Value {
     // would be written as a tag byte and a pointer, and a caller reading those 16 bytes back
     // at once would stall until both stores reached the cache (no store forwarding).
     fn clone_heap(&self) -> Value {
-        // SAFETY (each arm): the pointer comes from a live `Rc` of that type, and the bitwise
-        // copy made below is the owner of the count added here.
+        self.add_heap_ref();
+        // SAFETY: the bitwise copy owns the reference just added.
+        unsafe { std::ptr::read(self) }
+    }
+
+    /// One more reference to a heap value, for a bitwise copy the caller makes (see
+    /// `frame::push_copy`); nothing for an inline value.
+    #[inline(always)]
+    pub fn add_ref(&self) {
+        if !self.is_inline() {
+            self.add_heap_ref();
+        }
+    }
+
+    #[inline(never)]
+    fn add_heap_ref(&self) {
+        // SAFETY (each arm): the pointer comes from a live `Rc` of that type; the caller makes
+        // the copy that owns the added count.
         unsafe {
             match self {
                 Value::Undef
@@ -137,7 +153,6 @@ impl Value {
                 Value::Code(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
                 Value::Cell(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
             }
-            std::ptr::read(self)
         }
     }
 
