@@ -293,16 +293,8 @@ impl Vm {
                 }
                 Instr::LoadFastAttr(local, i) => {
                     let name = frame.code.names[i as usize];
-                    let obj = &frame.stack[local as usize];
-                    if let Some(v) = frame
-                        .code
-                        .attr_cache
-                        .instance_attr_hit(i as usize, obj, name)
-                    {
-                        frame.push(v);
-                        continue;
-                    }
-                    let obj = obj.clone();
+                    // (The fast loop already asked the cache: this is a miss.)
+                    let obj = frame.stack[local as usize].clone();
                     if obj.is_undef() {
                         return Err(self.unbound_local(local as u32));
                     }
@@ -410,19 +402,8 @@ impl Vm {
                     self.delete_name(name)?;
                 }
                 Instr::LoadAttr(i) => {
+                    // (The fast loop already asked the cache: this is a miss.)
                     let name = frame.code.names[i as usize];
-                    let hit = match frame.stack.last() {
-                        Some(obj) => frame
-                            .code
-                            .attr_cache
-                            .instance_attr_hit(i as usize, obj, name),
-                        None => None,
-                    };
-                    if let Some(v) = hit {
-                        frame.pop().discard();
-                        frame.push(v);
-                        continue;
-                    }
                     let obj = frame.pop();
                     let v = self.load_attr_cached(i as usize, &obj, name)?;
                     frame!(self).push(v);
