@@ -8,6 +8,8 @@
 //! (an unbound local, an int overflow, a comparison of lists, a cache miss), goes back to
 //! `Vm::execute` with the stack untouched.
 
+use std::rc::Rc;
+
 use super::frame::{push_copy, push_slot_copy, Frame, Frames};
 use super::ops::{fast_binary, fast_compare};
 use super::plain_call::{call_function, return_to_caller, CallLimits};
@@ -327,6 +329,39 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     }
                 }
                 obj.discard();
+            }
+            Instr::UnpackSequence(n) => {
+                // A tuple or list of exactly `n` items: pushed last first. The tuple a `for k, v
+                // in d.items()` step made has no other owner, so its items move.
+                let Some(top) = stack.pop() else {
+                    return Some(Leave::Slow);
+                };
+                match top {
+                    Value::Tuple(t) if t.len() == n as usize => match Rc::try_unwrap(t) {
+                        Ok(items) => {
+                            for v in items.into_iter().rev() {
+                                stack.push(v);
+                            }
+                        }
+                        Err(t) => {
+                            for v in t.iter().rev() {
+                                stack.push(v.clone());
+                            }
+                        }
+                    },
+                    Value::List(ref l) if l.try_borrow().is_ok_and(|l| l.len() == n as usize) => {
+                        if let Ok(items) = l.try_borrow() {
+                            for v in items.iter().rev() {
+                                stack.push(v.clone());
+                            }
+                        }
+                        top.discard();
+                    }
+                    other => {
+                        stack.push(other);
+                        return Some(Leave::Slow);
+                    }
+                }
             }
             Instr::Jump(t) => {
                 if budgeted && t < *pc {
