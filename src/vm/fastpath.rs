@@ -1,12 +1,14 @@
 //! The run loop's inner loop: the instructions that, in their common case, need nothing but
 //! the running frame (local and global loads and stores, constants, int/float arithmetic and
 //! comparisons and the superinstructions that fuse them with their loads (`compile::fuse`),
-//! conditional jumps on bools, `for` steps over lists, tuples and ranges, and attribute and
-//! method look-ups the code's cache answers). It works on a plain `&mut Frame`, so the frame,
-//! its code and its value stack stay in registers instead of being looked up through the VM
-//! for every instruction. Anything else, including the uncommon case of a fast instruction
-//! (an unbound local, an int overflow, a comparison of lists, a cache miss), goes back to
-//! `Vm::execute` with the stack untouched.
+//! conditional jumps on bools, `for` steps over lists, tuples and ranges, tuple unpacking, and
+//! attribute and method look-ups the code's cache answers), and plain Python calls and
+//! returns, which need only the frame stack and its pool (`vm::plain_call`). Each frame runs on
+//! a plain `&mut Frame`, so the frame, its code and its value stack stay at hand instead of
+//! being looked up through the VM for every instruction. Anything else, including the uncommon
+//! case of a fast instruction (an unbound local, an int overflow, a comparison of lists, a
+//! cache miss, a call the pool cannot make), goes back to `Vm::execute` with the stack
+//! untouched.
 
 use std::rc::Rc;
 
