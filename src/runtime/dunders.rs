@@ -115,7 +115,9 @@ fn compare(vm: &mut Vm, args: Args, kind: CompareKind, name: &str) -> PyResult<V
     let a = receiver(vm, &args, name)?;
     let b = unboxed(&args.pos[1]);
     // A container compares only with its own kind (`[].__eq__(())` is NotImplemented; a set
-    // and a frozenset are one kind).
+    // and a frozenset are one kind). A boxed value counts as its builtin type only when it is
+    // an instance of it (a `list` subclass is a list; a `bytearray`, boxed bytes, is not a
+    // `bytes`).
     let same_kind = std::mem::discriminant(&a) == std::mem::discriminant(&b)
         || matches!(
             (&a, &b),
@@ -124,7 +126,14 @@ fn compare(vm: &mut Vm, args: Args, kind: CompareKind, name: &str) -> PyResult<V
                 Value::Set(_) | Value::FrozenSet(_)
             )
         );
-    if !same_kind {
+    let other_is_kind = match (&a, &args.pos[1]) {
+        (Value::Set(_) | Value::FrozenSet(_), other @ Value::Instance(_)) => {
+            vm.isinstance(other, &vm.types.set) || vm.isinstance(other, &vm.types.frozenset)
+        }
+        (_, other @ Value::Instance(_)) => vm.isinstance(other, &vm.class_of(&a)),
+        _ => true,
+    };
+    if !same_kind || !other_is_kind {
         return Ok(Value::NotImplemented);
     }
     Ok(match vm.builtin_compare(kind, &a, &b)? {

@@ -116,3 +116,16 @@ print(list(b.__iter__()), b.__eq__(b"xyz"), b.__lt__(b"y"), b.__ne__("xyz"), b._
 print([].__eq__(1), (1,).__ne__("a"), {}.__eq__(2), [1].__lt__(3), [1].__eq__(MyList([1])))
 print({1}.__eq__(frozenset({1})), frozenset({1}).__le__({1, 2}), range(3).__eq__(range(0, 3)))
 print(range(1).__ne__([0]), (1, 2).__lt__((1, 3)), [1, 2].__ge__([1]))
+
+# A boxed value is its builtin kind only when it is an instance of it: a bytearray is not bytes.
+class MyBytes(bytes):
+    pass
+
+
+class MySet(set):
+    pass
+
+
+print(b"abc".__eq__(bytearray(b"abc")), b"ab".__ne__(bytearray(b"ab")), b"ab".__eq__(MyBytes(b"ab")))
+print(frozenset({1}).__eq__(MySet({1})), {1}.__le__(MySet({1, 2})), {1}.__eq__(MyList([1])))
+print(b"abc" == bytearray(b"abc"), b"ab" < bytearray(b"b"))
