@@ -101,7 +101,10 @@ pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
 }
 
 fn index_error(vm: &Vm, what: &str) -> crate::vm::PyErr {
-    vm.index_error(format!("{what} index out of range"))
+    match what {
+        "" => vm.index_error("index out of range"),
+        _ => vm.index_error(format!("{what} index out of range")),
+    }
 }
 
 fn indices_type_error(vm: &Vm, what: &str, index: &Value) -> crate::vm::PyErr {
@@ -119,7 +122,8 @@ pub fn get_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult<Value> {
         Value::List(_) => "list",
         Value::Tuple(_) => "tuple",
         Value::Str(_) => "string",
-        Value::Bytes(_) => "index",
+        // (CPython's bytes message has no type name: "index out of range".)
+        Value::Bytes(_) => "",
         Value::Range(_) => "range object",
         _ => {
             return Err(vm.type_error(format!(

@@ -129,3 +129,10 @@ class MySet(set):
 print(b"abc".__eq__(bytearray(b"abc")), b"ab".__ne__(bytearray(b"ab")), b"ab".__eq__(MyBytes(b"ab")))
 print(frozenset({1}).__eq__(MySet({1})), {1}.__le__(MySet({1, 2})), {1}.__eq__(MyList([1])))
 print(b"abc" == bytearray(b"abc"), b"ab" < bytearray(b"b"))
+
+# Index errors name the type, except bytes's ("index out of range").
+for f in (lambda: b"a"[5], lambda: b"a"[-2], lambda: [1][3], lambda: "x"[2], lambda: (1,)[1]):
+    try:
+        f()
+    except IndexError as e:
+        print("IndexError", e)
