@@ -634,7 +634,7 @@ pub fn super_getattr(
         if let Some(v) = found {
             let is_class_obj = matches!(obj, Value::Class(_));
             return Ok(Some(match &v {
-                Value::Function(_) | Value::Builtin(_) if !is_class_obj => {
+                _ if crate::vm::attr::binds(&v) && !is_class_obj => {
                     vm.bind_method(v.clone(), obj.clone())?
                 }
                 Value::Instance(i) => match &i.payload {

@@ -23,6 +23,18 @@ pub(crate) fn is_data_descriptor(v: &Value) -> bool {
     }
 }
 
+/// Is this class attribute a function that binds to the instance it is looked up on? A
+/// Python function does, and so does a builtin method of a type (`list.append`, which
+/// CPython calls a method descriptor); a free builtin function (`len`, `math.sqrt`) stored
+/// on a class does not, as in CPython.
+pub(crate) fn binds(attr: &Value) -> bool {
+    match attr {
+        Value::Function(_) => true,
+        Value::Builtin(b) => b.owner.is_some(),
+        _ => false,
+    }
+}
+
 /// Instances of `object` itself and of a few native types have no `__dict__`: setting an
 /// attribute on them fails as in CPython.
 pub(crate) fn has_instance_dict(vm: &Vm, inst: &Instance) -> bool {
@@ -320,9 +332,7 @@ impl Vm {
                     return Ok((v, Value::Undef));
                 }
                 if let Some(attr) = cls.lookup(name) {
-                    if matches!(attr, Value::Function(_) | Value::Builtin(_))
-                        && !crate::runtime::instdict::contains(inst, name)
-                    {
+                    if binds(&attr) && !crate::runtime::instdict::contains(inst, name) {
                         return Ok((attr, obj));
                     }
                 }
@@ -336,7 +346,7 @@ impl Vm {
             _ => {
                 let cls = self.class_of(&obj);
                 if let Some(attr) = cls.lookup(name) {
-                    if matches!(attr, Value::Builtin(_) | Value::Function(_)) {
+                    if binds(&attr) {
                         return Ok((attr, obj));
                     }
                 }

@@ -353,7 +353,7 @@ impl Vm {
                         Some(m) if !m.is_undef() => return Ok((m, obj)),
                         _ => {}
                     }
-                    if let Some(m @ (Value::Function(_) | Value::Builtin(_))) = cls.lookup(name) {
+                    if let Some(m) = cls.lookup(name).filter(super::attr::binds) {
                         cache.set_key(index, key, Known::Method(m.clone()));
                         return Ok((m, obj));
                     }
@@ -425,7 +425,7 @@ impl Vm {
         }
         match cls.lookup(name) {
             None => Some(Known::InstanceFirst),
-            Some(m @ (Value::Function(_) | Value::Builtin(_))) => Some(Known::Method(m)),
+            Some(m) if super::attr::binds(&m) => Some(Known::Method(m)),
             Some(attr) if !super::attr::is_data_descriptor(&attr) => Some(Known::InstanceFirst),
             Some(_) => None,
         }

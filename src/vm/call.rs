@@ -804,9 +804,10 @@ impl Vm {
     /// Applies the descriptor protocol to a class attribute found for `receiver`.
     pub fn bind_method(&mut self, func: Value, receiver: Value) -> PyResult<Value> {
         Ok(match &func {
-            Value::Function(_) | Value::Builtin(_) => {
+            _ if super::attr::binds(&func) => {
                 Value::BoundMethod(Rc::new(BoundMethod { func, receiver }))
             }
+            Value::Builtin(_) => func.clone(),
             Value::Instance(inst) => match &inst.payload {
                 Payload::StaticMethod(f) => (**f).clone(),
                 Payload::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
