@@ -61,7 +61,7 @@ pub(super) fn run(frames: &mut Frames, pool: &mut Frames, limits: &Limits) -> Op
 enum Leave {
     /// At an instruction the fast loop does not run (or not in this case).
     Slow,
-    /// `Call(argc)` or `CallMethod(argc)` (`true`) of a Python function.
+    /// `Call(argc)` or `CallMethod(argc)` (`true`) of a Python function or class.
     Call(u32, bool),
     /// `ReturnValue`.
     Return,
