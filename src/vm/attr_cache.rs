@@ -179,6 +179,16 @@ fn place_method(stack: &mut Vec<Value>, at: usize, method: &Value, bound: bool, 
 /// The method slot `index` remembers for `key`, if still valid.
 #[inline]
 fn find_method(slots: &[Slot], index: usize, key: usize) -> Option<&Value> {
+    match valid_entry(slots, index, key)? {
+        Known::Method(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// What slot `index` knows about `key` (a class's address or a `kind_key`), if it is still
+/// valid (the type epoch has not moved since).
+#[inline]
+fn valid_entry(slots: &[Slot], index: usize, key: usize) -> Option<&Known> {
     let [first, second] = slots.get(index)?;
     let hit = if first.class == key {
         first
@@ -187,10 +197,7 @@ fn find_method(slots: &[Slot], index: usize, key: usize) -> Option<&Value> {
     } else {
         return None;
     };
-    match &hit.known {
-        Known::Method(m) if hit.epoch == type_epoch() => Some(m),
-        _ => None,
-    }
+    (hit.epoch == type_epoch()).then_some(&hit.known)
 }
 
 impl Slots {
@@ -204,16 +211,7 @@ impl Slots {
     #[inline]
     fn probe_key<R>(&self, index: usize, key: usize, f: impl FnOnce(&Known) -> R) -> Option<R> {
         let slots = self.0.borrow();
-        let [first, second] = slots.get(index)?;
-        let class = key;
-        let hit = if first.class == class {
-            first
-        } else if second.class == class {
-            second
-        } else {
-            return None;
-        };
-        (hit.epoch == type_epoch()).then(|| f(&hit.known))
+        valid_entry(&slots, index, key).map(f)
     }
 
     fn set(&self, index: usize, class: &Rc<Class>, known: Known) {

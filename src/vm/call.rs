@@ -38,11 +38,11 @@ impl Vm {
         method: bool,
     ) -> PyResult<()> {
         if kwnames.is_none() {
-            if let Some(done) = self.call_simple_function(at, argc, method)? {
-                return Ok(done);
-            }
             if let Value::Builtin(_) = &self.frames.last().expect("frame").stack[at] {
                 return self.call_builtin_from_stack(at, method);
+            }
+            if let Some(done) = self.call_simple_function(at, argc, method)? {
+                return Ok(done);
             }
         }
         let frame = self.frames.last_mut().expect("frame");
@@ -165,7 +165,7 @@ impl Vm {
     /// arguments (with the receiver of a method call, which sits just below them) move off the
     /// caller's stack, so the call copies no reference counts; up to `INLINE_ARGS` arguments
     /// go to a buffer on the Rust stack, more to a reused `Vec`, so the call allocates nothing.
-    pub(crate) fn call_builtin_from_stack(&mut self, at: usize, method: bool) -> PyResult<()> {
+    fn call_builtin_from_stack(&mut self, at: usize, method: bool) -> PyResult<()> {
         const INLINE_ARGS: usize = 4;
         let frame = self.frames.last_mut().expect("frame");
         // `[.., builtin, receiver?, args..]`: a method call without a receiver leaves an

@@ -189,24 +189,14 @@ impl Vm {
         self.frames.iter().rev().find_map(|f| f.handled().cloned())
     }
 
-    /// `recycle` inlined for the common frame, which used none of the optional parts.
-    #[inline(always)]
-    fn recycle_plain(&mut self, mut frame: Box<Frame>) {
-        let plain = frame.has_no_extras() && frame.generator.is_none();
-        if !plain || self.frame_pool.len() >= 256 || frame.stack.capacity() > 1024 {
-            return self.recycle(frame);
-        }
-        clear_values(&mut frame.stack);
-        self.frame_pool.push(frame);
-    }
-
     /// Returns a finished frame's buffers for reuse.
     #[inline]
     pub(crate) fn recycle(&mut self, mut frame: Box<Frame>) {
         // Keep the allocation (frame box and stack buffer) for the next call.
         // (Each field is tested before it is cleared: most are already empty, and clearing
         // runs the out-of-line drop code.)
-        if self.frame_pool.len() < 256 && frame.stack.capacity() <= 1024 {
+        use super::plain_call::{POOL_FRAMES, POOL_MAX_STACK};
+        if self.frame_pool.len() < POOL_FRAMES && frame.stack.capacity() <= POOL_MAX_STACK {
             clear_values(&mut frame.stack);
             frame.clear_extras();
             if frame.generator.is_some() {
@@ -772,19 +762,11 @@ impl Vm {
                 // `vm::plain_call`.)
                 Instr::Call(argc) => {
                     let at = frame.stack.len() - argc as usize - 1;
-                    if let Value::Builtin(_) = frame.stack[at] {
-                        self.call_builtin_from_stack(at, false)?;
-                    } else {
-                        self.call_from_stack(at, argc as usize, None, false)?;
-                    }
+                    self.call_from_stack(at, argc as usize, None, false)?;
                 }
                 Instr::CallMethod(argc) => {
                     let at = frame.stack.len() - argc as usize - 2;
-                    if let Value::Builtin(_) = frame.stack[at] {
-                        self.call_builtin_from_stack(at, true)?;
-                    } else {
-                        self.call_from_stack(at, argc as usize, None, true)?;
-                    }
+                    self.call_from_stack(at, argc as usize, None, true)?;
                 }
                 Instr::CallKw(shape) => {
                     let shape = frame.code.call_shapes[shape as usize].clone();
@@ -803,13 +785,14 @@ impl Vm {
                 }
                 Instr::ReturnValue => {
                     let v = frame.pop();
-                    // The common case, a plain call returning to the frame that made it.
+                    // A call returning to the frame that made it (the fast loop already made
+                    // the returns of frames without cells or a handled exception).
                     if frame.generator.is_none()
                         && matches!(frame.exit, FrameExit::Push)
                         && self.frames.len() > base + 1
                     {
                         if let Some(done) = self.frames.pop() {
-                            self.recycle_plain(done);
+                            self.recycle(done);
                         }
                         frame!(self).push(v);
                         continue;
