@@ -90,7 +90,7 @@ impl Interpreter {
             return match args.first() {
                 None | Some(Value::None) => Outcome::Exit(0),
                 Some(Value::Int(i)) => Outcome::Exit(*i as i32),
-                Some(Value::Bool(b)) => Outcome::Exit(*b as i32),
+                Some(Value::Bool(b)) => Outcome::Exit(b.get() as i32),
                 Some(other) => {
                     let msg = self.vm.to_str(other).unwrap_or_default();
                     self.vm.write_stderr(&format!("{msg}\n"));

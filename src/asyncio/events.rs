@@ -463,7 +463,7 @@ fn cancel(h: &RefCell<HandleData>) {
 fn handle_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let h = self_handle(vm, &args, "cancelled")?;
     let cancelled = h.borrow().cancelled;
-    Ok(Value::Bool(cancelled))
+    Ok(Value::bool(cancelled))
 }
 
 fn handle_get_context(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -579,11 +579,11 @@ pub fn handle_attr(h: &RefCell<HandleData>, name: Symbol) -> Option<Value> {
                 Value::tuple(d.args.to_vec())
             }
         }
-        "_cancelled" => Value::Bool(d.cancelled),
+        "_cancelled" => Value::bool(d.cancelled),
         "_loop" => d.event_loop.clone(),
         "_context" | "_source_traceback" | "_repr" => Value::None,
         "_when" => d.timer.as_ref()?.when_value.clone(),
-        "_scheduled" => Value::Bool(d.timer.as_ref()?.scheduled),
+        "_scheduled" => Value::bool(d.timer.as_ref()?.scheduled),
         _ => return None,
     })
 }
@@ -631,12 +631,12 @@ fn timer_compare(
         return Ok(Value::NotImplemented);
     };
     if test(a, b) {
-        return Ok(Value::Bool(true));
+        return Ok(Value::TRUE);
     }
     if or_eq {
         return timer_eq(vm, args);
     }
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn timer_lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -661,7 +661,7 @@ fn timer_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     };
     if a != b {
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     let parts = |v: &Value| {
         let d = handle_data(v).map(|h| h.borrow());
@@ -678,7 +678,7 @@ fn timer_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
     else {
         return Ok(Value::NotImplemented);
     };
-    Ok(Value::Bool(
+    Ok(Value::bool(
         c1 == c2 && vm.eq(&cb1, &cb2)? && vm.eq(&args1, &args2)?,
     ))
 }
@@ -998,8 +998,8 @@ fn call_soon(
 fn deadline(vm: &mut Vm, when: &Value) -> PyResult<f64> {
     match when {
         Value::Int(i) => Ok(*i as f64),
-        Value::Float(f) => Ok(*f),
-        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(f.get()),
+        Value::Bool(b) => Ok(b.get() as i64 as f64),
         _ => crate::runtime::builtins::to_float(vm, when).map_err(|_| {
             vm.type_error(format!(
                 "'<' not supported between instances of '{}' and 'float'",
@@ -1014,7 +1014,7 @@ fn time_after(vm: &mut Vm, delay: &Value) -> PyResult<Value> {
     if delay.is_none() {
         return Err(vm.type_error("delay must not be None"));
     }
-    let now = Value::Float(vm.clock.now());
+    let now = Value::float(vm.clock.now());
     match crate::vm::ops::fast_binary(BinOp::Add, &now, delay) {
         Some(when) => Ok(when),
         None => vm.binary_op(BinOp::Add, &now, delay),
@@ -1233,7 +1233,7 @@ fn sleep_done(
 
 fn loop_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
     self_loop(vm, &args, "time")?;
-    Ok(Value::Float(vm.clock.now()))
+    Ok(Value::float(vm.clock.now()))
 }
 
 fn loop_clear_queues(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -604,7 +604,7 @@ pub fn isfuture(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     };
     if is_exact_native(vm, obj) {
-        return Ok(Value::Bool(true));
+        return Ok(Value::TRUE);
     }
     // Native futures' classes have the attribute (a descriptor on CPython's C type); tulip
     // serves it from the instance payload.
@@ -614,10 +614,10 @@ pub fn isfuture(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .get_attr_opt(&class, sym::ASYNCIO_FUTURE_BLOCKING)?
             .is_none()
     {
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     let blocking = vm.get_attr(obj, sym::ASYNCIO_FUTURE_BLOCKING)?;
-    Ok(Value::Bool(!blocking.is_none()))
+    Ok(Value::bool(!blocking.is_none()))
 }
 
 // ----- Python-facing methods ------------------------------------------------------------------
@@ -728,21 +728,21 @@ fn future_cancel_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let msg = param(&args, 1, "msg").unwrap_or(Value::None);
     let fut = args.pos[0].clone();
     if data.borrow().task.is_some() {
-        return super::tasks::cancel(vm, &fut, data, msg).map(Value::Bool);
+        return super::tasks::cancel(vm, &fut, data, msg).map(Value::bool);
     }
-    cancel(vm, &fut, data, msg).map(Value::Bool)
+    cancel(vm, &fut, data, msg).map(Value::bool)
 }
 
 fn future_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "cancelled")?;
     let s = data.borrow().state;
-    Ok(Value::Bool(s == State::Cancelled))
+    Ok(Value::bool(s == State::Cancelled))
 }
 
 fn future_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "done")?;
     let s = data.borrow().state;
-    Ok(Value::Bool(s != State::Pending))
+    Ok(Value::bool(s != State::Pending))
 }
 
 fn future_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -852,7 +852,7 @@ pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
     // Mutable: a task formats its default name on first read.
     let mut d = data.borrow_mut();
     if name == sym::ASYNCIO_FUTURE_BLOCKING {
-        return Some(Value::Bool(d.blocking));
+        return Some(Value::bool(d.blocking));
     }
     Some(match name.as_str() {
         "_state" => Value::str(d.state.name()),
@@ -863,7 +863,7 @@ pub fn future_attr(data: &RefCell<FutureData>, name: Symbol) -> Option<Value> {
         "_callbacks" if d.has_no_callbacks() => Value::None,
         "_callbacks" => Value::list(callback_list(&d)),
         "_cancel_message" => d.cancel_message(),
-        "_log_traceback" => Value::Bool(d.log_traceback),
+        "_log_traceback" => Value::bool(d.log_traceback),
         "_source_traceback" => Value::None,
         _ => return super::tasks::task_attr(d.task.as_deref_mut()?, name),
     })

@@ -82,7 +82,7 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     event_loop = futures::future_loop(vm, &fut)?;
                 }
                 if !fut.is(&arg) {
-                    vm.set_attr(&fut, intern("_log_destroy_pending"), Value::Bool(false))?;
+                    vm.set_attr(&fut, intern("_log_destroy_pending"), Value::FALSE)?;
                 }
                 let nfuts = &gather_state(&state).nfuts;
                 nfuts.set(nfuts.get() + 1);

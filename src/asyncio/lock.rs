@@ -117,11 +117,7 @@ impl LockCode {
 
     /// What `acquire` returns: True, or None from `__aenter__`.
     fn acquired(enter: bool) -> SendResult {
-        SendResult::Returned(if enter {
-            Value::None
-        } else {
-            Value::Bool(true)
-        })
+        SendResult::Returned(if enter { Value::None } else { Value::TRUE })
     }
 }
 
@@ -163,9 +159,9 @@ pub fn step(
         }
         GenBody::LockExit(lock) => {
             // `self.release()`; an unlocked lock raises from the Python body.
-            let held = matches!(instdict::get(&lock, locked), Some(Value::Bool(true)));
+            let held = matches!(instdict::get(&lock, locked), Some(Value::Bool(b)) if b.get());
             if fresh && held && plain(&lock) {
-                instdict::set(&lock, locked, Value::Bool(false));
+                instdict::set(&lock, locked, Value::FALSE);
                 let woken = wake_up_first(vm, true, &lock, waiters);
                 woken
                     .map(|()| SendResult::Returned(Value::None))
@@ -258,8 +254,8 @@ fn start(
             }
         }
     }
-    if !locked && all_cancelled {
-        instdict::set(lock, locked_name, Value::Bool(true));
+    if !locked.get() && all_cancelled {
+        instdict::set(lock, locked_name, Value::TRUE);
         return Some(Ok(LockCode::acquired(enter)));
     }
     let deque_class = code.deque_class.clone();
@@ -348,10 +344,10 @@ fn finish_wait(
         }
         Ok(_) => {
             let taken = if plain {
-                instdict::set(&w.lock, locked, Value::Bool(true));
+                instdict::set(&w.lock, locked, Value::TRUE);
                 Ok(())
             } else {
-                vm.set_attr(&lock, locked, Value::Bool(true))
+                vm.set_attr(&lock, locked, Value::TRUE)
             };
             match taken {
                 Ok(()) => Ok(LockCode::acquired(w.enter)),
@@ -386,5 +382,5 @@ fn wake_up_first(
             return Ok(());
         }
     };
-    set_result_if_pending(vm, &first, Value::Bool(true)).map(drop)
+    set_result_if_pending(vm, &first, Value::TRUE).map(drop)
 }

@@ -92,7 +92,7 @@ fn arg(args: &Args, i: usize) -> Value {
 }
 
 fn monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(vm.clock.now()))
+    Ok(Value::float(vm.clock.now()))
 }
 
 fn wait_until(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -185,7 +185,7 @@ fn format_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(matches!(
+    Ok(Value::bool(matches!(
         arg(&args, 0),
         Value::Generator(g) if g.kind == GeneratorKind::Coroutine
     )))
@@ -196,13 +196,13 @@ fn iscoroutinefunction(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::BoundMethod(m) => m.func.clone(),
         other => other,
     };
-    Ok(Value::Bool(
+    Ok(Value::bool(
         matches!(f, Value::Function(f) if f.code.flags.coroutine),
     ))
 }
 
 fn isgenerator(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(matches!(
+    Ok(Value::bool(matches!(
         arg(&args, 0),
         Value::Generator(g) if g.kind == GeneratorKind::Generator
     )))
@@ -269,7 +269,7 @@ fn asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn isawaitable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arg(&args, 0);
-    Ok(Value::Bool(match &v {
+    Ok(Value::bool(match &v {
         Value::Generator(g) => g.kind == GeneratorKind::Coroutine,
         Value::Iter(_) => vm.get_awaitable(v.clone()).is_ok(),
         other => vm.lookup_special(other, sym::AWAIT).is_some(),

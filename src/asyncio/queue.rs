@@ -491,7 +491,7 @@ fn try_put(
         d.push_back(item);
     }
     instdict::set(queue, names.unfinished, Value::Int(unfinished));
-    instdict::set(&finished, names.value, Value::Bool(false));
+    instdict::set(&finished, names.value, Value::FALSE);
     wakeup_next(vm, true, queue, &view.getters).map_err(at("put_nowait"))?;
     Ok(Ok(Value::None))
 }
@@ -589,15 +589,15 @@ fn event_set(vm: &mut Vm, names: Names, event: &Value) -> PyResult<Value> {
     let Some((event, value, waiters)) = plain else {
         return vm.call_method(event, intern("set"), &[]);
     };
-    if value {
+    if value.get() {
         return Ok(Value::None);
     }
-    instdict::set(&event, names.value, Value::Bool(true));
+    instdict::set(&event, names.value, Value::TRUE);
     let d = plain_deque(&waiters).expect("checked above");
     let state = d.state();
     let mut i = 0;
     while let Some(fut) = d.get(i) {
-        set_result_if_pending(vm, &fut, Value::Bool(true))?;
+        set_result_if_pending(vm, &fut, Value::TRUE)?;
         if d.state() != state {
             return Err(vm.runtime_error("deque mutated during iteration"));
         }

@@ -68,7 +68,7 @@ impl SleepCode {
             _ => return None,
         };
         Some(match (&delay, &result) {
-            (Value::Float(d), Value::None) => GenBody::SleepFor(*d),
+            (Value::Float(d), Value::None) => GenBody::SleepFor(d.get()),
             (Value::Int(i), Value::None) => GenBody::SleepForInt(*i),
             _ => GenBody::SleepArgs(Box::new([delay, result])),
         })
@@ -97,7 +97,7 @@ pub fn step(
     Ok(match body {
         GenBody::SleepFor(_) | GenBody::SleepForInt(_) | GenBody::SleepArgs(_) => {
             let (delay, result) = match body {
-                GenBody::SleepFor(d) => (Value::Float(d), Value::None),
+                GenBody::SleepFor(d) => (Value::float(d), Value::None),
                 GenBody::SleepForInt(i) => (Value::Int(i), Value::None),
                 GenBody::SleepArgs(args) => {
                     let [delay, result] = *args;
@@ -275,7 +275,7 @@ fn start(
     result: &Value,
 ) -> Option<PyResult<SendResult>> {
     let not_positive = match delay {
-        Value::Float(d) => *d <= 0.0,
+        Value::Float(d) => d.get() <= 0.0,
         Value::Int(i) => *i <= 0,
         _ => return None,
     };

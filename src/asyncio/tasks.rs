@@ -188,9 +188,9 @@ pub fn task_attr(t: &mut TaskData, name: Symbol) -> Option<Value> {
         "_coro" => t.coro(),
         "_name" => t.name(),
         "_fut_waiter" => t.fut_waiter.clone(),
-        "_must_cancel" => Value::Bool(t.must_cancel),
+        "_must_cancel" => Value::bool(t.must_cancel),
         "_num_cancels_requested" => Value::Int(t.num_cancels_requested.into()),
-        "_log_destroy_pending" => Value::Bool(t.log_destroy_pending),
+        "_log_destroy_pending" => Value::bool(t.log_destroy_pending),
         _ => return None,
     })
 }
@@ -565,7 +565,7 @@ fn yielded(
             if !blocking {
                 return yield_instead_of_yield_from(vm, task, &result);
             }
-            vm.set_attr(&result, sym::ASYNCIO_FUTURE_BLOCKING, Value::Bool(false))?;
+            vm.set_attr(&result, sym::ASYNCIO_FUTURE_BLOCKING, Value::FALSE)?;
             vm.call_method(&result, sym::ADD_DONE_CALLBACK, &[wakeup_for(task)])?;
             return wait_on(vm, data, result);
         }

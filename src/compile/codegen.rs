@@ -405,11 +405,11 @@ impl<'a> Compiler<'a> {
     fn const_value(&mut self, v: Value) -> u32 {
         let key = match &v {
             Value::None => ConstKey::None,
-            Value::Bool(true) => ConstKey::True,
-            Value::Bool(false) => ConstKey::False,
+            Value::Bool(b) if b.get() => ConstKey::True,
+            Value::Bool(_) => ConstKey::False,
             Value::Ellipsis => ConstKey::Ellipsis,
             Value::Int(i) => ConstKey::Int(*i),
-            Value::Float(f) => ConstKey::Float(f.to_bits()),
+            Value::Float(f) => ConstKey::Float(f.get().to_bits()),
             Value::Complex(z) => ConstKey::Complex(z.re.to_bits(), z.im.to_bits()),
             Value::Str(s) => ConstKey::Str(s.as_str().to_string()),
             Value::Bytes(b) => ConstKey::Bytes(b.to_vec()),
@@ -2348,12 +2348,12 @@ fn compare_instr(op: CmpOp) -> Instr {
 pub fn constant_value(c: &Constant) -> Value {
     match c {
         Constant::None => Value::None,
-        Constant::True => Value::Bool(true),
-        Constant::False => Value::Bool(false),
+        Constant::True => Value::TRUE,
+        Constant::False => Value::FALSE,
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) => Value::from_bigint(b.clone()),
-        Constant::Float(f) => Value::Float(*f),
+        Constant::Float(f) => Value::float(*f),
         Constant::Imaginary(f) => Value::complex(0.0, *f),
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => Value::Bytes(Rc::new(b.clone())),

@@ -146,7 +146,7 @@ pub fn install(vm: &mut Vm) {
     vm.builtins.insert(intern("Ellipsis"), Value::Ellipsis);
     vm.builtins
         .insert(intern("__name__"), Value::str("builtins"));
-    vm.builtins.insert(intern("__debug__"), Value::Bool(true));
+    vm.builtins.insert(intern("__debug__"), Value::TRUE);
 }
 
 /// A builtin bound to a value through its `data` slot (e.g. `cls.mro`).
@@ -343,7 +343,7 @@ fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = class_check(vm, &args.pos[1], "isinstance", &mut |c| {
         cls.is_subclass_of(c)
     })?;
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -355,7 +355,7 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = class_check(vm, &args.pos[1], "issubclass", &mut |c| {
         cls.is_subclass_of(c)
     })?;
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -440,10 +440,10 @@ fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let it = vm.get_iter(&args.pos[0])?;
     while let Some(v) = vm.next(&it)? {
         if vm.truthy(&v)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::TRUE);
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -451,10 +451,10 @@ fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let it = vm.get_iter(&args.pos[0])?;
     while let Some(v) = vm.next(&it)? {
         if !vm.truthy(&v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::FALSE);
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -552,12 +552,12 @@ fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(a) => Value::Int(a),
             None => Value::from_bigint(-BigInt::from(*i)),
         }),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Bool(b) => Ok(Value::Int(b.get() as i64)),
         Value::BigInt(b) => {
             use num_traits::Signed;
             Ok(Value::from_bigint(b.abs()))
         }
-        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Float(f) => Ok(Value::float(f.get().abs())),
         Value::Complex(z) => super::complex::abs(vm, **z),
         other => match vm.call_special(other, sym::ABS, &[])? {
             Some(v) => Ok(v),
@@ -581,11 +581,11 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     match x {
         Value::Float(f) => match ndigits {
-            None => numfmt::float_round_to_int(*f)
+            None => numfmt::float_round_to_int(f.get())
                 .map(Value::from_bigint)
                 .map_err(|e| vm.numfmt_error(e)),
-            Some(n) => numfmt::format_float_round(*f, n)
-                .map(Value::Float)
+            Some(n) => numfmt::format_float_round(f.get(), n)
+                .map(Value::float)
                 .map_err(|e| vm.numfmt_error(e)),
         },
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -944,7 +944,7 @@ fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exactly(vm, &args, "hasattr", 2)?;
     let name = attr_name(vm, &args.pos[1], "hasattr")?;
-    Ok(Value::Bool(vm.has_attr(&args.pos[0], name)?))
+    Ok(Value::bool(vm.has_attr(&args.pos[0], name)?))
 }
 
 fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -964,7 +964,7 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
 
 fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exactly(vm, &args, "callable", 1)?;
-    Ok(Value::Bool(is_callable(vm, &args.pos[0])))
+    Ok(Value::bool(is_callable(vm, &args.pos[0])))
 }
 
 fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1159,9 +1159,9 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     Ok(match x {
         Value::Int(_) | Value::BigInt(_) => x.clone(),
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool(b) => Value::Int(b.get() as i64),
         Value::Float(f) => {
-            Value::from_bigint(numfmt::float_to_int(*f).map_err(|e| vm.numfmt_error(e))?)
+            Value::from_bigint(numfmt::float_to_int(f.get()).map_err(|e| vm.numfmt_error(e))?)
         }
         Value::Str(s) => {
             Value::from_bigint(numfmt::parse_int(s.as_str(), 10).map_err(|e| vm.value_error(e))?)
@@ -1194,8 +1194,8 @@ fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_kw(vm, &args, "bool", &[])?;
     ctor_at_most(vm, &args, "bool", 1)?;
     match args.pos.get(1) {
-        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
-        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::bool(vm.truthy(v)?)),
+        None => Ok(Value::FALSE),
     }
 }
 
@@ -1204,23 +1204,23 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ctor_at_most(vm, &args, "float", 1)?;
     let cls = args.pos.first().cloned().unwrap_or(Value::None);
     let v = match args.pos.get(1) {
-        None => Value::Float(0.0),
-        Some(x) => Value::Float(to_float(vm, x)?),
+        None => Value::float(0.0),
+        Some(x) => Value::float(to_float(vm, x)?),
     };
     Ok(boxed_for(vm, &cls, v, &vm.types.float.clone()))
 }
 
 pub fn to_float(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     match x {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Bool(b) => Ok(b.get() as i64 as f64),
         Value::BigInt(b) => super::num::big_to_f64(vm, b),
         Value::Str(s) => numfmt::parse_float(s.as_str()).map_err(|e| vm.value_error(e)),
         other => {
             if let Some(v) = vm.call_special(other, sym::FLOAT, &[])? {
                 if let Value::Float(f) = v {
-                    return Ok(f);
+                    return Ok(f.get());
                 }
                 return Err(vm.type_error(format!(
                     "{}.__float__ returned non-float (type {})",

@@ -602,13 +602,13 @@ fn startsend(vm: &mut Vm, args: &Args, name: &str, at_end: bool) -> PyResult<Val
         for p in t.iter() {
             let p = buf_param(vm, p)?;
             if matches(&p) {
-                return Ok(Value::Bool(true));
+                return Ok(Value::TRUE);
             }
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     match as_bytes(&args.pos[1]) {
-        Some(p) => Ok(Value::Bool(matches(&p))),
+        Some(p) => Ok(Value::bool(matches(&p))),
         None => Err(vm.type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
             vm.type_name(&args.pos[1])
@@ -658,7 +658,7 @@ fn b_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = recv(vm, &args, "splitlines")?;
     let a = parse_kw(vm, &args.pos[1..], args.kw, "splitlines", &["keepends"], 0)?;
     let keepends = match &a[0] {
-        Some(Value::Bool(b)) => *b,
+        Some(Value::Bool(b)) => b.get(),
         Some(v) => ssize_arg(vm, v)? != 0,
         None => false,
     };
@@ -811,7 +811,7 @@ fn b_title(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn pred_impl(vm: &mut Vm, args: &Args, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
     let r = recv_checked(vm, args, name, Conv::NoArgs, 0, 0)?;
-    Ok(Value::Bool(f(&r.data)))
+    Ok(Value::bool(f(&r.data)))
 }
 
 fn b_isdigit(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1364,7 +1364,7 @@ fn ba_compare(
     check(vm, args, "bytearray", name, Conv::One, 1, 1)?;
     let data = ba_data(vm, args, name)?;
     match as_bytes(&args.pos[1]) {
-        Some(other) => Ok(Value::Bool(f(data.as_slice().cmp(other.as_slice())))),
+        Some(other) => Ok(Value::bool(f(data.as_slice().cmp(other.as_slice())))),
         None => Ok(Value::NotImplemented),
     }
 }

@@ -145,7 +145,7 @@ pub fn object_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 pub fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     match (args.pos.first(), args.pos.get(1)) {
-        (Some(a), Some(b)) if a.is(b) => Ok(Value::Bool(true)),
+        (Some(a), Some(b)) if a.is(b) => Ok(Value::TRUE),
         _ => Ok(Value::NotImplemented),
     }
 }
@@ -154,7 +154,7 @@ pub fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match (args.pos.first(), args.pos.get(1)) {
         (Some(a), Some(b)) => {
             let r = vm.eq(a, b)?;
-            Ok(Value::Bool(!r))
+            Ok(Value::bool(!r))
         }
         _ => Ok(Value::NotImplemented),
     }

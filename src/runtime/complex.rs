@@ -143,9 +143,9 @@ pub fn as_complex(v: &Value) -> Option<Complex> {
 fn operand(vm: &Vm, v: &Value) -> Option<PyResult<Complex>> {
     let re = match v {
         Value::Complex(z) => return Some(Ok(**z)),
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
-        Value::Bool(b) => f64::from(u8::from(*b)),
+        Value::Bool(b) => f64::from(u8::from(b.get())),
         Value::BigInt(b) => match super::num::big_to_f64(vm, b) {
             Ok(f) => f,
             Err(e) => return Some(Err(e)),
@@ -242,7 +242,7 @@ pub fn compare(kind: CompareKind, a: &Value, b: &Value) -> Option<Option<bool>> 
     }
     let equal = match other {
         Value::Complex(w) => z.re == w.re && z.im == w.im,
-        Value::Float(f) => z.re == *f && z.im == 0.0,
+        Value::Float(f) => z.re == f.get() && z.im == 0.0,
         // Ints compare exactly (`complex(2**53) != 2**53 + 1`).
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
             z.im == 0.0
@@ -283,16 +283,16 @@ pub fn hash(z: Complex, addr: usize) -> i64 {
 pub fn abs(vm: &Vm, z: Complex) -> PyResult<Value> {
     if z.re.is_infinite() || z.im.is_infinite() {
         let inf = if z.re.is_infinite() { z.re } else { z.im };
-        return Ok(Value::Float(inf.abs()));
+        return Ok(Value::float(inf.abs()));
     }
     if z.re.is_nan() || z.im.is_nan() {
-        return Ok(Value::Float(f64::NAN));
+        return Ok(Value::float(f64::NAN));
     }
     let r = z.re.hypot(z.im);
     if r.is_infinite() {
         return Err(vm.overflow_error("absolute value too large"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 // ----- the constructor ---------------------------------------------------------------------
@@ -486,7 +486,7 @@ fn complex_complex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn complex_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let z = receiver(vm, &args, "__getnewargs__", 0)?;
-    Ok(Value::tuple(vec![Value::Float(z.re), Value::Float(z.im)]))
+    Ok(Value::tuple(vec![Value::float(z.re), Value::float(z.im)]))
 }
 
 fn complex_format(vm: &mut Vm, args: Args) -> PyResult<Value> {

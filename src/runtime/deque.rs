@@ -207,7 +207,7 @@ fn deque_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn deque_bool(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(!items(vm, &args, "__bool__")?.is_empty()))
+    Ok(Value::bool(!items(vm, &args, "__bool__")?.is_empty()))
 }
 
 fn snapshot(items: &DequeData) -> Value {

@@ -35,15 +35,16 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         (Str(x), Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
         (Int(x), Int(y)) => x == y,
         (Bool(x), Bool(y)) => x == y,
-        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
-        (Float(x), Float(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => int_eq_float(*x, *y),
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == y.get() as i64,
+        (Float(x), Float(y)) => x.get() == y.get(),
+        (Int(x), Float(y)) | (Float(y), Int(x)) => int_eq_float(*x, y.get()),
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (x.get() as i64 as f64) == y.get(),
         (BigInt(x), BigInt(y)) => x == y,
         (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => false,
         (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
             use num_traits::FromPrimitive;
-            y.fract() == 0.0 && num_bigint::BigInt::from_f64(*y).is_some_and(|b| b == **x)
+            y.get().fract() == 0.0
+                && num_bigint::BigInt::from_f64(y.get()).is_some_and(|b| b == **x)
         }
         (None, None) => true,
         (Complex(x), Complex(y)) => x.re == y.re && x.im == y.im,

@@ -182,7 +182,7 @@ fn dict_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args)?;
     check(vm, &args, "dict", "__contains__", Conv::One, 1, 1)?;
     let key = args.pos[1].clone();
-    Ok(Value::Bool(vm.dict_get(&d, &key)?.is_some()))
+    Ok(Value::bool(vm.dict_get(&d, &key)?.is_some()))
 }
 
 /// `dict.fromkeys(iterable, value=None)` (a class method).

@@ -62,7 +62,7 @@ fn dunder_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exact(vm, &args, "__contains__", 1)?;
     let v = receiver(vm, &args, "__contains__")?;
-    Ok(Value::Bool(vm.contains(&v, &args.pos[1])?))
+    Ok(Value::bool(vm.contains(&v, &args.pos[1])?))
 }
 
 fn dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -137,7 +137,7 @@ fn compare(vm: &mut Vm, args: Args, kind: CompareKind, name: &str) -> PyResult<V
         return Ok(Value::NotImplemented);
     }
     Ok(match vm.builtin_compare(kind, &a, &b)? {
-        Some(r) => Value::Bool(r),
+        Some(r) => Value::bool(r),
         None => Value::NotImplemented,
     })
 }

@@ -222,7 +222,7 @@ pub fn exception_attr(vm: &mut Vm, inst: &Rc<Instance>, name: Symbol) -> PyResul
         "args" => Some(Value::tuple(d.args.clone())),
         "__cause__" => Some(d.cause.clone().unwrap_or(Value::None)),
         "__context__" => Some(d.context.clone().unwrap_or(Value::None)),
-        "__suppress_context__" => Some(Value::Bool(d.suppress_context)),
+        "__suppress_context__" => Some(Value::bool(d.suppress_context)),
         "__traceback__" => Some(traceback_object(vm, &d.traceback)),
         "value" if inst.class.is_subclass_of(&vm.types.stop_iteration) => {
             Some(d.args.first().cloned().unwrap_or(Value::None))

@@ -156,7 +156,7 @@ fn alias_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // Unions compare as sets of members.
         let (x, y) = (union_args(a), union_args(b));
         if x.len() != y.len() {
-            return Ok(Value::Bool(false));
+            return Ok(Value::FALSE);
         }
         for m in &x {
             let mut found = false;
@@ -167,15 +167,15 @@ fn alias_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
             }
             if !found {
-                return Ok(Value::Bool(false));
+                return Ok(Value::FALSE);
             }
         }
-        return Ok(Value::Bool(true));
+        return Ok(Value::TRUE);
     }
     if is_alias(a) && is_alias(b) {
         let same = vm.eq(&field(a, "__origin__"), &field(b, "__origin__"))?
             && vm.eq(&field(a, "__args__"), &field(b, "__args__"))?;
-        return Ok(Value::Bool(same));
+        return Ok(Value::bool(same));
     }
     Ok(Value::NotImplemented)
 }

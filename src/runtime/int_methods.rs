@@ -62,7 +62,7 @@ pub fn install(vm: &mut Vm) {
 fn as_int(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Bool(b) => Some(BigInt::from(b.get() as i64)),
         Value::BigInt(b) => Some((**b).clone()),
         Value::Instance(i) => match &i.payload {
             Payload::Boxed(b) => as_int(&b.borrow()),
@@ -76,7 +76,7 @@ fn as_int(v: &Value) -> Option<BigInt> {
 fn int_recv(vm: &Vm, args: &Args, name: &str) -> PyResult<Value> {
     match args.pos.first() {
         Some(Value::Int(i)) => Ok(Value::Int(*i)),
-        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+        Some(Value::Bool(b)) => Ok(Value::Int(b.get() as i64)),
         Some(v @ Value::BigInt(_)) => Ok(v.clone()),
         Some(v) => match as_int(v) {
             Some(b) => Ok(Value::from_bigint(b)),
@@ -105,9 +105,9 @@ fn int_identity(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn int_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match int_recv_checked(vm, &args, "__float__")? {
-        Value::Int(i) => Ok(Value::Float(i as f64)),
-        Value::BigInt(b) => Ok(Value::Float(super::num::big_to_f64(vm, &b)?)),
-        _ => Ok(Value::Float(0.0)),
+        Value::Int(i) => Ok(Value::float(i as f64)),
+        Value::BigInt(b) => Ok(Value::float(super::num::big_to_f64(vm, &b)?)),
+        _ => Ok(Value::float(0.0)),
     }
 }
 
@@ -275,7 +275,7 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn as_float(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Instance(i) => match &i.payload {
             Payload::Boxed(b) => as_float(&b.borrow()),
             _ => None,
@@ -301,12 +301,12 @@ fn float_recv(vm: &Vm, args: &Args, name: &str) -> PyResult<f64> {
 }
 
 fn float_identity(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(float_recv(vm, &args, "conjugate")?))
+    Ok(Value::float(float_recv(vm, &args, "conjugate")?))
 }
 
 fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = float_recv(vm, &args, "is_integer")?;
-    Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
+    Ok(Value::bool(x.is_finite() && x.fract() == 0.0))
 }
 
 fn to_int_value(vm: &Vm, x: f64) -> PyResult<Value> {
@@ -551,8 +551,8 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Err(false) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
     };
     match &cls {
-        Value::Class(c) if !Rc::ptr_eq(c, &vm.types.float) => vm.call(&cls, &[Value::Float(x)]),
-        _ => Ok(Value::Float(x)),
+        Value::Class(c) if !Rc::ptr_eq(c, &vm.types.float) => vm.call(&cls, &[Value::float(x)]),
+        _ => Ok(Value::float(x)),
     }
 }
 

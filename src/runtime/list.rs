@@ -202,7 +202,7 @@ fn seq_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 // A range's bounds are machine ints, so a big int is never in one.
                 let i = match x {
                     Value::Int(i) => Some(i),
-                    Value::Bool(b) => Some(b as i64),
+                    Value::Bool(b) => Some(b.get() as i64),
                     _ => None,
                 };
                 match i {

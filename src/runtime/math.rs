@@ -117,11 +117,11 @@ pub fn make_math(_vm: &mut Vm) -> Rc<Module> {
     add_functions(&m, "math", FUNCS);
     {
         let mut g = m.globals.borrow_mut();
-        g.set(intern("pi"), Value::Float(std::f64::consts::PI));
-        g.set(intern("e"), Value::Float(std::f64::consts::E));
-        g.set(intern("tau"), Value::Float(std::f64::consts::TAU));
-        g.set(intern("inf"), Value::Float(f64::INFINITY));
-        g.set(intern("nan"), Value::Float(f64::NAN));
+        g.set(intern("pi"), Value::float(std::f64::consts::PI));
+        g.set(intern("e"), Value::float(std::f64::consts::E));
+        g.set(intern("tau"), Value::float(std::f64::consts::TAU));
+        g.set(intern("inf"), Value::float(f64::INFINITY));
+        g.set(intern("nan"), Value::float(f64::NAN));
     }
     m
 }
@@ -139,9 +139,9 @@ fn range(vm: &Vm) -> PyErr {
 /// `PyFloat_AsDouble`: floats, ints, and objects with `__float__` or `__index__`.
 pub fn as_double(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Bool(b) => Ok(b.get() as i64 as f64),
         Value::BigInt(b) => super::num::big_to_f64(vm, b),
         Value::Instance(i) => {
             if let Payload::Boxed(inner) = &i.payload {
@@ -239,7 +239,7 @@ fn math1(
     can_overflow: bool,
 ) -> PyResult<Value> {
     let x = match (args.pos, args.kw) {
-        ([Value::Float(x)], []) => *x,
+        ([Value::Float(x)], []) => x.get(),
         _ => one_double(vm, args, name)?,
     };
     let r = f(x);
@@ -249,7 +249,7 @@ fn math1(
     if r.is_infinite() && x.is_finite() {
         return Err(if can_overflow { range(vm) } else { domain(vm) });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 macro_rules! func1 {
@@ -307,33 +307,33 @@ pub fn cbrt(x: f64) -> f64 {
 }
 
 fn m_erf(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(c_erf(one_double(vm, &args, "erf")?)))
+    Ok(Value::float(c_erf(one_double(vm, &args, "erf")?)))
 }
 
 fn m_erfc(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Float(c_erfc(one_double(vm, &args, "erfc")?)))
+    Ok(Value::float(c_erfc(one_double(vm, &args, "erfc")?)))
 }
 
 fn m_degrees(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = one_double(vm, &args, "degrees")?;
-    Ok(Value::Float(x * (180.0 / std::f64::consts::PI)))
+    Ok(Value::float(x * (180.0 / std::f64::consts::PI)))
 }
 
 fn m_radians(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = one_double(vm, &args, "radians")?;
-    Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
+    Ok(Value::float(x * (std::f64::consts::PI / 180.0)))
 }
 
 fn m_isfinite(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(one_double(vm, &args, "isfinite")?.is_finite()))
+    Ok(Value::bool(one_double(vm, &args, "isfinite")?.is_finite()))
 }
 
 fn m_isinf(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(one_double(vm, &args, "isinf")?.is_infinite()))
+    Ok(Value::bool(one_double(vm, &args, "isinf")?.is_infinite()))
 }
 
 fn m_isnan(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(one_double(vm, &args, "isnan")?.is_nan()))
+    Ok(Value::bool(one_double(vm, &args, "isnan")?.is_nan()))
 }
 
 fn float_to_int(vm: &Vm, x: f64) -> PyResult<Value> {
@@ -353,9 +353,9 @@ fn integral(
 ) -> PyResult<Value> {
     let x = one(vm, args, name)?.clone();
     match &x {
-        Value::Float(v) => return float_to_int(vm, f(*v)),
+        Value::Float(v) => return float_to_int(vm, f(v.get())),
         Value::Int(_) | Value::BigInt(_) => return Ok(x),
-        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        Value::Bool(b) => return Ok(Value::Int(b.get() as i64)),
         Value::Instance(_) => {
             if let Some(m) = vm.lookup_special(&x, intern(dunder)) {
                 return vm.call_bound(m, x.clone(), &[]);
@@ -378,9 +378,9 @@ fn m_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn m_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = one(vm, &args, "trunc")?.clone();
     match &x {
-        Value::Float(v) => float_to_int(vm, v.trunc()),
+        Value::Float(v) => float_to_int(vm, v.get().trunc()),
         Value::Int(_) | Value::BigInt(_) => Ok(x),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Bool(b) => Ok(Value::Int(b.get() as i64)),
         _ => match vm.lookup_special(&x, intern("__trunc__")) {
             Some(m) => vm.call_bound(m, x.clone(), &[]),
             None => Err(vm.type_error(format!(
@@ -394,7 +394,7 @@ fn m_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn m_frexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = one_double(vm, &args, "frexp")?;
     let (m, e) = super::num::frexp(x);
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(Value::tuple(vec![Value::float(m), Value::Int(e as i64)]))
 }
 
 fn m_modf(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -406,23 +406,23 @@ fn m_modf(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         ((x - x.trunc()).copysign(x), x.trunc())
     };
-    Ok(Value::tuple(vec![Value::Float(frac), Value::Float(int)]))
+    Ok(Value::tuple(vec![Value::float(frac), Value::float(int)]))
 }
 
 fn m_ulp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = one_double(vm, &args, "ulp")?;
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let x = x.abs();
     if x.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let up = next_after(x, f64::INFINITY);
     if up.is_infinite() {
-        return Ok(Value::Float(x - next_after(x, f64::NEG_INFINITY)));
+        return Ok(Value::float(x - next_after(x, f64::NEG_INFINITY)));
     }
-    Ok(Value::Float(up - x))
+    Ok(Value::float(up - x))
 }
 
 /// C's `nextafter`.
@@ -443,7 +443,7 @@ pub fn next_after(x: f64, y: f64) -> f64 {
 
 fn m_nextafter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (x, y) = two_doubles(vm, &args, "nextafter")?;
-    Ok(Value::Float(next_after(x, y)))
+    Ok(Value::float(next_after(x, y)))
 }
 
 // ----- gamma ------------------------------------------------------------------------------
@@ -646,9 +646,9 @@ fn lgamma(x: f64) -> Fp {
 /// CPython's `is_error` for `math_1a`: ERANGE only counts as overflow for big results.
 fn fp_result(vm: &Vm, r: Fp) -> PyResult<Value> {
     match r {
-        Fp::Ok(v) => Ok(Value::Float(v)),
+        Fp::Ok(v) => Ok(Value::float(v)),
         Fp::Domain => Err(domain(vm)),
-        Fp::Range(v) if v.abs() < 1.5 => Ok(Value::Float(v)),
+        Fp::Range(v) if v.abs() < 1.5 => Ok(Value::float(v)),
         Fp::Range(_) => Err(range(vm)),
     }
 }
@@ -730,25 +730,25 @@ fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let num = loghelper(vm, &args.pos[0], f64::ln)?;
     match args.pos.get(1) {
-        None => Ok(Value::Float(num)),
+        None => Ok(Value::float(num)),
         Some(b) => {
             let den = loghelper(vm, b, f64::ln)?;
             if den == 0.0 {
                 return Err(vm.zero_division("float division by zero"));
             }
-            Ok(Value::Float(num / den))
+            Ok(Value::float(num / den))
         }
     }
 }
 
 fn m_log2(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = one(vm, &args, "log2")?.clone();
-    Ok(Value::Float(loghelper(vm, &x, f64::log2)?))
+    Ok(Value::float(loghelper(vm, &x, f64::log2)?))
 }
 
 fn m_log10(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = one(vm, &args, "log10")?.clone();
-    Ok(Value::Float(loghelper(vm, &x, f64::log10)?))
+    Ok(Value::float(loghelper(vm, &x, f64::log10)?))
 }
 
 // ----- two-argument functions -------------------------------------------------------------
@@ -761,7 +761,7 @@ fn math2_result(vm: &Vm, x: f64, y: f64, r: f64) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(range(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn atan2(y: f64, x: f64) -> f64 {
@@ -838,13 +838,13 @@ fn m_remainder(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn m_fmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (x, y) = two_doubles(vm, &args, "fmod")?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// `math.pow`, with C99 Annex F special values decided here rather than by libm.
@@ -912,7 +912,7 @@ pub enum Fp2 {
 fn m_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (x, y) = two_doubles(vm, &args, "pow")?;
     match pow(x, y) {
-        Fp2::Ok(r) => Ok(Value::Float(r)),
+        Fp2::Ok(r) => Ok(Value::float(r)),
         Fp2::Domain => Err(domain(vm)),
         Fp2::Range => Err(range(vm)),
     }
@@ -923,7 +923,7 @@ fn m_ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = as_double(vm, &a[0])?;
     let exp: i64 = match &a[1] {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::BigInt(b) => {
             if b.is_negative() {
                 i64::MIN
@@ -934,19 +934,19 @@ fn m_ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => return Err(vm.type_error("Expected an int as second argument to ldexp.")),
     };
     if x == 0.0 || !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     if exp > i32::MAX as i64 {
         return Err(range(vm));
     }
     if exp < i32::MIN as i64 {
-        return Ok(Value::Float(0.0f64.copysign(x)));
+        return Ok(Value::float(0.0f64.copysign(x)));
     }
     let r = ldexp(x, exp as i32);
     if r.is_infinite() {
         return Err(range(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// 2**k as a float, for `-1074 <= k <= 1023`.
@@ -1036,7 +1036,7 @@ fn m_fsum(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if inf_sum.is_nan() {
             return Err(vm.value_error("-inf + inf in fsum"));
         }
-        return Ok(Value::Float(special_sum));
+        return Ok(Value::float(special_sum));
     }
     let mut hi = 0.0f64;
     let mut n = p.len();
@@ -1065,7 +1065,7 @@ fn m_fsum(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Float(hi))
+    Ok(Value::float(hi))
 }
 
 /// sqrt(sum(x*x)) for finite non-negative `vec` with maximum `max`, accurately (CPython's
@@ -1131,7 +1131,7 @@ fn m_hypot(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         coords.push(x);
     }
-    Ok(Value::Float(vector_norm(&coords, max, found_nan)))
+    Ok(Value::float(vector_norm(&coords, max, found_nan)))
 }
 
 fn m_dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1153,7 +1153,7 @@ fn m_dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         diffs.push(x);
     }
-    Ok(Value::Float(vector_norm(&diffs, max, found_nan)))
+    Ok(Value::float(vector_norm(&diffs, max, found_nan)))
 }
 
 fn m_prod(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1207,13 +1207,13 @@ fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if x == y {
-        return Ok(Value::Bool(true));
+        return Ok(Value::TRUE);
     }
     if x.is_infinite() || y.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     let diff = (y - x).abs();
-    Ok(Value::Bool(
+    Ok(Value::bool(
         diff <= (rel_tol * y).abs() || diff <= (rel_tol * x).abs() || diff <= abs_tol,
     ))
 }

@@ -250,15 +250,15 @@ fn stream_fileno(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stream_isatty(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::FALSE)
 }
 
 fn stream_writable(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(stream_fd(vm, &args)? != 0))
+    Ok(Value::bool(stream_fd(vm, &args)? != 0))
 }
 
 fn stream_readable(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(stream_fd(vm, &args)? == 0))
+    Ok(Value::bool(stream_fd(vm, &args)? == 0))
 }
 
 fn stream_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -347,15 +347,15 @@ fn make_sys(vm: &mut Vm) -> Rc<Module> {
             structseq_new(
                 &fi,
                 vec![
-                    Value::Float(f64::MAX),
+                    Value::float(f64::MAX),
                     Value::Int(1024),
                     Value::Int(308),
-                    Value::Float(f64::MIN_POSITIVE),
+                    Value::float(f64::MIN_POSITIVE),
                     Value::Int(-1021),
                     Value::Int(-307),
                     Value::Int(15),
                     Value::Int(53),
-                    Value::Float(f64::EPSILON),
+                    Value::float(f64::EPSILON),
                     Value::Int(2),
                     Value::Int(1),
                 ],
@@ -491,11 +491,11 @@ fn sys_intern(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- time --------------------------------------------------------------------------------
 
 fn time_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(vm.clock.wall()))
+    Ok(Value::float(vm.clock.wall()))
 }
 
 fn time_monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(vm.clock.now() + 1000.0))
+    Ok(Value::float(vm.clock.now() + 1000.0))
 }
 
 fn time_time_ns(vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -671,6 +671,7 @@ fn epoch_seconds(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     match v {
         None | Some(Value::None) => Ok(vm.clock.wall().floor() as i64),
         Some(Value::Float(f)) => {
+            let f = f.get();
             if !f.is_finite() {
                 return Err(vm.overflow_error("timestamp out of range for platform time_t"));
             }
@@ -823,7 +824,7 @@ fn time_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let tm = time_tuple(vm, t, "mktime", false)?;
     let days = days_from_civil(tm[0], tm[1], tm[2]);
     let secs = days * 86400 + tm[3] * 3600 + tm[4] * 60 + tm[5];
-    Ok(Value::Float(secs as f64))
+    Ok(Value::float(secs as f64))
 }
 
 /// (year, month, day, hour, minute, second, weekday Mon=0, yearday 1-based) in UTC.
@@ -1064,7 +1065,7 @@ fn to_seed(vm: &mut Vm, g: Gen, a: &Value) -> PyResult<()> {
             let b = super::num::to_big(a).unwrap_or_default();
             rng_for(vm, g).seed(Seed::Int(&b));
         }
-        Value::Float(f) => rng_for(vm, g).seed(Seed::Float(*f)),
+        Value::Float(f) => rng_for(vm, g).seed(Seed::Float(f.get())),
         Value::Str(s) => {
             let s = s.clone();
             rng_for(vm, g).seed(Seed::Str(s.as_str()));
@@ -1095,7 +1096,7 @@ fn r_random(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
             a.pos.len()
         )));
     }
-    Ok(Value::Float(rng_for(vm, g).random()))
+    Ok(Value::float(rng_for(vm, g).random()))
 }
 
 thread_local! {
@@ -1227,7 +1228,7 @@ fn r_uniform(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     };
     let lo = super::builtins::to_float(vm, &lo)?;
     let hi = super::builtins::to_float(vm, &hi)?;
-    Ok(Value::Float(rng_for(vm, g).uniform(lo, hi)))
+    Ok(Value::float(rng_for(vm, g).uniform(lo, hi)))
 }
 
 fn r_triangular(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
@@ -1237,7 +1238,7 @@ fn r_triangular(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
         Some(Value::None) | None => None,
         Some(v) => Some(super::builtins::to_float(vm, &v)?),
     };
-    Ok(Value::Float(rng_for(vm, g).triangular(low, high, mode)))
+    Ok(Value::float(rng_for(vm, g).triangular(low, high, mode)))
 }
 
 fn r_choice(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
@@ -1370,13 +1371,13 @@ fn r_choices(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
 fn r_gauss(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let mu = float_param(vm, a.get(0, "mu"), 0.0)?;
     let sigma = float_param(vm, a.get(1, "sigma"), 1.0)?;
-    Ok(Value::Float(rng_for(vm, g).gauss(mu, sigma)))
+    Ok(Value::float(rng_for(vm, g).gauss(mu, sigma)))
 }
 
 fn r_normalvariate(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let mu = float_param(vm, a.get(0, "mu"), 0.0)?;
     let sigma = float_param(vm, a.get(1, "sigma"), 1.0)?;
-    Ok(Value::Float(rng_for(vm, g).normalvariate(mu, sigma)))
+    Ok(Value::float(rng_for(vm, g).normalvariate(mu, sigma)))
 }
 
 fn r_expovariate(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
@@ -1384,7 +1385,7 @@ fn r_expovariate(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     if lambd == 0.0 {
         return Err(vm.zero_division("float division by zero"));
     }
-    Ok(Value::Float(rng_for(vm, g).expovariate(lambd)))
+    Ok(Value::float(rng_for(vm, g).expovariate(lambd)))
 }
 
 fn r_getrandbits(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
@@ -1431,7 +1432,7 @@ fn r_getstate(vm: &mut Vm, g: Gen, _a: RArgs) -> PyResult<Value> {
     Ok(Value::tuple(vec![
         Value::Int(3),
         Value::tuple(items),
-        gauss_next.map(Value::Float).unwrap_or(Value::None),
+        gauss_next.map(Value::float).unwrap_or(Value::None),
     ]))
 }
 
@@ -1470,7 +1471,7 @@ fn r_setstate(vm: &mut Vm, g: Gen, a: RArgs) -> PyResult<Value> {
     let mt = super::random_core::MersenneTwister::from_state(&words, index as usize)
         .map_err(|e| vm.value_error(e))?;
     let gauss_next = match &parts[2] {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Int(i) => Some(*i as f64),
         _ => None,
     };

@@ -21,9 +21,9 @@ pub enum Num {
 pub fn as_num(v: &Value) -> Option<Num> {
     match v {
         Value::Int(i) => Some(Num::Int(*i)),
-        Value::Bool(b) => Some(Num::Int(*b as i64)),
+        Value::Bool(b) => Some(Num::Int(b.get() as i64)),
         Value::BigInt(b) => Some(Num::Big((**b).clone())),
-        Value::Float(f) => Some(Num::Float(*f)),
+        Value::Float(f) => Some(Num::Float(f.get())),
         _ => None,
     }
 }
@@ -31,7 +31,7 @@ pub fn as_num(v: &Value) -> Option<Num> {
 pub fn to_big(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Bool(b) => Some(BigInt::from(b.get() as i64)),
         Value::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
@@ -121,7 +121,7 @@ pub fn int_op(vm: &Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
                 return Some(Err(vm.zero_division("division by zero")));
             }
             if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-                return Some(Ok(Value::Float(x as f64 / y as f64)));
+                return Some(Ok(Value::float(x as f64 / y as f64)));
             }
             return big_op(vm, op, &BigInt::from(x), &BigInt::from(y));
         }
@@ -295,7 +295,7 @@ pub fn big_op(vm: &Vm, op: BinOp, x: &BigInt, y: &BigInt) -> Option<PyResult<Val
 fn big_true_div(vm: &Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
     if let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) {
         if a.abs() < 9.007199254740992e15 && b.abs() < 9.007199254740992e15 {
-            return Ok(Value::Float(a / b));
+            return Ok(Value::float(a / b));
         }
     }
     // Scale so the quotient has 64+ significant bits, then let the float conversion round.
@@ -325,7 +325,7 @@ fn big_true_div(vm: &Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
     if result.is_infinite() {
         return Err(vm.overflow_error("integer division result too large for a float"));
     }
-    Ok(Value::Float(if neg { -result } else { result }))
+    Ok(Value::float(if neg { -result } else { result }))
 }
 
 pub fn float_op(vm: &Vm, op: BinOp, x: f64, y: f64) -> Option<PyResult<Value>> {
@@ -354,7 +354,7 @@ pub fn float_op(vm: &Vm, op: BinOp, x: f64, y: f64) -> Option<PyResult<Value>> {
         BinOp::Pow => return Some(float_pow(vm, x, y)),
         _ => return None,
     };
-    Some(Ok(Value::Float(r)))
+    Some(Ok(Value::float(r)))
 }
 
 /// Is `y` an odd integer (as a float)?
@@ -365,7 +365,7 @@ fn is_odd_integer(y: f64) -> bool {
 /// `x ** y` for floats, CPython's `float_pow`: the special values are decided here, not by
 /// libm; a negative base with a fractional exponent gives a complex, as in CPython.
 pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
-    let ok = |r: f64| Ok(Value::Float(r));
+    let ok = |r: f64| Ok(Value::float(r));
     if y == 0.0 {
         return ok(1.0);
     }
@@ -445,7 +445,7 @@ pub fn divmod(vm: &Vm, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                 return Some(Err(vm.zero_division("float divmod()")));
             }
             let (q, r) = float_divmod(xf, yf);
-            Some(Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)])))
+            Some(Ok(Value::tuple(vec![Value::float(q), Value::float(r)])))
         }
         _ => {
             let (xb, yb) = (to_big(a)?, to_big(b)?);

@@ -248,7 +248,7 @@ fn format_impl(vm: &mut Vm, f: &[char], args: &Value, bytes: bool) -> PyResult<V
 fn star_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(n) => Ok(*n),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Bool(b) => Ok(b.get() as i64),
         Value::BigInt(_) => Err(vm.overflow_error("Python int too large to convert to C int")),
         _ => Err(vm.type_error("* wants int")),
     }
@@ -412,14 +412,14 @@ fn char_operand(vm: &mut Vm, v: &Value, bytes: bool) -> PyResult<char> {
         }
         return match v {
             Value::Int(n) if (0..256).contains(n) => Ok(*n as u8 as char),
-            Value::Bool(b) => Ok(*b as u8 as char),
+            Value::Bool(b) => Ok(b.get() as u8 as char),
             Value::Int(_) | Value::BigInt(_) => Err(vm.overflow_error("%c arg not in range(256)")),
             _ => Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
         };
     }
     match v {
         Value::Str(s) if s.char_len() == 1 => Ok(s.as_str().chars().next().unwrap_or('\0')),
-        Value::Bool(b) => Ok(if *b { '\u{1}' } else { '\0' }),
+        Value::Bool(b) => Ok(if b.get() { '\u{1}' } else { '\0' }),
         Value::Int(n) => u32::try_from(*n)
             .ok()
             .and_then(char::from_u32)
@@ -433,10 +433,10 @@ fn int_operand(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
     let decimal = matches!(conv, 'd' | 'i' | 'u');
     match v {
         Value::Int(i) => return Ok(BigInt::from(*i)),
-        Value::Bool(b) => return Ok(BigInt::from(*b as i64)),
+        Value::Bool(b) => return Ok(BigInt::from(b.get() as i64)),
         Value::BigInt(b) => return Ok((**b).clone()),
         Value::Float(f) if decimal => {
-            return numfmt::float_to_int(*f).map_err(|e| vm.numfmt_error(e));
+            return numfmt::float_to_int(f.get()).map_err(|e| vm.numfmt_error(e));
         }
         Value::Instance(_) => {
             let names = if decimal {
@@ -467,7 +467,7 @@ fn int_operand(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
 
 fn float_operand(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Instance(_) => {
             if let Value::Instance(_) = v {
                 if vm.lookup_special(v, sym::FLOAT).is_none()

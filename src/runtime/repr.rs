@@ -12,10 +12,10 @@ impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::None => "None".into(),
-            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Bool(b) => if b.get() { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => numfmt::int_to_decimal(b).map_err(|e| self.value_error(e))?,
-            Value::Float(f) => numfmt::float_repr(*f),
+            Value::Float(f) => numfmt::float_repr(f.get()),
             Value::Complex(z) => numfmt::complex_repr(z.re, z.im),
             Value::Str(s) => numfmt::python_str_repr(s.as_str()),
             Value::Bytes(b) => numfmt::python_bytes_repr(b),
@@ -306,17 +306,17 @@ impl Vm {
             }
             Value::Bool(b) => {
                 if spec.is_empty() {
-                    return Ok(if *b { "True" } else { "False" }.into());
+                    return Ok(if b.get() { "True" } else { "False" }.into());
                 }
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Int, "bool")
                     .map_err(|e| self.value_error(e))?;
-                numfmt::format_int(&num_bigint::BigInt::from(*b as i64), &spec)
+                numfmt::format_int(&num_bigint::BigInt::from(b.get() as i64), &spec)
                     .map_err(|e| self.numfmt_error(e))
             }
             Value::Float(f) => {
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Float, "float")
                     .map_err(|e| self.value_error(e))?;
-                numfmt::format_float(*f, &spec).map_err(|e| self.value_error(e))
+                numfmt::format_float(f.get(), &spec).map_err(|e| self.value_error(e))
             }
             Value::Complex(z) => {
                 if spec.is_empty() {

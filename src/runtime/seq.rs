@@ -356,7 +356,7 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
     let count = |v: &Value| -> Option<i64> {
         match v {
             Value::Int(i) => Some(*i),
-            Value::Bool(b) => Some(*b as i64),
+            Value::Bool(b) => Some(b.get() as i64),
             _ => None,
         }
     };

@@ -686,22 +686,22 @@ fn set_issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(o) => o,
         None => make_new_set(vm, Some(&o))?,
     };
-    Ok(Value::Bool(is_subset(vm, &s, &other)?))
+    Ok(Value::bool(is_subset(vm, &s, &other)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &args, "issuperset")?;
     let o = one_arg(vm, &args, "issuperset")?;
     if let Some(other) = set_of(&o) {
-        return Ok(Value::Bool(is_subset(vm, &other, &s)?));
+        return Ok(Value::bool(is_subset(vm, &other, &s)?));
     }
     let it = vm.get_iter(&o)?;
     while let Some(k) = vm.next(&it)? {
         if !contains_key(vm, &s, &k)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::FALSE);
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -709,7 +709,7 @@ fn set_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let o = one_arg(vm, &args, "isdisjoint")?;
     if let Some(other) = set_of(&o) {
         if Rc::ptr_eq(&other, &s) {
-            return Ok(Value::Bool(s.borrow().is_empty()));
+            return Ok(Value::bool(s.borrow().is_empty()));
         }
         let (small, large) = if other.borrow().len() > s.borrow().len() {
             (s, other)
@@ -718,24 +718,24 @@ fn set_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
         };
         for (h, k) in small.borrow().entries() {
             if contains_entry(vm, &large, h, &k)? {
-                return Ok(Value::Bool(false));
+                return Ok(Value::FALSE);
             }
         }
-        return Ok(Value::Bool(true));
+        return Ok(Value::TRUE);
     }
     let it = vm.get_iter(&o)?;
     while let Some(k) = vm.next(&it)? {
         if contains_key(vm, &s, &k)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::FALSE);
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::TRUE)
 }
 
 fn set_contains_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, s) = this(vm, &args, "__contains__")?;
     let item = one_arg(vm, &args, "__contains__")?;
-    Ok(Value::Bool(contains_key(vm, &s, &item)?))
+    Ok(Value::bool(contains_key(vm, &s, &item)?))
 }
 
 fn set_len_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -834,9 +834,9 @@ fn const_hash(v: &Value) -> Option<i64> {
     use super::num;
     Some(match v {
         Value::Int(i) => num::hash_int(*i),
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::BigInt(b) => num::hash_bigint(b),
-        Value::Float(f) => num::hash_float(*f),
+        Value::Float(f) => num::hash_float(f.get()),
         // A NaN part hashes by identity: leave such a set to be built at run time.
         Value::Complex(z) if z.re.is_nan() || z.im.is_nan() => return None,
         Value::Complex(z) => super::complex::hash(**z, 0),

@@ -357,7 +357,7 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// An int-valued flag argument (`keepends`): bools and `__index__` ints.
 fn int_flag(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     match v {
-        Value::Bool(b) => Ok(*b),
+        Value::Bool(b) => Ok(b.get()),
         Value::BigInt(_) => Ok(true),
         other => Ok(ssize_arg(vm, other)? != 0),
     }
@@ -538,13 +538,13 @@ fn startsend(vm: &mut Vm, args: &Args, name: &str, at_end: bool) -> PyResult<Val
                 )));
             };
             if tailmatch(&s, &p, start, end, at_end) {
-                return Ok(Value::Bool(true));
+                return Ok(Value::TRUE);
             }
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::FALSE);
     }
     match as_pystr(arg) {
-        Some(p) => Ok(Value::Bool(tailmatch(&s, &p, start, end, at_end))),
+        Some(p) => Ok(Value::bool(tailmatch(&s, &p, start, end, at_end))),
         None => Err(vm.type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",
             vm.type_name(arg)
@@ -716,7 +716,7 @@ fn str_casefold(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn pred_impl(vm: &mut Vm, args: &Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
     let s = recv_checked(vm, args, name, Conv::NoArgs, 0, 0)?;
-    Ok(Value::Bool(f(s.as_str())))
+    Ok(Value::bool(f(s.as_str())))
 }
 
 fn str_isdigit(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -936,7 +936,7 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 Some(ch) => out.push(ch),
                 None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             },
-            Value::Bool(b) => out.push(if *b { '\u{1}' } else { '\0' }),
+            Value::Bool(b) => out.push(if b.get() { '\u{1}' } else { '\0' }),
             other => match as_pystr(other) {
                 Some(r) => out.push_str(r.as_str()),
                 None => {

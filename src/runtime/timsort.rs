@@ -26,7 +26,7 @@ fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     }
     let r = vm.compare(CompareKind::Lt, a, b)?;
     match r {
-        Value::Bool(b) => Ok(b),
+        Value::Bool(b) => Ok(b.get()),
         other => vm.truthy(&other),
     }
 }

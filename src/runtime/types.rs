@@ -454,7 +454,7 @@ pub fn value_attr(vm: &mut Vm, obj: &Value, name: Symbol) -> PyResult<Option<Val
         },
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match n {
             "real" | "numerator" => Some(match obj {
-                Value::Bool(b) => Value::Int(*b as i64),
+                Value::Bool(b) => Value::Int(b.get() as i64),
                 _ => obj.clone(),
             }),
             "imag" => Some(Value::Int(0)),
@@ -463,12 +463,12 @@ pub fn value_attr(vm: &mut Vm, obj: &Value, name: Symbol) -> PyResult<Option<Val
         },
         Value::Float(f) => match n {
             "real" => Some(Value::Float(*f)),
-            "imag" => Some(Value::Float(0.0)),
+            "imag" => Some(Value::float(0.0)),
             _ => None,
         },
         Value::Complex(z) => match n {
-            "real" => Some(Value::Float(z.re)),
-            "imag" => Some(Value::Float(z.im)),
+            "real" => Some(Value::float(z.re)),
+            "imag" => Some(Value::float(z.im)),
             _ => None,
         },
         Value::Function(f) => match n {
@@ -519,7 +519,7 @@ pub fn value_attr(vm: &mut Vm, obj: &Value, name: Symbol) -> PyResult<Option<Val
         Value::Generator(g) => match n {
             "__name__" => Some(Value::str(g.name())),
             "__qualname__" => Some(Value::str(g.qualname())),
-            "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(
+            "gi_running" | "cr_running" | "ag_running" => Some(Value::bool(
                 g.state.get() == crate::vm::object::GeneratorState::Running,
             )),
             "gi_frame" | "cr_frame" | "ag_frame" => Some(Value::None),

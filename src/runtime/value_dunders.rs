@@ -302,7 +302,7 @@ fn unary(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "__neg__" => vm.unary_op(UnaryKind::Neg, &this),
         "__pos__" => vm.unary_op(UnaryKind::Pos, &this),
         "__invert__" => vm.unary_op(UnaryKind::Invert, &this),
-        "__bool__" => Ok(Value::Bool(vm.truthy(&this)?)),
+        "__bool__" => Ok(Value::bool(vm.truthy(&this)?)),
         _ => {
             let f = vm
                 .builtins
@@ -377,7 +377,7 @@ fn str_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = receiver(vm, &args, Kind::Str, "__contains__")?;
     let other = one_arg(vm, &args)?;
-    Ok(Value::Bool(vm.contains(&this, &other)?))
+    Ok(Value::bool(vm.contains(&this, &other)?))
 }
 
 fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -469,7 +469,7 @@ impl Vm {
                 Instr::Unary(kind) => {
                     let a = frame.pop();
                     let v = match kind {
-                        UnaryKind::Not => Value::Bool(!self.truthy(&a)?),
+                        UnaryKind::Not => Value::bool(!self.truthy(&a)?),
                         _ => self.unary_op(kind, &a)?,
                     };
                     frame!(self).push(v);
@@ -478,7 +478,7 @@ impl Vm {
                     let b = frame.pop();
                     let a = frame.pop();
                     let v = match super::ops::fast_compare(kind, &a, &b) {
-                        Some(r) => Value::Bool(r),
+                        Some(r) => Value::bool(r),
                         None => self.compare(kind, &a, &b)?,
                     };
                     a.discard();
@@ -488,7 +488,7 @@ impl Vm {
                 Instr::IsOp(negate) => {
                     let b = frame.pop();
                     let a = frame.pop();
-                    frame.push(Value::Bool(a.is(&b) != negate));
+                    frame.push(Value::bool(a.is(&b) != negate));
                     a.discard();
                     b.discard();
                 }
@@ -496,7 +496,7 @@ impl Vm {
                     let container = frame.pop();
                     let item = frame.pop();
                     let r = self.contains(&container, &item)?;
-                    frame!(self).push(Value::Bool(r != negate));
+                    frame!(self).push(Value::bool(r != negate));
                 }
                 Instr::BinarySubscr => {
                     let index = frame.pop();
@@ -646,7 +646,7 @@ impl Vm {
                 Instr::PopJumpIfFalse(t) => {
                     let v = frame.pop();
                     let truth = match v {
-                        Value::Bool(b) => b,
+                        Value::Bool(b) => b.get(),
                         ref other => self.truthy(other)?,
                     };
                     v.discard();
@@ -657,7 +657,7 @@ impl Vm {
                 Instr::PopJumpIfTrue(t) => {
                     let v = frame.pop();
                     let truth = match v {
-                        Value::Bool(b) => b,
+                        Value::Bool(b) => b.get(),
                         ref other => self.truthy(other)?,
                     };
                     v.discard();
@@ -885,7 +885,7 @@ impl Vm {
                     let typ = frame.pop();
                     let exc = frame.top().clone();
                     let r = self.exception_matches(&exc, &typ)?;
-                    frame!(self).push(Value::Bool(r));
+                    frame!(self).push(Value::bool(r));
                 }
                 Instr::CheckEgMatch => {
                     let typ = frame.pop();
@@ -962,7 +962,7 @@ impl Vm {
                 Instr::ToBool => {
                     let v = frame.pop();
                     let b = self.truthy(&v)?;
-                    frame!(self).push(Value::Bool(b));
+                    frame!(self).push(Value::bool(b));
                 }
                 Instr::PrintExpr => {
                     let v = frame.pop();

@@ -196,19 +196,19 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     return Some(Leave::Slow);
                 };
                 discard_top_two(stack);
-                stack.push(Value::Bool(r));
+                stack.push(Value::bool(r));
             }
             Instr::IsOp(negate) => {
                 let n = stack.len();
                 let r = stack[n - 2].is(&stack[n - 1]) != negate;
                 discard_top_two(stack);
-                stack.push(Value::Bool(r));
+                stack.push(Value::bool(r));
             }
             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                 let Some(Value::Bool(b)) = stack.last() else {
                     return Some(Leave::Slow);
                 };
-                if *b == matches!(*instr, Instr::PopJumpIfTrue(_)) {
+                if b.get() == matches!(*instr, Instr::PopJumpIfTrue(_)) {
                     *pc = t;
                 }
                 stack.pop();
@@ -261,7 +261,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     return Some(Leave::Slow);
                 };
                 discard_top_two(stack);
-                stack.push(Value::Bool(found != negate));
+                stack.push(Value::bool(found != negate));
             }
             Instr::StoreSubscr => {
                 // `[.., value, container, index]`.

@@ -35,27 +35,22 @@ pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
             }
             _ => None,
         },
-        (Value::Float(x), Value::Float(y)) => match op {
-            BinOp::Add => Some(Value::Float(x + y)),
-            BinOp::Sub => Some(Value::Float(x - y)),
-            BinOp::Mult => Some(Value::Float(x * y)),
-            BinOp::Div if *y != 0.0 => Some(Value::Float(x / y)),
-            _ => None,
-        },
-        (Value::Float(x), Value::Int(y)) => match op {
-            BinOp::Add => Some(Value::Float(x + *y as f64)),
-            BinOp::Sub => Some(Value::Float(x - *y as f64)),
-            BinOp::Mult => Some(Value::Float(x * *y as f64)),
-            BinOp::Div if *y != 0 => Some(Value::Float(x / *y as f64)),
-            _ => None,
-        },
-        (Value::Int(x), Value::Float(y)) => match op {
-            BinOp::Add => Some(Value::Float(*x as f64 + y)),
-            BinOp::Sub => Some(Value::Float(*x as f64 - y)),
-            BinOp::Mult => Some(Value::Float(*x as f64 * y)),
-            BinOp::Div if *y != 0.0 => Some(Value::Float(*x as f64 / y)),
-            _ => None,
-        },
+        (Value::Float(x), Value::Float(y)) => float_arith(op, x.get(), y.get()),
+        (Value::Float(x), Value::Int(y)) => float_arith(op, x.get(), *y as f64),
+        (Value::Int(x), Value::Float(y)) => float_arith(op, *x as f64, y.get()),
+        _ => None,
+    }
+}
+
+/// `+ - * /` on two floats (an int operand already converted), or None for the general path,
+/// which raises ZeroDivisionError.
+#[inline(always)]
+fn float_arith(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    match op {
+        BinOp::Add => Some(Value::float(x + y)),
+        BinOp::Sub => Some(Value::float(x - y)),
+        BinOp::Mult => Some(Value::float(x * y)),
+        BinOp::Div if y != 0.0 => Some(Value::float(x / y)),
         _ => None,
     }
 }
@@ -64,14 +59,14 @@ pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 pub fn fast_compare(kind: CompareKind, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(compare_ord(kind, x, y)),
-        (Value::Float(x), Value::Float(y)) => Some(compare_ord(kind, x, y)),
+        (Value::Float(x), Value::Float(y)) => Some(compare_ord(kind, &x.get(), &y.get())),
         // Exact when the int converts to a float without rounding (|i| <= 2**53); CPython's
         // general rule handles the rest.
         (Value::Float(x), Value::Int(i)) if i.unsigned_abs() <= 1 << 53 => {
-            Some(compare_ord(kind, x, &(*i as f64)))
+            Some(compare_ord(kind, &x.get(), &(*i as f64)))
         }
         (Value::Int(i), Value::Float(y)) if i.unsigned_abs() <= 1 << 53 => {
-            Some(compare_ord(kind, &(*i as f64), y))
+            Some(compare_ord(kind, &(*i as f64), &y.get()))
         }
         (Value::Str(x), Value::Str(y)) => Some(compare_ord(kind, x.as_str(), y.as_str())),
         _ => None,
@@ -153,9 +148,9 @@ impl Vm {
             // bool & bool stays bool.
             if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
                 match op {
-                    BinOp::BitAnd => return Some(Ok(Value::Bool(p & q))),
-                    BinOp::BitOr => return Some(Ok(Value::Bool(p | q))),
-                    BinOp::BitXor => return Some(Ok(Value::Bool(p ^ q))),
+                    BinOp::BitAnd => return Some(Ok(Value::bool(p.get() & q.get()))),
+                    BinOp::BitOr => return Some(Ok(Value::bool(p.get() | q.get()))),
+                    BinOp::BitXor => return Some(Ok(Value::bool(p.get() ^ q.get()))),
                     _ => {}
                 }
             }
@@ -341,19 +336,19 @@ impl Vm {
                 Some(n) => Value::Int(n),
                 None => Value::from_bigint(-num_bigint::BigInt::from(*i)),
             }),
-            (UnaryKind::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
+            (UnaryKind::Neg, Value::Bool(b)) => Ok(Value::Int(-(b.get() as i64))),
             (UnaryKind::Neg, Value::BigInt(b)) => Ok(Value::from_bigint(-(**b).clone())),
-            (UnaryKind::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+            (UnaryKind::Neg, Value::Float(f)) => Ok(Value::float(-f.get())),
             (UnaryKind::Neg, Value::Complex(z)) => Ok(Value::complex(-z.re, -z.im)),
             (
                 UnaryKind::Pos,
                 Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_),
             ) => Ok(a.clone()),
-            (UnaryKind::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+            (UnaryKind::Pos, Value::Bool(b)) => Ok(Value::Int(b.get() as i64)),
             (UnaryKind::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
-            (UnaryKind::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
+            (UnaryKind::Invert, Value::Bool(b)) => Ok(Value::Int(!(b.get() as i64))),
             (UnaryKind::Invert, Value::BigInt(b)) => Ok(Value::from_bigint(-(**b).clone() - 1)),
-            (UnaryKind::Not, v) => Ok(Value::Bool(!self.truthy(v)?)),
+            (UnaryKind::Not, v) => Ok(Value::bool(!self.truthy(v)?)),
             _ => {
                 let (name, sym_) = match kind {
                     UnaryKind::Neg => (sym::NEG, "-"),
@@ -383,7 +378,7 @@ impl Vm {
     pub fn compare(&mut self, kind: CompareKind, a: &Value, b: &Value) -> PyResult<Value> {
         if !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) {
             if let Some(r) = self.builtin_compare(kind, a, b)? {
-                return Ok(Value::Bool(r));
+                return Ok(Value::bool(r));
             }
         } else {
             let (name, rname) = compare_dunders(kind);
@@ -406,13 +401,13 @@ impl Vm {
             // Subclasses of builtin types compare as their values when no method decided.
             if let Some((x, y)) = unbox_pair(a, b) {
                 if let Some(r) = self.builtin_compare(kind, &x, &y)? {
-                    return Ok(Value::Bool(r));
+                    return Ok(Value::bool(r));
                 }
             }
         }
         match kind {
-            CompareKind::Eq => Ok(Value::Bool(a.is(b))),
-            CompareKind::Ne => Ok(Value::Bool(!a.is(b))),
+            CompareKind::Eq => Ok(Value::bool(a.is(b))),
+            CompareKind::Ne => Ok(Value::bool(!a.is(b))),
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 compare_symbol(kind),
@@ -445,7 +440,7 @@ impl Vm {
                                     if matches!(r, Value::NotImplemented) {
                                         return Ok(None);
                                     }
-                                    return Ok(Some(Value::Bool(!self.truthy(&r)?)));
+                                    return Ok(Some(Value::bool(!self.truthy(&r)?)));
                                 }
                             }
                             return Ok(None);
@@ -473,7 +468,7 @@ impl Vm {
                     // Builtin vs instance: the builtin side has no opinion.
                     return Ok(None);
                 }
-                Ok(self.builtin_compare(kind, obj, other)?.map(Value::Bool))
+                Ok(self.builtin_compare(kind, obj, other)?.map(Value::bool))
             }
         }
     }
@@ -594,18 +589,18 @@ impl Vm {
         }
         let r = self.compare(CompareKind::Eq, a, b)?;
         match r {
-            Value::Bool(b) => Ok(b),
+            Value::Bool(b) => Ok(b.get()),
             other => self.truthy(&other),
         }
     }
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
-            Value::Bool(b) => *b,
+            Value::Bool(b) => b.get(),
             Value::None | Value::Undef => false,
             Value::Int(i) => *i != 0,
             Value::BigInt(_) => true,
-            Value::Float(f) => *f != 0.0,
+            Value::Float(f) => f.get() != 0.0,
             Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),
@@ -622,7 +617,7 @@ impl Vm {
                 if let Some(m) = cls.lookup(sym::BOOL) {
                     let r = self.call_bound(m, v.clone(), &[])?;
                     return match r {
-                        Value::Bool(b) => Ok(b),
+                        Value::Bool(b) => Ok(b.get()),
                         other => Err(self.type_error(format!(
                             "__bool__ should return bool, returned {}",
                             self.type_name(&other)
@@ -645,9 +640,9 @@ impl Vm {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         Ok(match v {
             Value::Int(i) => num::hash_int(*i),
-            Value::Bool(b) => *b as i64,
+            Value::Bool(b) => b.get() as i64,
             Value::BigInt(b) => num::hash_bigint(b),
-            Value::Float(f) => num::hash_float(*f),
+            Value::Float(f) => num::hash_float(f.get()),
             Value::Complex(z) => crate::runtime::complex::hash(**z, v.heap_ptr().unwrap_or(0)),
             Value::Str(s) => s.hash(),
             Value::None => 0x5f3759df,
@@ -698,7 +693,7 @@ impl Vm {
                                 }
                             }
                             Value::BigInt(b) => num::hash_bigint(&b),
-                            Value::Bool(b) => b as i64,
+                            Value::Bool(b) => b.get() as i64,
                             _ => {
                                 return Err(
                                     self.type_error("__hash__ method should return an integer")
@@ -739,7 +734,7 @@ impl Vm {
                     return match r {
                         Value::Int(i) if i >= 0 => Ok(i as usize),
                         Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
-                        Value::Bool(b) => Ok(b as usize),
+                        Value::Bool(b) => Ok(b.get() as usize),
                         other => Err(self.type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
                             self.type_name(&other)
@@ -779,7 +774,7 @@ impl Vm {
     pub fn index_of(&mut self, v: &Value) -> PyResult<Option<i64>> {
         Ok(match v {
             Value::Int(i) => Some(*i),
-            Value::Bool(b) => Some(*b as i64),
+            Value::Bool(b) => Some(b.get() as i64),
             Value::BigInt(_) => {
                 return Err(self.err(
                     &self.types.index_error,
@@ -788,7 +783,7 @@ impl Vm {
             }
             Value::Instance(inst) => match self.call_special(v, sym::INDEX, &[])? {
                 Some(Value::Int(i)) => Some(i),
-                Some(Value::Bool(b)) => Some(b as i64),
+                Some(Value::Bool(b)) => Some(b.get() as i64),
                 Some(Value::Instance(r)) if matches!(&r.payload, Payload::Boxed(x) if matches!(&*x.borrow(), Value::Int(_))) => {
                     match &r.payload {
                         Payload::Boxed(x) => match &*x.borrow() {
@@ -863,7 +858,7 @@ impl Vm {
                         i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
                     })
                 }
-                Value::Bool(b) => self.contains(container, &Value::Int(*b as i64)),
+                Value::Bool(b) => self.contains(container, &Value::Int(b.get() as i64)),
                 _ => self.contains_by_iteration(container, item),
             },
             Value::Instance(inst) => {

@@ -29,10 +29,10 @@ pub enum Value {
     None,
     NotImplemented,
     Ellipsis,
-    Bool(bool),
+    Bool(Flag),
     /// Ints that fit in 64 bits; arithmetic that overflows moves to `BigInt`.
     Int(i64),
-    Float(f64),
+    Float(FloatBits),
     // The variants above own nothing (see `is_inline`); keep them first and together so that
     // test is one comparison of the tag.
     /// Invariant: never holds a value that fits in an `i64` (see `Value::from_bigint`).
@@ -68,6 +68,63 @@ pub enum Value {
 
 // Every value is two words; heap payloads (a complex too) go behind an `Rc`.
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+
+/// A bool held in a whole word. With every payload of `Value` an 8-byte integer or pointer,
+/// rustc lays `Value` out as a pair of scalars (tag, word): it is returned in two registers
+/// and copied as two words. A `bool` or `f64` payload makes it an opaque 16-byte blob instead,
+/// written in pieces and read back whole, which stalls the processor's store forwarding.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct Flag(u64);
+
+impl Flag {
+    pub const TRUE: Flag = Flag(1);
+    pub const FALSE: Flag = Flag(0);
+
+    #[inline(always)]
+    pub fn get(self) -> bool {
+        self.0 != 0
+    }
+}
+
+impl From<bool> for Flag {
+    #[inline(always)]
+    fn from(b: bool) -> Flag {
+        Flag(b as u64)
+    }
+}
+
+impl fmt::Debug for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// An `f64` held as its bits, for the layout reason `Flag` gives.
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub struct FloatBits(u64);
+
+impl FloatBits {
+    #[inline(always)]
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl From<f64> for FloatBits {
+    #[inline(always)]
+    fn from(x: f64) -> FloatBits {
+        FloatBits(x.to_bits())
+    }
+}
+
+impl fmt::Debug for FloatBits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
 
 impl Clone for Value {
     // The inline variants are copied bitwise without a call; the rest increment a count.
@@ -84,6 +141,19 @@ impl Clone for Value {
 }
 
 impl Value {
+    pub const TRUE: Value = Value::Bool(Flag::TRUE);
+    pub const FALSE: Value = Value::Bool(Flag::FALSE);
+
+    #[inline(always)]
+    pub fn bool(b: bool) -> Value {
+        Value::Bool(Flag::from(b))
+    }
+
+    #[inline(always)]
+    pub fn float(x: f64) -> Value {
+        Value::Float(FloatBits::from(x))
+    }
+
     /// True for the variants that own no heap object (None, bools, small ints, floats, ...):
     /// copying one is a bitwise copy and dropping one does nothing.
     #[inline(always)]
@@ -227,7 +297,7 @@ impl Value {
             | (Ellipsis, Ellipsis) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Float(a), Float(b)) => a.get().to_bits() == b.get().to_bits(),
             _ => match (self.heap_ptr(), other.heap_ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -292,7 +362,7 @@ impl fmt::Debug for Value {
         match self {
             Value::Undef => write!(f, "<undef>"),
             Value::None => write!(f, "None"),
-            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Bool(b) => write!(f, "{}", if b.get() { "True" } else { "False" }),
             Value::Int(i) => write!(f, "{i}"),
             Value::BigInt(b) => write!(f, "{b}"),
             Value::Float(x) => write!(f, "{x:?}"),
