@@ -30,7 +30,27 @@ fn plural(n: usize) -> &'static str {
 
 /// Checks the number of positional arguments after the receiver and that no keywords were
 /// given; `owner.name` is the method (`str.find`).
+#[inline]
 pub fn check(
+    vm: &Vm,
+    args: &Args,
+    owner: &str,
+    name: &str,
+    conv: Conv,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    let n = args.pos.len().saturating_sub(1);
+    if args.kw.is_empty() && (min..=max).contains(&n) {
+        return Ok(());
+    }
+    check_failed(vm, args, owner, name, conv, min, max)
+}
+
+/// `check`'s error (kept out of line: every builtin method call passes the check).
+#[cold]
+#[inline(never)]
+fn check_failed(
     vm: &Vm,
     args: &Args,
     owner: &str,

@@ -87,7 +87,18 @@ pub fn as_pystr(v: &Value) -> Option<Rc<PyStr>> {
 }
 
 /// The receiver of method `name`, with CPython's messages when it is missing or not a `str`.
+#[inline]
 fn recv(vm: &Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
+    match args.pos.first() {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        _ => recv_other(vm, args, name),
+    }
+}
+
+/// `recv` of anything but an exact `str`: a str subclass's instance, or an error.
+#[cold]
+#[inline(never)]
+fn recv_other(vm: &Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
     match args.pos.first() {
         Some(v) => as_pystr(v).ok_or_else(|| {
             vm.type_error(format!(
@@ -100,6 +111,7 @@ fn recv(vm: &Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
 }
 
 /// Receiver plus a check of the argument count and keywords.
+#[inline]
 fn recv_checked(
     vm: &Vm,
     args: &Args,
