@@ -1225,6 +1225,7 @@ fn sleep_done(
             owner: None,
             func: super::futures::set_result_unless_cancelled,
             data: Value::None,
+            fast: None,
         }));
         report_internal_error(vm, err, event_loop, &callback, &args)?;
     }

@@ -59,6 +59,7 @@ pub fn gather(vm: &mut Vm, args: Args) -> PyResult<Value> {
         owner: Some("gather.<locals>"),
         func: done_callback,
         data: state.clone(),
+        fast: None,
     }));
     let arg_to_fut = Rc::new(RefCell::new(Dict::new()));
     let repeats = identity_repeats(vm, &aws);

@@ -364,6 +364,7 @@ pub fn step_wrapper(task: Value, exc: Option<Value>) -> Value {
         owner: None,
         func: step_callback,
         data,
+        fast: None,
     }))
 }
 
@@ -643,6 +644,7 @@ pub fn wakeup_for(task: &Value) -> Value {
         owner: Some("Task"),
         func: wakeup_callback,
         data: task.clone(),
+        fast: None,
     }))
 }
 

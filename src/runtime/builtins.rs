@@ -8,7 +8,7 @@ use num_bigint::BigInt;
 
 use super::iter::{new_iter, IterState};
 use super::numfmt;
-use super::types::builtin_value;
+use super::types::{builtin_value, builtin_with_fast_path};
 use crate::vm::object::{Args, Builtin, BuiltinFn, Class, Instance, Module, Payload};
 use crate::vm::symbol::{intern, sym, Symbol};
 use crate::vm::value::Value;
@@ -67,7 +67,7 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
 pub fn install(vm: &mut Vm) {
     for (name, f) in FUNCTIONS {
         vm.builtins
-            .insert(intern(name), builtin_value(name, None, *f));
+            .insert(intern(name), builtin_with_fast_path(name, None, *f));
     }
     let t = &vm.types;
     let constructors: &[(&Rc<Class>, BuiltinFn)] = &[
@@ -156,6 +156,7 @@ pub fn bound_builtin(name: &'static str, func: BuiltinFn, data: Value) -> Value 
         owner: None,
         func,
         data,
+        fast: None,
     }))
 }
 

@@ -24,18 +24,27 @@ pub const METHODS: &[(&str, BuiltinFn)] = &[
 
 pub const VIEW_METHODS: &[(&str, BuiltinFn)] = &[];
 
-pub fn this_dict(vm: &Vm, args: &Args) -> PyResult<DictRef> {
+pub fn this_dict(vm: &Vm, args: &Args, name: &str) -> PyResult<DictRef> {
     match args.pos.first() {
         Some(Value::Dict(d)) => Ok(d.clone()),
         Some(Value::Instance(i)) => match &i.payload {
             Payload::Boxed(b) => match &*b.borrow() {
                 Value::Dict(d) => Ok(d.clone()),
-                _ => Err(vm.type_error("descriptor requires a 'dict' object")),
+                _ => Err(not_a_dict(vm, &args.pos[0], name)),
             },
-            _ => Err(vm.type_error("descriptor requires a 'dict' object")),
+            _ => Err(not_a_dict(vm, &args.pos[0], name)),
         },
-        _ => Err(vm.type_error("descriptor requires a 'dict' object")),
+        Some(other) => Err(not_a_dict(vm, other, name)),
+        None => Err(vm.type_error(format!("unbound method dict.{name}() needs an argument"))),
     }
+}
+
+/// The error of a `dict` method called on something else: `list.append((), 1)`.
+fn not_a_dict(vm: &Vm, v: &Value, name: &str) -> crate::vm::PyErr {
+    vm.type_error(format!(
+        "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
+        vm.type_name(v)
+    ))
 }
 
 /// The argument check of a `METH_NOARGS` method. CPython words it "dict.keys()" when the
@@ -52,7 +61,10 @@ fn view(vm: &Vm, args: &Args, kind: ViewKind) -> PyResult<Value> {
         ViewKind::Items => "items",
     };
     no_args(vm, args, name)?;
-    Ok(new_iter(IterState::DictView(kind, this_dict(vm, args)?)))
+    Ok(new_iter(IterState::DictView(
+        kind,
+        this_dict(vm, args, name)?,
+    )))
 }
 
 fn dict_keys(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -68,7 +80,7 @@ fn dict_items(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "get")?;
     check(vm, &args, "dict", "get", Conv::Clinic, 1, 2)?;
     let key = &args.pos[1];
     let default = args.pos.get(2).cloned().unwrap_or(Value::None);
@@ -76,7 +88,7 @@ fn dict_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "setdefault")?;
     check(vm, &args, "dict", "setdefault", Conv::Clinic, 1, 2)?;
     let key = &args.pos[1];
     if let Some(v) = vm.dict_get(&d, key)? {
@@ -88,7 +100,7 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "pop")?;
     check(vm, &args, "dict", "pop", Conv::Clinic, 1, 2)?;
     let key = &args.pos[1];
     match vm.dict_remove(&d, key)? {
@@ -101,7 +113,7 @@ fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "popitem")?;
     check(vm, &args, "dict", "popitem", Conv::NoArgs, 0, 0)?;
     let last = d.borrow_mut().pop_last();
     match last {
@@ -111,7 +123,7 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "update")?;
     let target = Value::Dict(d.clone());
     if args.pos.len() > 2 {
         return Err(vm.type_error(format!(
@@ -129,21 +141,21 @@ fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "clear")?;
     no_args(vm, &args, "clear")?;
     d.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "copy")?;
     no_args(vm, &args, "copy")?;
     let copy = d.borrow().clone();
     Ok(Value::dict(copy))
 }
 
 fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "__getitem__")?;
     check(vm, &args, "dict", "__getitem__", Conv::One, 1, 1)?;
     let key = args.pos[1].clone();
     match vm.dict_get(&d, &key)? {
@@ -161,7 +173,7 @@ fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "__setitem__")?;
     // A slot wrapper: CPython's `PyArg_UnpackTuple` with an empty name words it this way.
     if !args.kw.is_empty() {
         return Err(vm.type_error("wrapper __setitem__() takes no keyword arguments"));
@@ -179,7 +191,7 @@ fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = this_dict(vm, &args)?;
+    let d = this_dict(vm, &args, "__contains__")?;
     check(vm, &args, "dict", "__contains__", Conv::One, 1, 1)?;
     let key = args.pos[1].clone();
     Ok(Value::bool(vm.dict_get(&d, &key)?.is_some()))

@@ -24,18 +24,27 @@ pub const TUPLE_METHODS: &[(&str, BuiltinFn)] = &[("index", seq_index), ("count"
 
 pub const RANGE_METHODS: &[(&str, BuiltinFn)] = &[("index", seq_index), ("count", seq_count)];
 
-fn this_list(vm: &Vm, args: &Args) -> PyResult<ListRef> {
+fn this_list(vm: &Vm, args: &Args, name: &str) -> PyResult<ListRef> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l.clone()),
         Some(Value::Instance(i)) => match &i.payload {
             crate::vm::object::Payload::Boxed(b) => match &*b.borrow() {
                 Value::List(l) => Ok(l.clone()),
-                _ => Err(vm.type_error("descriptor requires a 'list' object")),
+                _ => Err(not_a_list(vm, &args.pos[0], name)),
             },
-            _ => Err(vm.type_error("descriptor requires a 'list' object")),
+            _ => Err(not_a_list(vm, &args.pos[0], name)),
         },
-        _ => Err(vm.type_error("descriptor requires a 'list' object")),
+        Some(other) => Err(not_a_list(vm, other, name)),
+        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
     }
+}
+
+/// The error of a `list` method called on something else: `list.append((), 1)`.
+fn not_a_list(vm: &Vm, v: &Value, name: &str) -> crate::vm::PyErr {
+    vm.type_error(format!(
+        "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
+        vm.type_name(v)
+    ))
 }
 
 /// Argument `i` of a method taking exactly `n` (after the receiver).
@@ -55,7 +64,7 @@ fn arg(vm: &Vm, args: &Args, i: usize, name: &str, n: usize) -> PyResult<Value> 
 }
 
 fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let l = this_list(vm, &args)?;
+    let l = this_list(vm, &args, "append")?;
     if args.pos.len() != 2 {
         return Err(vm.type_error(format!(
             "list.append() takes exactly one argument ({} given)",
@@ -67,7 +76,7 @@ fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let l = this_list(vm, &args)?;
+    let l = this_list(vm, &args, "extend")?;
     let other = arg(vm, &args, 1, "list.extend", 1)?;
     let items = vm.collect(&other)?;
     l.borrow_mut().extend(items);
@@ -75,7 +84,7 @@ fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let l = this_list(vm, &args)?;
+    let l = this_list(vm, &args, "insert")?;
     if args.pos.len() != 3 {
         return Err(vm.type_error(format!(
             "insert expected 2 arguments, got {}",
@@ -97,7 +106,7 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let l = this_list(vm, &args)?;
+    let l = this_list(vm, &args, "pop")?;
     if args.pos.len() > 2 {
         return Err(vm.type_error(format!(
             "pop expected at most 1 argument, got {}",
@@ -127,7 +136,7 @@ fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let l = this_list(vm, &args)?;
+    let l = this_list(vm, &args, "remove")?;
     let x = arg(vm, &args, 1, "list.remove", 1)?;
     match vm.list_find(&l, &x, 0, usize::MAX)? {
         Some(i) => {
@@ -362,7 +371,7 @@ pub fn key_and_reverse(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<(Value
 }
 
 fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let l = this_list(vm, &args)?;
+    let l = this_list(vm, &args, "sort")?;
     if args.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
@@ -380,17 +389,17 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_list(vm, &args)?.borrow_mut().reverse();
+    this_list(vm, &args, "reverse")?.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn list_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let l = this_list(vm, &args)?;
+    let l = this_list(vm, &args, "copy")?;
     let items = l.borrow().clone();
     Ok(Value::list(items))
 }
 
 fn list_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_list(vm, &args)?.borrow_mut().clear();
+    this_list(vm, &args, "clear")?.borrow_mut().clear();
     Ok(Value::None)
 }

@@ -10,6 +10,7 @@ pub mod dict;
 pub mod dict_methods;
 pub mod dunders;
 pub mod exceptions;
+pub mod fast_builtins;
 pub mod generators;
 pub mod generic_alias;
 pub mod instdict;

@@ -557,6 +557,7 @@ fn structseq_class(
             owner: Some("structseq"),
             func: structseq_field,
             data: Value::Int(i as i64),
+            fast: None,
         }));
         let prop = Instance::new(
             vm.types.property.clone(),
@@ -577,6 +578,7 @@ fn structseq_class(
         owner: Some("structseq"),
         func: structseq_repr,
         data: names,
+        fast: None,
     }));
     cls.dict.borrow_mut().insert(intern("__repr__"), repr);
     cls
@@ -1588,6 +1590,7 @@ fn make_random(vm: &mut Vm) -> Rc<Module> {
                 owner: None,
                 func: random_module_fn,
                 data: Value::Int(i as i64),
+                fast: None,
             }));
             g.set(intern(name), f);
             let method = Value::Builtin(Rc::new(crate::vm::object::Builtin {
@@ -1595,6 +1598,7 @@ fn make_random(vm: &mut Vm) -> Rc<Module> {
                 owner: Some("Random"),
                 func: random_method,
                 data: Value::Int(i as i64),
+                fast: None,
             }));
             cls.set_attr(intern(name), method);
         }

@@ -146,6 +146,23 @@ pub fn builtin_value(name: &'static str, owner: Option<&'static str>, func: Buil
         owner,
         func,
         data: Value::None,
+        fast: None,
+    }))
+}
+
+/// `builtin_value` for a function of `builtins` (`owner` None) or a method of a builtin
+/// type, with its fast path if it has one (`fast_builtins::lookup`).
+pub fn builtin_with_fast_path(
+    name: &'static str,
+    owner: Option<&'static str>,
+    func: BuiltinFn,
+) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        owner,
+        func,
+        data: Value::None,
+        fast: super::fast_builtins::lookup(owner, name),
     }))
 }
 
@@ -361,7 +378,10 @@ impl Default for Types {
 /// Puts builtin methods into a class dict (also used for asyncio's native classes).
 pub fn install(class: &Rc<Class>, owner: &'static str, methods: &[(&'static str, BuiltinFn)]) {
     for (name, func) in methods {
-        class.set_attr(intern(name), builtin_value(name, Some(owner), *func));
+        class.set_attr(
+            intern(name),
+            builtin_with_fast_path(name, Some(owner), *func),
+        );
     }
 }
 

@@ -118,6 +118,7 @@ fn method(name: &'static str, owner: &'static str, func: BuiltinFn, data: Value)
         owner: Some(owner),
         func,
         data,
+        fast: None,
     }))
 }
 

@@ -2,8 +2,9 @@
 //! the running frame (local and global loads and stores, constants, int/float arithmetic and
 //! comparisons and the superinstructions that fuse them with their loads (`compile::fuse`),
 //! conditional jumps on bools, `for` steps over lists, tuples and ranges, tuple unpacking, and
-//! attribute and method look-ups the code's cache answers), and plain Python calls and
-//! returns, which need only the frame stack and its pool (`vm::plain_call`). Each frame runs on
+//! attribute and method look-ups the code's cache answers), plain Python calls and returns,
+//! which need only the frame stack and its pool (`vm::plain_call`), and calls of the builtins
+//! that have a VM-free fast path (`runtime::fast_builtins`). Each frame runs on
 //! a plain `&mut Frame`, so the frame, its code and its value stack stay at hand instead of
 //! being looked up through the VM for every instruction. Anything else, including the uncommon
 //! case of a fast instruction (an unbound local, an int overflow, a comparison of lists, a
@@ -17,6 +18,7 @@ use super::ops::{fast_binary, fast_compare};
 use super::plain_call::{call_function, return_to_caller, CallLimits};
 use super::value::Value;
 use crate::compile::code::Instr;
+use crate::runtime::fast_builtins::plain_key_hash;
 
 /// What the run loop asks of the fast loop besides the frames.
 pub(super) struct Limits<'a> {
@@ -376,24 +378,36 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 let at = stack
                     .len()
                     .wrapping_sub(argc as usize + 1 + method as usize);
-                return Some(match stack.get(at) {
-                    Some(Value::Function(_) | Value::Class(_)) => Leave::Call(argc, method),
-                    _ => Leave::Slow,
-                });
+                let fast = match stack.get(at) {
+                    Some(Value::Function(_) | Value::Class(_)) => {
+                        return Some(Leave::Call(argc, method))
+                    }
+                    Some(Value::Builtin(b)) => b.fast,
+                    _ => None,
+                };
+                // A builtin with a fast path (`runtime::fast_builtins`): its arguments (after
+                // the method's receiver slot when empty) are the values above it.
+                let Some(fast) = fast else {
+                    return Some(Leave::Slow);
+                };
+                let first = if method && stack[at + 1].is_undef() {
+                    at + 2
+                } else {
+                    at + 1
+                };
+                let Some(v) = fast(&stack[first..]) else {
+                    return Some(Leave::Slow);
+                };
+                while stack.len() > at {
+                    if let Some(v) = stack.pop() {
+                        v.discard();
+                    }
+                }
+                stack.push(v);
             }
             Instr::ReturnValue => return Some(Leave::Return),
             _ => return Some(Leave::Slow),
         }
-    }
-}
-
-/// The hash of a dict key whose hash and equality need no Python code and no VM (str, int).
-#[inline(always)]
-fn plain_key_hash(key: &Value) -> Option<i64> {
-    match key {
-        Value::Str(s) => Some(s.hash()),
-        Value::Int(i) => Some(crate::runtime::num::hash_int(*i)),
-        _ => None,
     }
 }
 

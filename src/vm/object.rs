@@ -359,7 +359,13 @@ pub struct Builtin {
     pub func: BuiltinFn,
     /// Extra state for builtins made at run time (e.g. a bound `functools.partial`-like helper).
     pub data: Value,
+    /// The common case without the VM, for the fast loop (`runtime::fast_builtins`).
+    pub fast: Option<FastFn>,
 }
+
+/// A builtin's fast path: its result for these positional arguments (a method's receiver
+/// first), or `None`, having changed nothing, when the builtin itself must run.
+pub type FastFn = fn(&[Value]) -> Option<Value>;
 
 /// The arguments of a call to a builtin: positional values and `name=value` pairs.
 #[derive(Clone, Copy)]
