@@ -1,5 +1,6 @@
 //! VM-free fast paths of the builtins that hot loops call most (`len`, `list.append`,
-//! `dict.get`, `str.upper`/`lower`): the fast loop (`vm::fastpath`) calls one in place of the
+//! `dict.get`, and `str`'s `upper`, `lower`, `split`, `join`, `replace` and `count`, whose fast
+//! paths live with their builtins in `str_methods`): the fast loop (`vm::fastpath`) calls one in place of the
 //! builtin, with the call's positional arguments as they lie on the value stack, as CPython
 //! 3.11 specializes its calls of `len` and `list.append`. A fast path answers only the common
 //! case that needs no VM: no error to raise, no Python code to run, no subclass. For anything
@@ -18,6 +19,10 @@ pub fn lookup(owner: Option<&str>, name: &str) -> Option<FastFn> {
         (Some("dict"), "get") => dict_get,
         (Some("str"), "upper") => str_upper,
         (Some("str"), "lower") => str_lower,
+        (Some("str"), "split") => super::str_methods::split_fast,
+        (Some("str"), "join") => super::str_methods::join_fast,
+        (Some("str"), "replace") => super::str_methods::replace_fast,
+        (Some("str"), "count") => super::str_methods::count_fast,
         _ => return None,
     })
 }

@@ -159,8 +159,37 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     join_values(vm, &sep, &items)
 }
 
+/// The fast path of `str.join` (`runtime::fast_builtins`): a list or tuple of exact strs.
+pub(super) fn join_fast(args: &[Value]) -> Option<Value> {
+    match args {
+        [Value::Str(sep), Value::List(l)] => join_exact(sep, &l.try_borrow().ok()?),
+        [Value::Str(sep), Value::Tuple(t)] => join_exact(sep, t),
+        _ => None,
+    }
+}
+
+/// `join_values` when every item is an exact `str` (`None` otherwise).
+fn join_exact(sep: &PyStr, items: &[Value]) -> Option<Value> {
+    if items.iter().all(|v| matches!(v, Value::Str(_))) {
+        // No item can fail, so the VM is never asked for an error.
+        join_pieces(sep, items).ok()
+    } else {
+        None
+    }
+}
+
 /// `sep.join(items)`: sized once, and without a scan when every piece is ASCII.
 fn join_values(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
+    join_pieces(sep, items).map_err(|i| {
+        vm.type_error(format!(
+            "sequence item {i}: expected str instance, {} found",
+            vm.type_name(&items[i])
+        ))
+    })
+}
+
+/// `join_values`, or the index of the first item that is not a str.
+fn join_pieces(sep: &PyStr, items: &[Value]) -> Result<Value, usize> {
     let mut bytes = 0usize;
     let mut chars = 0usize;
     for (i, item) in items.iter().enumerate() {
@@ -168,12 +197,7 @@ fn join_values(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
             Value::Str(s) => (s.as_str().len(), s.char_len()),
             _ => match as_pystr(item) {
                 Some(s) => (s.as_str().len(), s.char_len()),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "sequence item {i}: expected str instance, {} found",
-                        vm.type_name(item)
-                    )))
-                }
+                None => return Err(i),
             },
         };
         bytes = bytes.saturating_add(piece.0);
@@ -280,6 +304,11 @@ pub fn rsplit_whitespace(text: &str, max: i64) -> Vec<&str> {
 
 fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "split")?;
+    Ok(split_value(&s, sep.as_deref(), max))
+}
+
+/// `s.split(sep, max)` (`sep` non-empty), as a list.
+fn split_value(s: &PyStr, sep: Option<&PyStr>, max: i64) -> Value {
     let text = s.as_str();
     let parts: Vec<&str> = match sep {
         None if s.is_ascii() => split_whitespace_ascii(text, max),
@@ -299,7 +328,18 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .splitn(max.saturating_add(1) as usize, sep.as_str())
             .collect(),
     };
-    Ok(Value::list(part_values(&s, parts)))
+    Value::list(part_values(s, parts))
+}
+
+/// The fast path of `str.split` (`runtime::fast_builtins`): `s.split()` and `s.split(sep)`.
+pub(super) fn split_fast(args: &[Value]) -> Option<Value> {
+    match args {
+        [Value::Str(s)] => Some(split_value(s, None, -1)),
+        [Value::Str(s), Value::Str(sep)] if !sep.as_str().is_empty() => {
+            Some(split_value(s, Some(sep), -1))
+        }
+        _ => None,
+    }
 }
 
 /// Room for the pieces of a typical split, so short splits do not grow the vector
@@ -631,18 +671,31 @@ fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sub, start, end) = find_args(vm, &args, "count")?;
+    Ok(Value::Int(count_in(&s, &sub, start, end)))
+}
+
+/// Occurrences of `sub` in `s[start:end]` (bounds already clamped to the string).
+fn count_in(s: &PyStr, sub: &PyStr, start: i64, end: i64) -> i64 {
     if end - start < sub.char_len() as i64 {
-        return Ok(Value::Int(0));
+        return 0;
     }
     if sub.as_str().is_empty() {
-        return Ok(Value::Int(end - start + 1));
+        return end - start + 1;
     }
-    let window = &s.as_str()[byte_at(&s, start)..byte_at(&s, end)];
+    let window = &s.as_str()[byte_at(s, start)..byte_at(s, end)];
     if let [b] = sub.as_str().as_bytes() {
         // One ASCII byte never occurs inside a multi-byte UTF-8 sequence: count bytes.
-        return Ok(Value::Int(window.bytes().filter(|x| x == b).count() as i64));
+        return window.bytes().filter(|x| x == b).count() as i64;
     }
-    Ok(Value::Int(window.matches(sub.as_str()).count() as i64))
+    window.matches(sub.as_str()).count() as i64
+}
+
+/// The fast path of `str.count` (`runtime::fast_builtins`): `s.count(sub)`.
+pub(super) fn count_fast(args: &[Value]) -> Option<Value> {
+    let [Value::Str(s), Value::Str(sub)] = args else {
+        return None;
+    };
+    Some(Value::Int(count_in(s, sub, 0, s.char_len() as i64)))
 }
 
 fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -664,17 +717,29 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
     };
-    let (old, new) = (parts[0].as_str(), parts[1].as_str());
+    Ok(replace_value(&s, &parts[0], &parts[1], count))
+}
+
+/// `s.replace(old, new, count)` (`count < 0`: all).
+fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Value {
     let text = s.as_str();
     let out = if count < 0 {
-        text.replace(old, new)
+        text.replace(old.as_str(), new.as_str())
     } else {
-        text.replacen(old, new, count as usize)
+        text.replacen(old.as_str(), new.as_str(), count as usize)
     };
-    if s.is_ascii() && parts[1].is_ascii() {
-        return Ok(super::str::ascii_value(out));
+    if s.is_ascii() && new.is_ascii() {
+        return super::str::ascii_value(out);
     }
-    Ok(Value::string(out))
+    Value::string(out)
+}
+
+/// The fast path of `str.replace` (`runtime::fast_builtins`): `s.replace(old, new)`.
+pub(super) fn replace_fast(args: &[Value]) -> Option<Value> {
+    let [Value::Str(s), Value::Str(old), Value::Str(new)] = args else {
+        return None;
+    };
+    Some(replace_value(s, old, new, -1))
 }
 
 // ----- case -------------------------------------------------------------------------------

@@ -139,3 +139,37 @@ len = lambda x: 100
 print(shadowed(3))
 del len
 print(shadowed(3))
+
+
+def text_ops():
+    out = []
+    for s in ["a b  c", "  lead and trail  ", "", "x", "über straße", "a,b,,c", MyStr("p q")]:
+        out.append(s.split())
+        out.append(s.split(","))
+        out.append(s.split("  "))
+        out.append(s.count("a"))
+        out.append(s.count(""))
+        out.append(s.count("ß"))
+        out.append(s.replace("a", "4"))
+        out.append(s.replace("", "-"))
+        out.append(s.replace("ß", "ss"))
+    for seq in [["a", "b"], ("x",), [], ["é", "ü"], [MyStr("m"), "n"], ("solo",)]:
+        out.append("-".join(seq))
+        out.append("".join(seq))
+        out.append("ö".join(seq))
+    only = "solo"
+    out.append("-".join([only]) is only)
+    return out
+
+
+print(text_ops())
+for call in [lambda: "a".split(""), lambda: "a b".split(None), lambda: "a".split(5),
+             lambda: "-".join([1, "a"]), lambda: "-".join(["a", None]), lambda: "-".join(5),
+             lambda: "a".replace("a"), lambda: "a".replace("a", 1), lambda: "a".count(),
+             lambda: "a".count(1), lambda: "a,b".split(",", 0), lambda: "abc".count("b", 2)]:
+    try:
+        print(call())
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+words = ["a"]
+print("+".join(words), words.append("b"), "+".join(words))
