@@ -1799,6 +1799,20 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::BinarySubscr);
             }
             ExprKind::Slice { lower, upper, step } => {
+                // A slice of literal ints is one constant (slices are immutable), as `s[::-1]`
+                // would otherwise build the same slice on every evaluation.
+                if let (Some(start), Some(stop), Some(step)) = (
+                    literal_slice_part(lower),
+                    literal_slice_part(upper),
+                    literal_slice_part(step),
+                ) {
+                    self.load_const(Value::Slice(Rc::new(crate::vm::object::Slice {
+                        start,
+                        stop,
+                        step,
+                    })));
+                    return Ok(());
+                }
                 for part in [lower, upper] {
                     match part {
                         Some(p) => self.expr(p)?,
@@ -2342,6 +2356,25 @@ fn compare_instr(op: CmpOp) -> Instr {
         CmpOp::IsNot => Instr::IsOp(true),
         CmpOp::In => Instr::ContainsOp(false),
         CmpOp::NotIn => Instr::ContainsOp(true),
+    }
+}
+
+/// The value of a slice bound written as nothing, `None`, an int literal or a negated one.
+fn literal_slice_part(part: &Option<Box<Expr>>) -> Option<Value> {
+    let Some(e) = part else {
+        return Some(Value::None);
+    };
+    match &e.kind {
+        ExprKind::Constant(Constant::None) => Some(Value::None),
+        ExprKind::Constant(Constant::Int(i)) => Some(Value::Int(*i)),
+        ExprKind::UnaryOp {
+            op: UnaryOp::Neg,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Constant(Constant::Int(i)) => i.checked_neg().map(Value::Int),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
