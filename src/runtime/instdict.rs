@@ -30,13 +30,25 @@ pub fn promoted(inst: &Instance) -> Option<DictRef> {
     }
 }
 
-/// `obj.name` from the instance namespace.
+/// `obj.name` from the instance namespace. The common case, an attribute in the map, is
+/// inline; the promoted dict is looked at out of line.
+#[inline]
 pub fn get(inst: &Instance, name: Symbol) -> Option<Value> {
     let map = inst.dict.borrow();
-    if let Some(v) = map.get(&name) {
+    match map.get(&name) {
         // A promoted map holds only `__dict__`, which is the right answer for that name.
-        return Some(v.clone());
+        Some(v) => Some(v.clone()),
+        None => {
+            drop(map);
+            get_promoted(inst, name)
+        }
     }
+}
+
+/// `get` of a name the map lacks: the promoted dict's entry, if `__dict__` was taken.
+#[inline(never)]
+fn get_promoted(inst: &Instance, name: Symbol) -> Option<Value> {
+    let map = inst.dict.borrow();
     match map.first() {
         Some((k, Value::Dict(d))) if *k == sym::DICT => d.borrow().get_str(name.as_str()).cloned(),
         _ => None,
