@@ -1810,6 +1810,7 @@ impl<'a> Compiler<'a> {
                         start,
                         stop,
                         step,
+                        shared: true,
                     })));
                     return Ok(());
                 }

@@ -1517,6 +1517,7 @@ fn slice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         start,
         stop,
         step,
+        shared: false,
     })))
 }
 

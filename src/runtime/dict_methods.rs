@@ -35,12 +35,22 @@ pub fn this_dict(vm: &Vm, args: &Args, name: &str) -> PyResult<DictRef> {
             _ => Err(not_a_dict(vm, &args.pos[0], name)),
         },
         Some(other) => Err(not_a_dict(vm, other, name)),
+        None if name == "__setitem__" => Err(vm.type_error(format!(
+            "descriptor '{name}' of 'dict' object needs an argument"
+        ))),
         None => Err(vm.type_error(format!("unbound method dict.{name}() needs an argument"))),
     }
 }
 
 /// The error of a `dict` method called on something else: `list.append((), 1)`.
 fn not_a_dict(vm: &Vm, v: &Value, name: &str) -> crate::vm::PyErr {
+    // `__setitem__` is a slot wrapper in CPython, which words it differently.
+    if name == "__setitem__" {
+        return vm.type_error(format!(
+            "descriptor '{name}' requires a 'dict' object but received a '{}'",
+            vm.type_name(v)
+        ));
+    }
     vm.type_error(format!(
         "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
         vm.type_name(v)

@@ -523,6 +523,7 @@ impl Vm {
                         start,
                         stop,
                         step,
+                        shared: false,
                     })));
                 }
                 Instr::BuildTuple(n) => {

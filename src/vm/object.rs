@@ -648,4 +648,23 @@ pub struct Slice {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
+    /// A constant of its code (`s[::-1]`), the same object at every evaluation: copied before
+    /// Python code sees it (`Slice::for_python`), as CPython builds a new one each time.
+    pub shared: bool,
+}
+
+impl Slice {
+    /// `index` as Python code may see it: a copy of a shared constant slice, so that no two
+    /// evaluations hand out the same object; any other value as it is.
+    pub fn for_python(index: &Value) -> Value {
+        match index {
+            Value::Slice(s) if s.shared => Value::Slice(Rc::new(Slice {
+                start: s.start.clone(),
+                stop: s.stop.clone(),
+                step: s.step.clone(),
+                shared: false,
+            })),
+            other => other.clone(),
+        }
+    }
 }

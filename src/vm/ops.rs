@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::object::{NativeIter, Payload};
+use super::object::{NativeIter, Payload, Slice};
 use super::symbol::{sym, Symbol};
 use super::value::{ListRef, Value};
 use super::{PyErr, PyResult, Vm};
@@ -960,7 +960,7 @@ impl Vm {
             Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 if let Some(m) = cls.lookup(sym::GETITEM) {
-                    return self.call_bound(m, obj.clone(), std::slice::from_ref(index));
+                    return self.call_bound(m, obj.clone(), &[Slice::for_python(index)]);
                 }
                 if let Payload::Boxed(inner) = &inst.payload {
                     let inner = inner.borrow().clone();
@@ -984,11 +984,12 @@ impl Vm {
             }
             Value::Class(c) => {
                 if let Some(m) = c.lookup(sym::CLASS_GETITEM) {
-                    return self.call_bound(m, obj.clone(), std::slice::from_ref(index));
+                    return self.call_bound(m, obj.clone(), &[Slice::for_python(index)]);
                 }
                 if c.is_builtin {
                     // `list[int]` in annotations: a generic alias.
-                    return Ok(crate::runtime::generic_alias::subscript(self, obj, index));
+                    let index = Slice::for_python(index);
+                    return Ok(crate::runtime::generic_alias::subscript(self, obj, &index));
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name)))
             }
@@ -1005,7 +1006,7 @@ impl Vm {
             Value::List(_) => crate::runtime::seq::list_set_item(self, obj, index, value),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup(sym::SETITEM) {
-                    self.call_bound(m, obj.clone(), &[index, value])?;
+                    self.call_bound(m, obj.clone(), &[Slice::for_python(&index), value])?;
                     return Ok(());
                 }
                 if let Payload::Boxed(inner) = &inst.payload {
@@ -1036,7 +1037,7 @@ impl Vm {
             Value::List(_) => crate::runtime::seq::list_del_item(self, obj, index),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup(sym::DELITEM) {
-                    self.call_bound(m, obj.clone(), std::slice::from_ref(index))?;
+                    self.call_bound(m, obj.clone(), &[Slice::for_python(index)])?;
                     return Ok(());
                 }
                 if let Payload::Boxed(inner) = &inst.payload {

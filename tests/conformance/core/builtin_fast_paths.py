@@ -73,7 +73,9 @@ for args in [(), (1, 2)]:
     except TypeError as e:
         print("TypeError", e)
 for call in [lambda: list.append((), 1), lambda: list.append(), lambda: list.pop("s"),
-             lambda: dict.get([], 1), lambda: dict.get(), lambda: dict.keys(5)]:
+             lambda: dict.get([], 1), lambda: dict.get(), lambda: dict.keys(5),
+             lambda: dict.__setitem__(5, 1), lambda: dict.__setitem__(),
+             lambda: dict.__getitem__(5, 1), lambda: dict.__contains__()]:
     try:
         call()
     except TypeError as e:

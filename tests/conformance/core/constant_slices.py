@@ -44,3 +44,34 @@ def loop():
 
 
 print(loop())
+
+
+# Python code never sees one constant slice twice: each evaluation hands out a new object.
+class Keeps:
+    def __init__(self):
+        self.seen = []
+
+    def __getitem__(self, k):
+        self.seen.append(k)
+        return k
+
+    def __setitem__(self, k, v):
+        self.seen.append(k)
+
+    def __delitem__(self, k):
+        self.seen.append(k)
+
+    def __class_getitem__(cls, k):
+        return k
+
+
+keeps = Keeps()
+for _ in range(2):
+    keeps[::-1]
+    keeps[1:2] = 0
+    del keeps[:3]
+got = keeps.seen
+print(got[0] is got[3], got[1] is got[4], got[2] is got[5], got[0] == got[3])
+print(Keeps[::2] is Keeps[::2], [Keeps[1:] for _ in range(2)])
+shared = slice(1, 3)
+print(keeps[shared] is shared)
