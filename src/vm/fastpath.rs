@@ -1,15 +1,15 @@
 //! The run loop's inner loop: the instructions that, in their common case, need nothing but
 //! the running frame (local and global loads and stores, constants, int/float arithmetic and
 //! comparisons and the superinstructions that fuse them with their loads (`compile::fuse`),
-//! conditional jumps on bools, `for` steps over lists, tuples and ranges, tuple unpacking, and
-//! attribute and method look-ups the code's cache answers), plain Python calls and returns,
-//! which need only the frame stack and its pool (`vm::plain_call`), and calls of the builtins
-//! that have a VM-free fast path (`runtime::fast_builtins`). Each frame runs on
-//! a plain `&mut Frame`, so the frame, its code and its value stack stay at hand instead of
-//! being looked up through the VM for every instruction. Anything else, including the uncommon
-//! case of a fast instruction (an unbound local, an int overflow, a comparison of lists, a
-//! cache miss, a call the pool cannot make), goes back to `Vm::execute` with the stack
-//! untouched.
+//! conditional jumps on bools, `for` steps over lists, tuples and ranges, tuple unpacking, list
+//! and dict comprehension steps, and attribute and method look-ups the code's cache answers),
+//! plain Python calls and returns, which need only the frame stack and its pool
+//! (`vm::plain_call`), and calls of the builtins that have a VM-free fast path
+//! (`runtime::fast_builtins`). Each frame runs on a plain `&mut Frame`, so the frame, its code
+//! and its value stack stay at hand instead of being looked up through the VM for every
+//! instruction. Anything else, including the uncommon case of a fast instruction (an unbound
+//! local, an int overflow, a comparison of lists, a cache miss, a call the pool cannot make),
+//! goes back to `Vm::execute` with the stack untouched.
 
 use std::rc::Rc;
 
@@ -283,6 +283,35 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                         v.discard();
                     }
                 }
+            }
+            Instr::ListAppend(n) => {
+                // A list comprehension's step: `[.., list, (n - 1 more), item]`.
+                let at = stack.len().wrapping_sub(n as usize + 1);
+                let Some(Value::List(l)) = stack.get(at) else {
+                    return Some(Leave::Slow);
+                };
+                let l = l.clone();
+                let Ok(mut l) = l.try_borrow_mut() else {
+                    return Some(Leave::Slow);
+                };
+                if let Some(item) = stack.pop() {
+                    l.push(item);
+                }
+            }
+            Instr::MapAdd(n) => {
+                // A dict comprehension's step: `[.., dict, (n - 1 more), key, value]`, stored
+                // as `StoreSubscr` would for a str or int key.
+                let len = stack.len();
+                let stored = match (stack.get(len.wrapping_sub(n as usize + 2)), len) {
+                    (Some(dict @ Value::Dict(_)), 2..) => {
+                        store_subscript_fast(dict, &stack[len - 2], &stack[len - 1])
+                    }
+                    _ => false,
+                };
+                if !stored {
+                    return Some(Leave::Slow);
+                }
+                discard_top_two(stack);
             }
             // Attribute and method look-ups the code's cache answers without the VM (see
             // `vm::attr_cache`); a miss goes to the VM's general path.
