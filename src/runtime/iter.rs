@@ -274,8 +274,8 @@ fn changed_size(vm: &Vm, what: &str) -> crate::vm::PyErr {
     vm.runtime_error(format!("{what} changed size during iteration"))
 }
 
-/// The next item of a list, tuple or range iterator that has one, without the VM (the run
-/// loop's `ForIter` fast path); `None` for anything else, exhaustion included, which
+/// The next item of a list, tuple, range or dict iterator that has one, without the VM (the
+/// run loop's `ForIter` fast path); `None` for anything else, exhaustion included, which
 /// `next_native` then handles.
 #[inline(always)]
 pub fn next_fast(it: &NativeIter) -> Option<Value> {
@@ -301,8 +301,49 @@ pub fn next_fast(it: &NativeIter) -> Option<Value> {
             *next = next.wrapping_add(*step);
             Some(Value::Int(v))
         }
+        IterState::DictKeys {
+            dict,
+            pos,
+            len,
+            remaining,
+        } => dict_next_fast(dict, pos, *len, remaining, |e| e.key.clone()),
+        IterState::DictValues {
+            dict,
+            pos,
+            len,
+            remaining,
+        } => dict_next_fast(dict, pos, *len, remaining, |e| e.value.clone()),
+        IterState::DictItems {
+            dict,
+            pos,
+            len,
+            remaining,
+        } => dict_next_fast(dict, pos, *len, remaining, |e| {
+            Value::tuple(vec![e.key.clone(), e.value.clone()])
+        }),
         _ => None,
     }
+}
+
+/// `dict_step` when it finds an entry and raises nothing; `None`, having changed nothing,
+/// otherwise (an error to raise, or the end).
+#[inline(always)]
+fn dict_next_fast(
+    dict: &DictRef,
+    pos: &mut usize,
+    len: usize,
+    remaining: &mut usize,
+    take: impl Fn(&super::dict::DictEntry) -> Value,
+) -> Option<Value> {
+    let d = dict.try_borrow().ok()?;
+    if d.len() != len || *remaining == 0 {
+        return None;
+    }
+    let found = (*pos..d.slots()).find_map(|p| d.entry_at(p).map(|e| (p, e)));
+    let (p, e) = found?;
+    *pos = p + 1;
+    *remaining -= 1;
+    Some(take(e))
 }
 
 /// Advances a native iterator. Never holds the state borrow while running Python code.
