@@ -827,7 +827,9 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exactly(vm, &args, "ord", 1)?;
-    match &args.pos[0] {
+    // A str subclass's instance counts as its str.
+    let text = super::str_methods::as_pystr(&args.pos[0]).map(Value::Str);
+    match text.as_ref().unwrap_or(&args.pos[0]) {
         Value::Str(s) => {
             if s.char_len() != 1 {
                 return Err(vm.type_error(format!(

@@ -1,4 +1,4 @@
-//! VM-free fast paths of the builtins that hot loops call most (`len`, `list.append`,
+//! VM-free fast paths of the builtins that hot loops call most (`len`, `ord`, `list.append`,
 //! `dict.get`, and `str`'s `upper`, `lower`, `split`, `join`, `replace` and `count`, whose fast
 //! paths live with their builtins in `str_methods`): the fast loop (`vm::fastpath`) calls one in place of the
 //! builtin, with the call's positional arguments as they lie on the value stack, as CPython
@@ -15,6 +15,7 @@ use crate::vm::value::Value;
 pub fn lookup(owner: Option<&str>, name: &str) -> Option<FastFn> {
     Some(match (owner, name) {
         (None, "len") => len,
+        (None, "ord") => ord,
         (Some("list"), "append") => list_append,
         (Some("dict"), "get") => dict_get,
         (Some("str"), "upper") => str_upper,
@@ -40,6 +41,16 @@ fn len(args: &[Value]) -> Option<Value> {
         _ => return None,
     };
     Some(Value::Int(n as i64))
+}
+
+/// `ord(c)` of a one-character str.
+fn ord(args: &[Value]) -> Option<Value> {
+    let [Value::Str(s)] = args else { return None };
+    let mut chars = s.as_str().chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(Value::Int(c as i64)),
+        _ => None,
+    }
 }
 
 /// `list.append(l, x)`.

@@ -382,15 +382,7 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
     };
     let too_big = |n: i64, len: usize| n > 0 && (len as u128) * (n as u128) > (1u128 << 32);
     match (op, a, b) {
-        (BinOp::Add, Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-            s.push_str(x.as_str());
-            s.push_str(y.as_str());
-            let chars = x.char_len() + y.char_len();
-            Some(Ok(Value::Str(Rc::new(super::str::PyStr::with_char_len(
-                s, chars,
-            )))))
-        }
+        (BinOp::Add, Value::Str(x), Value::Str(y)) => Some(Ok(super::str::concat(x, y))),
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());

@@ -153,6 +153,17 @@ impl PyStr {
     }
 }
 
+/// `x + y`.
+pub fn concat(x: &PyStr, y: &PyStr) -> Value {
+    let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+    s.push_str(x.as_str());
+    s.push_str(y.as_str());
+    Value::Str(Rc::new(PyStr::with_char_len(
+        s,
+        x.char_len() + y.char_len(),
+    )))
+}
+
 /// A `str` value from text known to be ASCII (no scan to count code points).
 pub fn ascii_value(s: String) -> Value {
     let n = s.len();

@@ -14,7 +14,8 @@ use crate::runtime::iter::IterState;
 use crate::runtime::num::{self, as_num};
 use crate::syntax::ast::BinOp;
 
-/// Int and float arithmetic without errors: the common case, tried before anything else.
+/// Int and float arithmetic and str concatenation without errors: the common case, tried
+/// before anything else.
 #[inline(always)]
 pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
@@ -36,6 +37,9 @@ pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
             _ => None,
         },
         (Value::Float(x), Value::Float(y)) => float_arith(op, x.get(), y.get()),
+        (Value::Str(x), Value::Str(y)) if matches!(op, BinOp::Add) => {
+            Some(crate::runtime::str::concat(x, y))
+        }
         (Value::Float(x), Value::Int(y)) => float_arith(op, x.get(), *y as f64),
         (Value::Int(x), Value::Float(y)) => float_arith(op, *x as f64, y.get()),
         _ => None,

@@ -175,3 +175,25 @@ for call in [lambda: "a".split(""), lambda: "a b".split(None), lambda: "a".split
         print(type(e).__name__, e)
 words = ["a"]
 print("+".join(words), words.append("b"), "+".join(words))
+
+
+def ords_and_concats():
+    out = []
+    acc = ""
+    for s in ["a", "é", "😀", "\n", MyStr("z")]:
+        out.append(ord(s))
+        acc += s
+        acc = acc + "-"
+        out.append(s + s)
+    out.append(acc)
+    out.append("" + "")
+    return out
+
+
+print(ords_and_concats())
+for call in [lambda: ord(""), lambda: ord("ab"), lambda: ord(b"a"), lambda: ord(5),
+             lambda: "a" + 1, lambda: "a" + b"b", lambda: "x" + MyStr("y")]:
+    try:
+        print(call())
+    except TypeError as e:
+        print("TypeError", e)
