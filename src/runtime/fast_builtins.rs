@@ -1,10 +1,10 @@
-//! VM-free fast paths of the builtins that hot loops call most (`len`, `ord`, `list.append`,
-//! `dict.get`, and `str`'s `upper`, `lower`, `split`, `join`, `replace` and `count`, whose fast
-//! paths live with their builtins in `str_methods`): the fast loop (`vm::fastpath`) calls one in place of the
-//! builtin, with the call's positional arguments as they lie on the value stack, as CPython
-//! 3.11 specializes its calls of `len` and `list.append`. A fast path answers only the common
-//! case that needs no VM: no error to raise, no Python code to run, no subclass. For anything
-//! else it returns `None` having changed nothing, and the VM calls the builtin itself.
+//! VM-free fast paths of the builtins that hot loops call most: `len`, `ord`, `list.append`,
+//! `dict.get`, and `str`'s `upper`, `lower`, `split`, `join`, `replace` and `count` (the last
+//! four live with their builtins in `str_methods`). The fast loop (`vm::fastpath`) calls one in
+//! place of the builtin, with the call's positional arguments as they lie on the value stack,
+//! as CPython 3.11 specializes its calls of `len` and `list.append`. A fast path answers only
+//! the common case that needs no VM: no error to raise, no Python code to run, no subclass.
+//! For anything else it returns `None` having changed nothing, and the VM calls the builtin.
 
 use super::dict::Dict;
 use crate::vm::object::FastFn;
@@ -79,7 +79,7 @@ fn dict_get(args: &[Value]) -> Option<Value> {
 /// The value of `key` in `d`, when the answer needs no Python `__eq__` or `__hash__`: a str or
 /// int key that is found, or is absent from a dict holding only such keys. `Some(None)` is
 /// "absent"; `None` is "ask the VM".
-pub fn find_plain_key(d: &Dict, key: &Value) -> Option<Option<Value>> {
+fn find_plain_key(d: &Dict, key: &Value) -> Option<Option<Value>> {
     let hash = plain_key_hash(key)?;
     match d.find_fast(hash, key) {
         Some(at) => d.entry_at(at).map(|e| Some(e.value.clone())),
