@@ -42,7 +42,7 @@ pub fn this_dict(vm: &Vm, args: &Args, name: &str) -> PyResult<DictRef> {
     }
 }
 
-/// The error of a `dict` method called on something else: `list.append((), 1)`.
+/// The error of a `dict` method called on something else: `dict.get([], 1)`.
 fn not_a_dict(vm: &Vm, v: &Value, name: &str) -> crate::vm::PyErr {
     // `__setitem__` is a slot wrapper in CPython, which words it differently.
     if name == "__setitem__" {
