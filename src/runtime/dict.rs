@@ -85,6 +85,16 @@ fn table_hash(hash: i64) -> u64 {
     x ^ (x >> 32)
 }
 
+/// The hash of a key whose hash and equality need no Python code and no VM (a str or an int).
+#[inline(always)]
+pub fn plain_key_hash(key: &Value) -> Option<i64> {
+    match key {
+        Value::Str(s) => Some(s.hash()),
+        Value::Int(i) => Some(super::num::hash_int(*i)),
+        _ => None,
+    }
+}
+
 /// Keys whose equality with one another `fast_eq` always decides: numbers (not complex),
 /// strings, bytes, None, and tuples of those.
 #[inline]
@@ -205,6 +215,17 @@ impl Dict {
                 None => false,
             });
         found.map(|&i| i as usize)
+    }
+
+    /// Where a str or int `key` is, when that needs no Python `__eq__`: `Some(Some(index))`
+    /// found, `Some(None)` absent (no key here can equal it), `None` for the VM to decide.
+    #[inline]
+    pub fn find_plain(&self, key: &Value) -> Option<Option<usize>> {
+        let hash = plain_key_hash(key)?;
+        match self.find_fast(hash, key) {
+            Some(at) => Some(Some(at)),
+            None => (!self.has_slow_keys()).then_some(None),
+        }
     }
 
     pub fn entry_at(&self, idx: usize) -> Option<&DictEntry> {

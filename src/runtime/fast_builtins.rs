@@ -1,12 +1,11 @@
 //! VM-free fast paths of the builtins that hot loops call most: `len`, `ord`, `list.append`,
-//! `dict.get`, and `str`'s `upper`, `lower`, `split`, `join`, `replace` and `count` (the last
-//! four live with their builtins in `str_methods`). The fast loop (`vm::fastpath`) calls one in
-//! place of the builtin, with the call's positional arguments as they lie on the value stack,
-//! as CPython 3.11 specializes its calls of `len` and `list.append`. A fast path answers only
-//! the common case that needs no VM: no error to raise, no Python code to run, no subclass.
-//! For anything else it returns `None` having changed nothing, and the VM calls the builtin.
+//! `dict.get`, and `str`'s `upper`, `lower`, `split`, `join`, `replace` and `count` (those live
+//! with their builtins in `str_methods`). The fast loop (`vm::fastpath`) calls one in place of
+//! the builtin, with the call's positional arguments as they lie on the value stack, as CPython
+//! 3.11 specializes its calls of `len` and `list.append`. A fast path answers only the common
+//! case that needs no VM: no error to raise, no Python code to run, no subclass. For anything
+//! else it returns `None` having changed nothing, and the VM calls the builtin.
 
-use super::dict::Dict;
 use crate::vm::object::FastFn;
 use crate::vm::value::Value;
 
@@ -18,8 +17,8 @@ pub fn lookup(owner: Option<&str>, name: &str) -> Option<FastFn> {
         (None, "ord") => ord,
         (Some("list"), "append") => list_append,
         (Some("dict"), "get") => dict_get,
-        (Some("str"), "upper") => str_upper,
-        (Some("str"), "lower") => str_lower,
+        (Some("str"), "upper") => super::str_methods::upper_fast,
+        (Some("str"), "lower") => super::str_methods::lower_fast,
         (Some("str"), "split") => super::str_methods::split_fast,
         (Some("str"), "join") => super::str_methods::join_fast,
         (Some("str"), "replace") => super::str_methods::replace_fast,
@@ -70,43 +69,8 @@ fn dict_get(args: &[Value]) -> Option<Value> {
         _ => return None,
     };
     let d = d.try_borrow().ok()?;
-    match find_plain_key(&d, key)? {
-        Some(value) => Some(value),
+    match d.find_plain(key)? {
+        Some(at) => d.entry_at(at).map(|e| e.value.clone()),
         None => Some(default.cloned().unwrap_or(Value::None)),
     }
-}
-
-/// The value of `key` in `d`, when the answer needs no Python `__eq__` or `__hash__`: a str or
-/// int key that is found, or is absent from a dict holding only such keys. `Some(None)` is
-/// "absent"; `None` is "ask the VM".
-fn find_plain_key(d: &Dict, key: &Value) -> Option<Option<Value>> {
-    let hash = plain_key_hash(key)?;
-    match d.find_fast(hash, key) {
-        Some(at) => d.entry_at(at).map(|e| Some(e.value.clone())),
-        None => (!d.has_slow_keys()).then_some(None),
-    }
-}
-
-/// The hash of a dict key whose hash and equality need no Python code and no VM (str, int).
-#[inline(always)]
-pub fn plain_key_hash(key: &Value) -> Option<i64> {
-    match key {
-        Value::Str(s) => Some(s.hash()),
-        Value::Int(i) => Some(super::num::hash_int(*i)),
-        _ => None,
-    }
-}
-
-/// `str.upper(s)` of ASCII text.
-fn str_upper(args: &[Value]) -> Option<Value> {
-    let [Value::Str(s)] = args else { return None };
-    s.is_ascii()
-        .then(|| super::str::ascii_value(s.as_str().to_ascii_uppercase()))
-}
-
-/// `str.lower(s)` of ASCII text.
-fn str_lower(args: &[Value]) -> Option<Value> {
-    let [Value::Str(s)] = args else { return None };
-    s.is_ascii()
-        .then(|| super::str::ascii_value(s.as_str().to_ascii_lowercase()))
 }

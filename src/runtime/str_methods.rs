@@ -759,10 +759,25 @@ fn ascii_case_impl(
     full: fn(&str) -> String,
 ) -> PyResult<Value> {
     let s = recv_checked(vm, args, name, Conv::NoArgs, 0, 0)?;
-    Ok(match s.is_ascii() {
-        true => super::str::ascii_value(ascii(s.as_str())),
-        false => Value::string(full(s.as_str())),
-    })
+    Ok(ascii_case(&s, ascii).unwrap_or_else(|| Value::string(full(s.as_str()))))
+}
+
+/// `ascii(s)` of ASCII text (`None` for other text).
+fn ascii_case(s: &PyStr, ascii: fn(&str) -> String) -> Option<Value> {
+    s.is_ascii()
+        .then(|| super::str::ascii_value(ascii(s.as_str())))
+}
+
+/// The fast path of `str.upper` (`runtime::fast_builtins`): ASCII text.
+pub(super) fn upper_fast(args: &[Value]) -> Option<Value> {
+    let [Value::Str(s)] = args else { return None };
+    ascii_case(s, str::to_ascii_uppercase)
+}
+
+/// The fast path of `str.lower` (`runtime::fast_builtins`): ASCII text.
+pub(super) fn lower_fast(args: &[Value]) -> Option<Value> {
+    let [Value::Str(s)] = args else { return None };
+    ascii_case(s, str::to_ascii_lowercase)
 }
 
 fn str_upper(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -18,7 +18,7 @@ use super::ops::{fast_binary, fast_compare};
 use super::plain_call::{call_function, return_to_caller, CallLimits};
 use super::value::Value;
 use crate::compile::code::Instr;
-use crate::runtime::fast_builtins::plain_key_hash;
+use crate::runtime::dict::plain_key_hash;
 
 /// What the run loop asks of the fast loop besides the frames.
 pub(super) struct Limits<'a> {
@@ -250,13 +250,11 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 // `[.., item, container]`: a str or int key in a dict.
                 let n = stack.len();
                 let found = match stack.get(n.wrapping_sub(2)..) {
-                    Some([key, Value::Dict(d)]) => plain_key_hash(key).and_then(|hash| {
-                        let d = d.try_borrow().ok()?;
-                        match d.find_fast(hash, key) {
-                            Some(_) => Some(true),
-                            None => (!d.has_slow_keys()).then_some(false),
-                        }
-                    }),
+                    Some([key, Value::Dict(d)]) => d
+                        .try_borrow()
+                        .ok()
+                        .and_then(|d| d.find_plain(key))
+                        .map(|at| at.is_some()),
                     _ => None,
                 };
                 let Some(found) = found else {
@@ -455,9 +453,8 @@ fn subscript_fast(container: &Value, index: &Value) -> Option<Value> {
             Some(t[i].clone())
         }
         (Value::Dict(d), key) => {
-            let hash = plain_key_hash(key)?;
             let d = d.try_borrow().ok()?;
-            let at = d.find_fast(hash, key)?;
+            let at = d.find_plain(key)??;
             d.entry_at(at).map(|e| e.value.clone())
         }
         _ => None,
