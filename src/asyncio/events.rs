@@ -11,9 +11,9 @@
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::collections::VecDeque;
-
-use super::timer_heap::TimerHeap;
 use std::rc::Rc;
+
+use super::timer_queue::{prefetch, TimerQueue, Warm};
 
 use super::AsyncioObject;
 use crate::runtime::types::{install, new_class};
@@ -74,7 +74,7 @@ const _: () = assert!(std::mem::size_of::<Ready>() == 24);
 #[derive(Default)]
 pub struct LoopCore {
     ready: RefCell<VecDeque<Ready>>,
-    timers: RefCell<TimerHeap<Timer>>,
+    timers: RefCell<TimerQueue<Timer>>,
     cancelled_timers: Cell<usize>,
     next_seq: Cell<u64>,
 }
@@ -184,6 +184,38 @@ fn disarm_sleep(future: &Instance) {
 pub fn count_cancelled_timer(event_loop: &Value) {
     if let Some(core) = loop_core(event_loop) {
         core.cancelled_timers.set(core.cancelled_timers.get() + 1);
+    }
+}
+
+impl Warm for Timer {
+    type Context = super::tasks::AllTasks;
+
+    /// Depth 0 is the target; a sleep's task and what its wake-up touches follow (tasks::warm).
+    fn warm(&self, depth: usize, all_tasks: &super::tasks::AllTasks) {
+        match &self.target {
+            TimerTarget::LazySleep(g) => match depth {
+                0 => prefetch(Rc::as_ptr(g)),
+                _ => g.with_body(|body| {
+                    if let GenBody::SleepTimer(Some(task)) = body {
+                        super::tasks::warm(task, depth - 1, all_tasks);
+                    }
+                }),
+            },
+            TimerTarget::Handle(h) => match depth {
+                0 => prefetch(Rc::as_ptr(h)),
+                1 => {
+                    if let Some(AsyncioObject::Handle(data)) = h.payload.asyncio() {
+                        prefetch(&**data);
+                    }
+                }
+                _ => {}
+            },
+            TimerTarget::Sleep(f) => match depth {
+                0 => prefetch(Rc::as_ptr(f)),
+                _ => super::futures::warm(f, depth - 1, all_tasks),
+            },
+            TimerTarget::SleepWithResult(_) => {}
+        }
     }
 }
 
@@ -1261,7 +1293,7 @@ fn set_unscheduled(handle: &Instance) {
 }
 
 /// Drops cancelled timers: all of them once they are most of a big heap, else those at the head.
-fn drop_cancelled_timers(core: &LoopCore) {
+fn drop_cancelled_timers(core: &LoopCore, all_tasks: &super::tasks::AllTasks) {
     let mut timers = core.timers.borrow_mut();
     let count = timers.len();
     if count > MIN_SCHEDULED_FOR_COMPACTION && core.cancelled_timers.get() * 2 > count {
@@ -1276,7 +1308,7 @@ fn drop_cancelled_timers(core: &LoopCore) {
         return;
     }
     while timers.peek().is_some_and(|t| t.target.is_dead()) {
-        if let Some(t) = timers.pop() {
+        if let Some(t) = timers.pop(all_tasks) {
             if t.target.was_counted_cancelled() {
                 core.cancelled_timers
                     .set(core.cancelled_timers.get().saturating_sub(1));
@@ -1301,7 +1333,7 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
         call_soon(vm, &event_loop, core, create_task, Rc::new([aclose]));
     }
     let core = loop_core(&event_loop).expect("checked by self_loop");
-    drop_cancelled_timers(core);
+    drop_cancelled_timers(core, &vm.asyncio.all_tasks);
 
     let nothing_ready = core.ready.borrow().is_empty();
     if nothing_ready && !loop_flag(vm, &event_loop, sym::STOPPING_FLAG)? {
@@ -1317,7 +1349,7 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let mut timers = core.timers.borrow_mut();
         let mut ready = core.ready.borrow_mut();
         while timers.peek().is_some_and(|t| t.when < end_time) {
-            if let Some(t) = timers.pop() {
+            if let Some(t) = timers.pop(&vm.asyncio.all_tasks) {
                 t.target.unschedule();
                 ready.push_back(t.target.into_ready());
             }

@@ -249,6 +249,22 @@ pub fn future_data(v: &Value) -> Option<&RefCell<FutureData>> {
     }
 }
 
+/// Prefetches what waking `future`'s waiter touches, `depth` pointers away: its state, then
+/// the task awaiting it (see `tasks::warm`). For the timer queue (timer_queue::Warm).
+pub fn warm(future: &Instance, depth: usize, all_tasks: &super::tasks::AllTasks) {
+    let Some(AsyncioObject::Future(data)) = future.payload.asyncio() else {
+        return;
+    };
+    if depth == 0 {
+        return super::timer_queue::prefetch(&**data);
+    }
+    if let Ok(d) = data.try_borrow() {
+        if let Callbacks::Waiter(task) = &d.callbacks {
+            super::tasks::warm(task, depth - 1, all_tasks);
+        }
+    }
+}
+
 fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a RefCell<FutureData>> {
     args.pos.first().and_then(future_data).ok_or_else(|| {
         vm.type_error(format!(

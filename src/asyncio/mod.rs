@@ -12,7 +12,7 @@ pub mod sleep;
 pub mod stepped;
 pub mod tasks;
 pub mod teach;
-pub mod timer_heap;
+pub mod timer_queue;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -14,7 +14,9 @@ use super::AsyncioObject;
 use crate::runtime::str::PyStr;
 use crate::runtime::types::{install, new_class};
 use crate::vm::dispatch::{FrameResult, Resume, SendResult};
-use crate::vm::object::{Args, Builtin, Class, Generator, GeneratorKind, Instance, Layout};
+use crate::vm::object::{
+    Args, Builtin, Class, GenBody, Generator, GeneratorKind, Instance, Layout,
+};
 use crate::vm::symbol::{sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -102,6 +104,48 @@ impl AllTasks {
 
     fn iter(&self) -> impl Iterator<Item = &Rc<Instance>> {
         self.slots.iter().flatten()
+    }
+}
+
+/// Prefetches the object `depth` pointers away from `task` on the way its next step goes: the
+/// task, its state, its `TaskData`, its coroutine, the coroutine's frame, the frame's stack,
+/// and the task's slot in `all_tasks` (which it leaves when done). For the timer queue, which
+/// calls the depths in turn as the task's timer comes due (timer_queue::Warm), so the objects
+/// above `depth` are in the cache by then.
+pub fn warm(task: &Rc<Instance>, depth: usize, all_tasks: &AllTasks) {
+    use super::timer_queue::prefetch;
+    if depth == 0 {
+        return prefetch(Rc::as_ptr(task));
+    }
+    let Some(AsyncioObject::Future(data)) = task.payload.asyncio() else {
+        return;
+    };
+    if depth == 1 {
+        return prefetch(&**data);
+    }
+    let Ok(d) = data.try_borrow() else {
+        return;
+    };
+    let Some(t) = d.task.as_deref() else {
+        return;
+    };
+    match (depth, &t.coro) {
+        (2, _) => prefetch(t),
+        (6, _) => {
+            if let Some(slot) = all_tasks.slots.get(t.registry_slot as usize) {
+                prefetch(slot);
+            }
+        }
+        (3, Some(coro)) => prefetch(Rc::as_ptr(coro)),
+        (4 | 5, Some(coro)) => coro.with_body(|body| {
+            if let GenBody::Frame(frame) = body {
+                match depth {
+                    4 => prefetch(&**frame),
+                    _ => prefetch(frame.stack.as_ptr()),
+                }
+            }
+        }),
+        _ => {}
     }
 }
 
