@@ -1,5 +1,5 @@
 //! The event loop's scheduling core, in Rust: `Handle` and `TimerHandle`, the ready queue (FIFO)
-//! and the timer heap, and one loop iteration (`_run_once`) in CPython's order — cancelled
+//! and the timer queue, and one loop iteration (`_run_once`) in CPython's order — cancelled
 //! timers at the head are dropped, the loop waits for the first deadline if nothing is ready,
 //! due timers move to the ready queue, then exactly the callbacks that were ready when the
 //! iteration began run. `BaseEventLoop` (asyncio.py) subclasses `_tulip.LoopCore` and keeps
@@ -23,10 +23,10 @@ use crate::vm::symbol::{intern, sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Compaction threshold of the timer heap, as CPython's `_MIN_SCHEDULED_TIMER_HANDLES`.
+/// Compaction threshold of the timer queue, as CPython's `_MIN_SCHEDULED_TIMER_HANDLES`.
 const MIN_SCHEDULED_FOR_COMPACTION: usize = 100;
 
-/// A callback scheduled on a loop: `Handle` (ready queue) or `TimerHandle` (timer heap).
+/// A callback scheduled on a loop: `Handle` (ready queue) or `TimerHandle` (timer queue).
 pub struct HandleData {
     callback: Value,
     args: Rc<[Value]>,
@@ -39,7 +39,7 @@ struct TimerData {
     /// The deadline as given (`_when`, shown by `repr`), and as a number for ordering.
     when_value: Value,
     when: f64,
-    /// In the heap (CPython's `_scheduled`), so cancelling it counts towards compaction.
+    /// In the timer queue (CPython's `_scheduled`), so cancelling it counts towards compaction.
     scheduled: bool,
 }
 
@@ -116,7 +116,7 @@ impl TimerTarget {
         }
     }
 
-    /// Out of the heap (CPython's `handle._scheduled = False`).
+    /// Out of the timer queue (CPython's `handle._scheduled = False`).
     fn unschedule(&self) {
         match self {
             TimerTarget::Handle(h) => set_unscheduled(h),
@@ -134,7 +134,7 @@ impl TimerTarget {
         }
     }
 
-    /// A dead timer leaving the heap: was it counted in `cancelled_timers`?
+    /// A dead timer leaving the timer queue: was it counted in `cancelled_timers`?
     fn was_counted_cancelled(&self) -> bool {
         match self {
             // Only cancellation makes a handle dead, and `cancel` counted it.
@@ -179,8 +179,8 @@ fn disarm_sleep(future: &Instance) {
     }
 }
 
-/// A sleep future whose timer is still in the heap was cancelled: the timer now counts towards
-/// the heap's compaction, as the `TimerHandle` CPython's `sleep` cancels in its `finally`.
+/// A sleep future whose timer is still in the timer queue was cancelled: the timer now counts towards
+/// the queue's compaction, as the `TimerHandle` CPython's `sleep` cancels in its `finally`.
 pub fn count_cancelled_timer(event_loop: &Value) {
     if let Some(core) = loop_core(event_loop) {
         core.cancelled_timers.set(core.cancelled_timers.get() + 1);
@@ -234,7 +234,7 @@ impl PartialOrd for Timer {
 }
 
 impl Ord for Timer {
-    /// Reversed, so that the heap (greatest first) pops the earliest deadline first.
+    /// Reversed, so that the timer queue (greatest first) pops the earliest deadline first.
     fn cmp(&self, other: &Timer) -> Ordering {
         other
             .when
@@ -474,7 +474,7 @@ fn handle_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// Cancels a handle; a timer still in its loop's heap counts towards the heap's compaction.
+/// Cancels a handle; a timer still in its loop's timer queue counts towards its compaction.
 fn cancel(h: &RefCell<HandleData>) {
     let mut d = h.borrow_mut();
     if d.cancelled {
@@ -1094,7 +1094,7 @@ fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
     )
 }
 
-/// Pushes a `TimerHandle` for `callback(*args)` at `when` onto the timer heap.
+/// Pushes a `TimerHandle` for `callback(*args)` at `when` onto the timer queue.
 fn call_at(
     vm: &mut Vm,
     event_loop: &Value,
@@ -1157,7 +1157,7 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The first step of a natively stepped `sleep(delay)` that a task may run without a future:
-/// its timer goes straight into the heap with the coroutine as its target. False for a loop
+/// its timer goes straight into the timer queue with the coroutine as its target. False for a loop
 /// that overrides `create_future` or `call_later` (the Python body then runs).
 pub fn arm_lazy_sleep(vm: &mut Vm, gen: &Rc<Generator>, delay: &Value) -> PyResult<bool> {
     let Some((event_loop, when)) = sleep_deadline(vm, delay)? else {
@@ -1292,7 +1292,7 @@ fn set_unscheduled(handle: &Instance) {
     }
 }
 
-/// Drops cancelled timers: all of them once they are most of a big heap, else those at the head.
+/// Drops cancelled timers: all of them once they are most of a big queue, else those at the head.
 fn drop_cancelled_timers(core: &LoopCore, all_tasks: &super::tasks::AllTasks) {
     let mut timers = core.timers.borrow_mut();
     let count = timers.len();
@@ -1348,7 +1348,7 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     {
         let mut timers = core.timers.borrow_mut();
         let mut ready = core.ready.borrow_mut();
-        while timers.peek().is_some_and(|t| t.when < end_time) {
+        while timers.peek().is_some_and(|t| due_by(t.when, end_time)) {
             if let Some(t) = timers.pop(&vm.asyncio.all_tasks) {
                 t.target.unschedule();
                 ready.push_back(t.target.into_ready());
@@ -1403,6 +1403,15 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     shrink_ready(core);
     Ok(Value::None)
+}
+
+/// Is a timer at `when` due by `end_time`? CPython stops at `if handle._when >= end_time`, so
+/// a NaN deadline is due at once.
+fn due_by(when: f64, end_time: f64) -> bool {
+    !matches!(
+        when.partial_cmp(&end_time),
+        Some(Ordering::Greater | Ordering::Equal)
+    )
 }
 
 /// Ready-queue capacity above which a mostly empty queue's buffer is shrunk (entries).

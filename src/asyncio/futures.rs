@@ -48,7 +48,7 @@ pub struct FutureData {
     rare: Option<Box<Rare>>,
     pub blocking: bool,
     pub log_traceback: bool,
-    /// The future of an `asyncio.sleep` whose timer is in the loop's heap
+    /// The future of an `asyncio.sleep` whose timer is in the loop's timer queue
     /// (`events::sleep_future`).
     pub sleep_timer_armed: bool,
     /// Present for tasks.

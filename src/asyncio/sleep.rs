@@ -3,7 +3,7 @@
 //! tasks that is a frame, its stack and a Python-level call less per task. Other delays, no
 //! running loop, or a loop that overrides `create_future` or `call_later`: the Python body runs.
 //!
-//! `sleep(delay)` is lazy: its first step arms a timer in the loop's heap that targets the
+//! `sleep(delay)` is lazy: its first step arms a timer in the loop's timer queue that targets the
 //! coroutine itself, and yields the coroutine as a stand-in for the future the Python body
 //! would await. A task takes it (`claim`); the timer then schedules the task's wake-up, and the
 //! next step returns None. The future is made only when something can tell it is missing

@@ -571,7 +571,7 @@ fn yielded(
     // A lazy sleep (asyncio::sleep) stands in for its future.
     if let (Value::Generator(g), Value::Instance(t)) = (&result, task) {
         if super::sleep::is_unclaimed(g) {
-            // Its timer is in the running loop's heap: if that is not the task's loop, the
+            // Its timer is in the running loop's timer queue: if that is not the task's loop, the
             // future is made there and the task refuses it, as any other loop's future.
             let running = super::native::running_loop(vm)?;
             if running.is(event_loop) && super::sleep::claim(g, t) {

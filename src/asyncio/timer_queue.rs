@@ -13,8 +13,9 @@
 //! loop ran earlier timers (every object of a task woken in random order is otherwise a
 //! cache miss in turn).
 //!
-//! Entries compare as a total order (the loop's are unique: a deadline and a sequence number),
-//! so the order of pops is the same as any priority queue's, CPython's `heapq` included.
+//! Entries compare as a total order (the loop's are unique: a deadline, then a sequence number
+//! for equal deadlines), so the order of pops is the same as any other priority queue's, the
+//! 4-ary heap this replaced included.
 
 /// Entries at most in `fresh` (32 KiB of 32-byte timers, so it stays in the L1/L2 cache).
 const FRESH_MAX: usize = 1024;
@@ -30,9 +31,10 @@ const D: usize = 4;
 const WARM_AHEAD: usize = 8;
 
 /// What the queue calls on entries that come due soon: `depth` 0 asks to prefetch the object
-/// the entry points to, 1 the object that one points to, and so on. The queue calls depths in
-/// increasing order for an entry, one `pop` of its run apart, so an implementation may read
-/// the objects above `depth` (already warmed) to find the one at `depth`. It must not change
+/// the entry points to, 1 the object that one points to, and so on. The queue usually calls
+/// the depths of an entry in increasing order, one `pop` of its run apart, so the objects above
+/// `depth` are usually in the cache when an implementation reads them to find the one at
+/// `depth` (it must follow real pointers: a merge or `retain` skips depths). It must not change
 /// anything the program can observe. `Context` is whatever else it may look at.
 pub trait Warm {
     type Context;
@@ -166,7 +168,7 @@ impl<T: Ord + Warm> TimerQueue<T> {
     /// the runs before it while they are at most twice its size (and the result at most
     /// `RUN_MAX`): there are then about log(RUN_MAX / FRESH_MAX) + len / RUN_MAX runs, so each
     /// gets a `pop` often enough that what `warm` loaded is still in the cache when it is
-    /// used, and a merge never holds more than 2 * RUN_MAX entries twice.
+    /// used, and a merge never copies more than `RUN_MAX` entries.
     fn add_run(&mut self, mut run: Vec<T>) {
         while let Some(prev) = self.runs.last() {
             if prev.len() > 2 * run.len() || prev.len() + run.len() > RUN_MAX {
