@@ -134,11 +134,7 @@ pub fn step(
     let (locked, waiters) = (code.locked, code.waiters);
     let fresh = matches!(&resume, Resume::Send(v) if v.is_none());
     // (The class may have changed since the coroutine was made.)
-    let plain = |lock: &Rc<Instance>| {
-        code.class
-            .instance(&Value::Instance(lock.clone()))
-            .is_some()
-    };
+    let plain = |lock: &Rc<Instance>| code.class.is_plain(lock);
     Ok(match body {
         GenBody::LockAcquire { lock, enter } => {
             let started = if fresh && plain(&lock) {

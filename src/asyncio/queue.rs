@@ -305,8 +305,7 @@ fn run(
 /// Whether `queue` is (still) a plain `Queue`, whose methods the steps may do natively.
 fn is_plain(vm: &Vm, queue: &Rc<Instance>) -> bool {
     let code = vm.asyncio.stepped.queue.as_ref();
-    code.and_then(|c| c.class.instance(&Value::Instance(queue.clone())))
-        .is_some()
+    code.is_some_and(|c| c.class.is_plain(queue))
 }
 
 /// One step of a foreign future's await iterator.
@@ -428,17 +427,33 @@ fn plain_deque_attr(attrs: &InstanceAttrs, name: Symbol) -> Option<Value> {
 impl PutView {
     fn take(queue: &Instance, names: Names) -> Option<PutView> {
         let attrs = queue.dict.borrow();
-        let (Value::Int(maxsize), Value::Int(unfinished)) =
-            (attrs.get(&names.maxsize)?, attrs.get(&names.unfinished)?)
+        // One pass over the instance's few attributes, where five look-ups would make five.
+        let wanted = [
+            names.maxsize,
+            names.unfinished,
+            names.queue,
+            names.getters,
+            names.finished,
+        ];
+        let mut found = [None; 5];
+        for (name, value) in attrs.iter() {
+            if let Some(i) = wanted.iter().position(|w| w == name) {
+                found[i] = Some(value);
+            }
+        }
+        let [Some(Value::Int(maxsize)), Some(Value::Int(unfinished)), Some(items), Some(getters), Some(finished)] =
+            found
         else {
             return None;
         };
+        plain_deque(items)?;
+        plain_deque(getters)?;
         Some(PutView {
             maxsize: *maxsize,
             unfinished: *unfinished,
-            items: plain_deque_attr(&attrs, names.queue)?,
-            getters: plain_deque_attr(&attrs, names.getters)?,
-            finished: attrs.get(&names.finished)?.clone(),
+            items: items.clone(),
+            getters: getters.clone(),
+            finished: finished.clone(),
         })
     }
 

@@ -235,11 +235,17 @@ impl PlainClass {
     /// `v`, if it is an instance of the class itself, the class's methods are unchanged, and
     /// the instance does not shadow one of them.
     pub fn instance(&self, v: &Value) -> Option<Rc<Instance>> {
-        let Value::Instance(inst) = v else {
-            return None;
-        };
+        match v {
+            Value::Instance(inst) if self.is_plain(inst) => Some(inst.clone()),
+            _ => None,
+        }
+    }
+
+    /// Is `inst` an instance of the class itself, whose methods are unchanged and not
+    /// shadowed by the instance? (`instance`, for a caller that holds the instance already.)
+    pub fn is_plain(&self, inst: &Instance) -> bool {
         if !Rc::ptr_eq(&inst.class, &self.class) {
-            return None;
+            return false;
         }
         let epoch = type_epoch();
         if self.checked_epoch.get() != epoch {
@@ -252,7 +258,7 @@ impl PlainClass {
             let unchanged = self.methods.iter().all(same) && self.class_attrs.iter().all(same);
             self.checked_epoch.set(if unchanged { epoch } else { 0 });
             if !unchanged {
-                return None;
+                return false;
             }
         }
         let attrs = inst.dict.borrow();
@@ -269,7 +275,7 @@ impl PlainClass {
                             id => id == k.0,
                         }
                 }));
-        (!shadowed).then(|| inst.clone())
+        !shadowed
     }
 }
 
