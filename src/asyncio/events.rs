@@ -179,8 +179,9 @@ fn disarm_sleep(future: &Instance) {
     }
 }
 
-/// A sleep future whose timer is still in the timer queue was cancelled: the timer now counts towards
-/// the queue's compaction, as the `TimerHandle` CPython's `sleep` cancels in its `finally`.
+/// A sleep future whose timer is still in the timer queue was cancelled: the timer now counts
+/// towards the queue's compaction, as the `TimerHandle` CPython's `sleep` cancels in its
+/// `finally`.
 pub fn count_cancelled_timer(event_loop: &Value) {
     if let Some(core) = loop_core(event_loop) {
         core.cancelled_timers.set(core.cancelled_timers.get() + 1);
@@ -1157,8 +1158,8 @@ pub fn sleep_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The first step of a natively stepped `sleep(delay)` that a task may run without a future:
-/// its timer goes straight into the timer queue with the coroutine as its target. False for a loop
-/// that overrides `create_future` or `call_later` (the Python body then runs).
+/// its timer goes straight into the timer queue with the coroutine as its target. False for a
+/// loop that overrides `create_future` or `call_later` (the Python body then runs).
 pub fn arm_lazy_sleep(vm: &mut Vm, gen: &Rc<Generator>, delay: &Value) -> PyResult<bool> {
     let Some((event_loop, when)) = sleep_deadline(vm, delay)? else {
         return Ok(false);

@@ -427,7 +427,7 @@ fn plain_deque_attr(attrs: &InstanceAttrs, name: Symbol) -> Option<Value> {
 impl PutView {
     fn take(queue: &Instance, names: Names) -> Option<PutView> {
         let attrs = queue.dict.borrow();
-        // One pass over the instance's few attributes, where five look-ups would make five.
+        // One pass over the instance's few attributes: five look-ups would scan them five times.
         let wanted = [
             names.maxsize,
             names.unfinished,
@@ -441,9 +441,11 @@ impl PutView {
                 found[i] = Some(value);
             }
         }
-        let [Some(Value::Int(maxsize)), Some(Value::Int(unfinished)), Some(items), Some(getters), Some(finished)] =
-            found
+        let [Some(maxsize), Some(unfinished), Some(items), Some(getters), Some(finished)] = found
         else {
+            return None;
+        };
+        let (Value::Int(maxsize), Value::Int(unfinished)) = (maxsize, unfinished) else {
             return None;
         };
         plain_deque(items)?;
