@@ -236,11 +236,20 @@ impl PartialOrd for Timer {
 
 impl Ord for Timer {
     /// Reversed, so that the timer queue (greatest first) pops the earliest deadline first.
+    /// Equal deadlines (-0.0 and 0.0 too) go in creation order. A NaN deadline counts as the
+    /// earliest, whatever its sign bit: CPython's `heapq` never moves a NaN pushed onto an
+    /// empty heap, or before the others, from the top, and its loop runs it at once.
     fn cmp(&self, other: &Timer) -> Ordering {
-        other
-            .when
-            .total_cmp(&self.when)
-            .then(other.seq.cmp(&self.seq))
+        let by_deadline = match (self.when.is_nan(), other.when.is_nan()) {
+            (true, true) => Ordering::Equal,
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (false, false) => self
+                .when
+                .partial_cmp(&other.when)
+                .unwrap_or(Ordering::Equal),
+        };
+        by_deadline.then(self.seq.cmp(&other.seq)).reverse()
     }
 }
 

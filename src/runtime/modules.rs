@@ -524,6 +524,25 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if secs.is_nan() {
         return Err(vm.value_error("Invalid value NaN (not a number)"));
     }
+    // CPython counts the time in nanoseconds in an i64, before it looks at the sign: an int
+    // beyond that is "too large", a float (rounded away from zero) "out of range".
+    let out_of_range = match v {
+        Value::Int(i) => i.checked_mul(1_000_000_000).is_none(),
+        Value::BigInt(_) => true,
+        Value::Bool(_) => false,
+        _ => {
+            let ns = secs * 1e9;
+            let ns = if ns < 0.0 { ns.floor() } else { ns.ceil() };
+            !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&ns)
+        }
+    };
+    if out_of_range {
+        let message = match v {
+            Value::Int(_) | Value::BigInt(_) => "timestamp too large to convert to C _PyTime_t",
+            _ => "timestamp out of range for platform time_t",
+        };
+        return Err(vm.overflow_error(message));
+    }
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }

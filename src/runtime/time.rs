@@ -52,7 +52,10 @@ impl Clock {
             return;
         }
         match self.kind {
-            ClockKind::Real => std::thread::sleep(Duration::from_secs_f64(secs)),
+            ClockKind::Real => {
+                // (`time.sleep` refuses what does not fit in nanoseconds as an i64.)
+                std::thread::sleep(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX))
+            }
             ClockKind::Virtual => self.virtual_now += secs,
         }
     }
@@ -66,11 +69,39 @@ impl Clock {
                 }
             }
             ClockKind::Real => {
-                let now = self.now();
-                if t > now {
-                    std::thread::sleep(Duration::from_secs_f64(t - now));
+                if let Some(wait) = wait_until(t, self.now()) {
+                    std::thread::sleep(wait);
                 }
             }
         }
+    }
+}
+
+/// The longest the loop waits at once, as CPython's `MAXIMUM_SELECT_TIMEOUT` (a day): a timer
+/// further away (even at infinity) is waited for a day at a time, and the loop looks again.
+const LONGEST_WAIT: f64 = 24.0 * 3600.0;
+
+/// How long to sleep now to reach `t` (None: already there, or `t` is NaN).
+fn wait_until(t: f64, now: f64) -> Option<Duration> {
+    let secs = t - now;
+    (secs > 0.0).then(|| Duration::from_secs_f64(secs.min(LONGEST_WAIT)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wait_until;
+    use std::time::Duration;
+
+    #[test]
+    fn waits_at_most_a_day_and_never_for_nan_or_the_past() {
+        assert_eq!(wait_until(10.5, 10.0), Some(Duration::from_millis(500)));
+        assert_eq!(
+            wait_until(f64::INFINITY, 1.0),
+            Some(Duration::from_secs(86_400))
+        );
+        assert_eq!(wait_until(1e20, 1.0), Some(Duration::from_secs(86_400)));
+        assert_eq!(wait_until(f64::NAN, 1.0), None);
+        assert_eq!(wait_until(1.0, 2.0), None);
+        assert_eq!(wait_until(f64::NEG_INFINITY, 2.0), None);
     }
 }
