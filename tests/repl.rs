@@ -102,6 +102,22 @@ fn ctrl_c_interrupts_a_long_await() {
 }
 
 #[test]
+fn ctrl_c_interrupts_an_endless_sleep() {
+    // A timer at infinity: the prompt waits a day at a time (it used to panic converting the
+    // wait to a Duration).
+    let mut p = start();
+    p.send_line("import asyncio").unwrap();
+    p.exp_string(">>> ").unwrap();
+    p.send_line("await asyncio.sleep(float('inf'))").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    p.send_control('c').unwrap();
+    p.exp_string("KeyboardInterrupt").unwrap();
+    p.exp_string(">>> ").unwrap();
+    p.send_line("print('still here')").unwrap();
+    p.exp_string("still here").unwrap();
+}
+
+#[test]
 fn tab_completes_module_attributes() {
     // Completion needs a real terminal.
     let mut p = start_with_term("xterm");

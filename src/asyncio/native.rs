@@ -106,12 +106,12 @@ pub fn wait_until_time(vm: &mut Vm, t: f64) -> PyResult<()> {
     vm.out.flush();
     if vm.repl.is_some() && !vm.clock.is_virtual() {
         // At the prompt: wake early for input (when idle) and for Ctrl-C.
-        let secs = (t - vm.clock.now()).max(0.0);
+        let wait = crate::runtime::time::wait_until(t, vm.clock.now()).unwrap_or_default();
         let idle = vm.repl_idle;
         let interrupted = vm
             .repl
             .as_mut()
-            .map(|io| io.wait_for(std::time::Duration::from_secs_f64(secs), idle))
+            .map(|io| io.wait_for(wait, idle))
             .unwrap_or(false);
         if interrupted {
             return Err(vm.err(&vm.types.keyboard_interrupt.clone(), ""));

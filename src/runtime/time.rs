@@ -82,7 +82,7 @@ impl Clock {
 const LONGEST_WAIT: f64 = 24.0 * 3600.0;
 
 /// How long to sleep now to reach `t` (None: already there, or `t` is NaN).
-fn wait_until(t: f64, now: f64) -> Option<Duration> {
+pub fn wait_until(t: f64, now: f64) -> Option<Duration> {
     let secs = t - now;
     (secs > 0.0).then(|| Duration::from_secs_f64(secs.min(LONGEST_WAIT)))
 }
