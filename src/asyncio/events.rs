@@ -237,8 +237,9 @@ impl PartialOrd for Timer {
 impl Ord for Timer {
     /// Reversed, so that the timer queue (greatest first) pops the earliest deadline first.
     /// Equal deadlines (-0.0 and 0.0 too) go in creation order. A NaN deadline counts as the
-    /// earliest, whatever its sign bit: CPython's `heapq` never moves a NaN pushed onto an
-    /// empty heap, or before the others, from the top, and its loop runs it at once.
+    /// earliest, whatever its sign bit: CPython's `heapq` keeps a NaN pushed onto an empty heap
+    /// at the top, where its loop runs it at once (deeper in the heap, where a NaN ends up
+    /// depends on the heap's shape, which no order can follow).
     fn cmp(&self, other: &Timer) -> Ordering {
         let by_deadline = match (self.when.is_nan(), other.when.is_nan()) {
             (true, true) => Ordering::Equal,
