@@ -1350,16 +1350,21 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if nothing_ready && !loop_flag(vm, &event_loop, sym::STOPPING_FLAG)? {
         let first = core.timers.borrow().peek().map(|t| t.when);
         match first {
+            // The virtual clock cannot jump to infinity: waiting forever is a stall.
+            Some(f64::INFINITY) if vm.clock.is_virtual() => {
+                super::native::stalled_until_infinity(vm)?
+            }
             Some(when) => super::native::wait_until_time(vm, when)?,
             None => super::native::stalled(vm)?,
         }
     }
     let core = loop_core(&event_loop).expect("checked by self_loop");
-    let end_time = vm.clock.now() + 1e-9;
+    let now = vm.clock.now();
+    let end_time = now + 1e-9;
     {
         let mut timers = core.timers.borrow_mut();
         let mut ready = core.ready.borrow_mut();
-        while timers.peek().is_some_and(|t| due_by(t.when, end_time)) {
+        while timers.peek().is_some_and(|t| due_by(t.when, now, end_time)) {
             if let Some(t) = timers.pop(&vm.asyncio.all_tasks) {
                 t.target.unschedule();
                 ready.push_back(t.target.into_ready());
@@ -1416,13 +1421,16 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// Is a timer at `when` due by `end_time`? CPython stops at `if handle._when >= end_time`, so
-/// a NaN deadline is due at once.
-fn due_by(when: f64, end_time: f64) -> bool {
-    !matches!(
-        when.partial_cmp(&end_time),
-        Some(Ordering::Greater | Ordering::Equal)
-    )
+/// Is a timer at `when` due by `end_time` (`now` plus the clock's resolution)? CPython stops
+/// at `if handle._when >= end_time`, so a NaN deadline is due at once. A deadline the clock
+/// has reached is due too: past about 1e7 s, adding the resolution does not change `now`, and
+/// the virtual clock, which jumps to the deadline, would otherwise never get past it.
+fn due_by(when: f64, now: f64, end_time: f64) -> bool {
+    when <= now
+        || !matches!(
+            when.partial_cmp(&end_time),
+            Some(Ordering::Greater | Ordering::Equal)
+        )
 }
 
 /// Ready-queue capacity above which a mostly empty queue's buffer is shrunk (entries).

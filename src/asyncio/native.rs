@@ -163,6 +163,17 @@ pub fn stalled(vm: &mut Vm) -> PyResult<()> {
     ))
 }
 
+/// Nothing is ready and the first timer is at infinity, on the virtual clock: as `stalled`.
+pub fn stalled_until_infinity(vm: &mut Vm) -> PyResult<()> {
+    if vm.repl.is_some() {
+        return stalled(vm);
+    }
+    Err(vm.runtime_error(
+        "event loop stalled: every task is waiting and the next timer is at infinity, so \
+         nothing can ever wake them (CPython would wait forever here)",
+    ))
+}
+
 fn stderr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let text = vm.to_str(&arg(&args, 0))?;
     vm.write_stderr(&text);
