@@ -1,6 +1,7 @@
 # A NaN deadline (call_later, call_at, sleep), whatever its sign bit, is due at once when it is
 # scheduled before the loop's other timers, as in CPython: its loop stops taking timers at the
 # first with `when >= end_time`, never true for NaN, and `heapq` keeps a NaN pushed first on top.
+# Deadlines -0.0 and 0.0 are equal: they fire in creation order.
 import asyncio
 
 
@@ -27,6 +28,13 @@ async def main():
     never.cancel()
     t = loop.time()
     print(t == t, t < 1e6)
+    zeros = []
+    loop.call_at(0.0, zeros.append, "0.0 first")
+    loop.call_at(-0.0, zeros.append, "-0.0 second")
+    loop.call_at(-0.0, zeros.append, "-0.0 third")
+    loop.call_at(0.0, zeros.append, "0.0 fourth")
+    await asyncio.sleep(0.01)
+    print(zeros)
 
 
 asyncio.run(main())
