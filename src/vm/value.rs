@@ -126,6 +126,46 @@ impl fmt::Debug for FloatBits {
     }
 }
 
+/// `$body` with `$r` bound to the `Rc` of a heap value (the caller has checked that `$value`
+/// is not inline). Every arm is the same code for a different `T`, with the strong count at
+/// the same place, so the compiler folds the match into that code once, with no dispatch on
+/// the type.
+macro_rules! with_heap_rc {
+    ($value:expr, $r:ident => $body:expr) => {
+        match $value {
+            Value::Undef
+            | Value::None
+            | Value::NotImplemented
+            | Value::Ellipsis
+            | Value::Bool(_)
+            | Value::Int(_)
+            // SAFETY: callers test `is_inline` first.
+            | Value::Float(_) => unsafe { std::hint::unreachable_unchecked() },
+            Value::BigInt($r) => $body,
+            Value::Complex($r) => $body,
+            Value::Str($r) => $body,
+            Value::Bytes($r) => $body,
+            Value::Tuple($r) => $body,
+            Value::List($r) => $body,
+            Value::Dict($r) => $body,
+            Value::Set($r) => $body,
+            Value::FrozenSet($r) => $body,
+            Value::Range($r) => $body,
+            Value::Slice($r) => $body,
+            Value::Function($r) => $body,
+            Value::Builtin($r) => $body,
+            Value::BoundMethod($r) => $body,
+            Value::Class($r) => $body,
+            Value::Instance($r) => $body,
+            Value::Module($r) => $body,
+            Value::Generator($r) => $body,
+            Value::Iter($r) => $body,
+            Value::Code($r) => $body,
+            Value::Cell($r) => $body,
+        }
+    };
+}
+
 impl Clone for Value {
     // The inline variants are copied bitwise without a call; the rest increment a count.
     #[inline(always)]
@@ -190,48 +230,23 @@ impl Value {
 
     #[inline(never)]
     fn add_heap_ref(&self) {
-        // SAFETY (each arm): the pointer comes from a live `Rc` of that type; the caller makes
-        // the copy that owns the added count.
-        unsafe {
-            match self {
-                Value::Undef
-                | Value::None
-                | Value::NotImplemented
-                | Value::Ellipsis
-                | Value::Bool(_)
-                | Value::Int(_)
-                | Value::Float(_) => {}
-                Value::BigInt(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Complex(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Str(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Bytes(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Tuple(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::List(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Dict(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Set(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::FrozenSet(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Range(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Slice(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Function(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Builtin(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::BoundMethod(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Class(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Instance(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Module(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Generator(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Iter(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Code(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Cell(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-            }
-        }
+        // SAFETY: the pointer comes from a live `Rc`; the caller makes the copy that owns the
+        // added count.
+        with_heap_rc!(self, r => unsafe { Rc::increment_strong_count(Rc::as_ptr(r)) });
     }
 
-    /// Drops `self`, deciding the common no-op case inline. The compiler's drop glue for
-    /// `Value` is an out-of-line call, and most values the run loop pops are ints, bools and
-    /// None.
+    /// Drops `self`, deciding the common cases inline: an inline value owns nothing, and a
+    /// heap value whose `Rc` has other owners only loses a count. Only the last owner takes
+    /// the out-of-line drop, which dispatches on the type. (The compiler's drop glue for
+    /// `Value` dispatches on the type first, through a jump table, for every heap value.)
     #[inline(always)]
     pub fn discard(self) {
         if self.is_inline() {
+            std::mem::forget(self);
+        } else if with_heap_rc!(&self, r => Rc::strong_count(r)) > 1 {
+            // SAFETY: the `Rc` is live and has other owners, so this only decrements; `self`,
+            // whose count this was, is forgotten.
+            with_heap_rc!(&self, r => unsafe { Rc::decrement_strong_count(Rc::as_ptr(r)) });
             std::mem::forget(self);
         } else {
             drop_heap(self);
