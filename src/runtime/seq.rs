@@ -107,30 +107,32 @@ fn index_error(vm: &Vm, what: &str) -> crate::vm::PyErr {
     }
 }
 
-/// The characters of ASCII `text` at a step slice's indices (which `slice_indices` keeps in
+/// The `str` of the characters of ASCII `text` at a step slice's indices (which `slice_indices` keeps in
 /// range).
-fn pick_ascii(text: &str, idx: &SliceIndices) -> String {
+fn pick_ascii(text: &str, idx: &SliceIndices) -> Value {
     let bytes = text.as_bytes();
-    let picked: Vec<u8> = if idx.len <= 0 {
-        Vec::new()
-    } else if idx.step == -1 {
-        // `s[::-1]` and its kin: one reversed run.
-        let first = idx.start as usize;
-        let last = first + 1 - idx.len as usize;
-        bytes
-            .get(last..=first)
-            .map_or_else(Vec::new, |run| run.iter().rev().copied().collect())
-    } else {
-        // Sized up front: a `filter_map` gives `collect` no exact length.
-        let mut v = Vec::with_capacity(idx.len as usize);
-        v.extend(idx.indices().filter_map(|i| bytes.get(i).copied()));
-        v
+    let len = idx.len.max(0) as usize;
+    let fill = |out: &mut [u8]| {
+        if len == 0 {
+            return;
+        }
+        if idx.step == -1 {
+            // `s[::-1]` and its kin: one reversed run.
+            let first = idx.start as usize;
+            let last = first + 1 - len;
+            if let Some(run) = bytes.get(last..=first) {
+                for (o, b) in out.iter_mut().zip(run.iter().rev()) {
+                    *o = *b;
+                }
+            }
+        } else {
+            for (o, i) in out.iter_mut().zip(idx.indices()) {
+                *o = bytes.get(i).copied().unwrap_or(0);
+            }
+        }
     };
-    // Bytes picked from ASCII text are ASCII, hence valid UTF-8; `from_utf8` would check
-    // again, byte by byte.
-    debug_assert!(picked.is_ascii());
-    // SAFETY: every byte is ASCII (see above).
-    unsafe { String::from_utf8_unchecked(picked) }
+    // SAFETY: bytes picked from ASCII text are ASCII (a NUL where none was picked).
+    unsafe { super::str::ascii_fill_value(len, fill) }
 }
 
 fn indices_type_error(vm: &Vm, what: &str, index: &Value) -> crate::vm::PyErr {
@@ -236,7 +238,7 @@ fn get_slice(vm: &mut Vm, obj: &Value, s: &Slice) -> PyResult<Value> {
                 return Ok(Value::str(st.substring(start, start + idx.len as usize)));
             }
             if st.is_ascii() {
-                return Ok(super::str::ascii_value(pick_ascii(st.as_str(), &idx)));
+                return Ok(pick_ascii(st.as_str(), &idx));
             }
             let count = idx.len.max(0) as usize;
             let mut out = String::new();

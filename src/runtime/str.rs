@@ -3,16 +3,20 @@
 //! 64th code point, so an index walks at most 63 characters of UTF-8 instead of the whole
 //! prefix. The hash is computed once, on demand.
 //!
-//! The text is kept in the `String` it was built in: shrinking every new string to its exact size
-//! cost a reallocation per string, so only strings with much spare capacity are shrunk.
+//! Text of up to 24 bytes (most words, keys, names and numbers) is stored inside the `PyStr`
+//! itself (`CompactString`), so such a string is one allocation instead of two. Longer text
+//! stays in the buffer it was built in: shrinking every new string to its exact size cost a
+//! reallocation per string, so only buffers with much spare capacity are shrunk.
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
+use compact_str::CompactString;
+
 use crate::vm::value::Value;
 
 pub struct PyStr {
-    text: String,
+    text: CompactString,
     char_len: usize,
     /// The hash once computed; `NO_HASH` before (a Python hash is never -1).
     hash: Cell<i64>,
@@ -30,12 +34,20 @@ const _: () = assert!(std::mem::size_of::<PyStr>() == 48);
 
 const NO_HASH: i64 = -1;
 
+/// The longest text `CompactString` keeps inline: as many bytes as a `String` takes.
+const INLINE_MAX: usize = std::mem::size_of::<String>();
+
 /// Code points between two entries of `PyStr::marks`.
 const MARK_STRIDE: usize = 64;
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr::from_string(s.to_string())
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr::from_compact(CompactString::new(s), char_len)
     }
 
     pub fn from_string(s: String) -> PyStr {
@@ -50,13 +62,18 @@ impl PyStr {
     /// A string whose code point count the caller already knows (`char_len` must be exact:
     /// `s.len()` for ASCII text), which saves the scan over the text.
     pub fn with_char_len(mut s: String, char_len: usize) -> PyStr {
-        debug_assert_eq!(char_len, s.chars().count());
         // Growth by doubling may leave up to half the buffer unused; keep small slack only.
-        if s.capacity() - s.len() > s.len() / 4 + 16 {
+        // (Short text moves into the `PyStr` and its buffer is freed, whatever its slack.)
+        if s.len() > INLINE_MAX && s.capacity() - s.len() > s.len() / 4 + 16 {
             s.shrink_to_fit();
         }
+        PyStr::from_compact(CompactString::from(s), char_len)
+    }
+
+    fn from_compact(text: CompactString, char_len: usize) -> PyStr {
+        debug_assert_eq!(char_len, text.chars().count());
         PyStr {
-            text: s,
+            text,
             char_len,
             hash: Cell::new(NO_HASH),
             marks: OnceCell::new(),
@@ -65,7 +82,7 @@ impl PyStr {
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// Length in code points (`len(s)`).
@@ -170,8 +187,36 @@ pub fn ascii_value(s: String) -> Value {
     Value::Str(Rc::new(PyStr::with_char_len(s, n)))
 }
 
+/// `ascii_value` of borrowed text: short text is copied into the new string, with no buffer
+/// of its own.
+pub fn ascii_str_value(s: &str) -> Value {
+    Value::Str(Rc::new(PyStr::from_compact(CompactString::new(s), s.len())))
+}
+
+/// A `str` of `len` ASCII bytes that `fill` writes: short text is written in place (on the
+/// stack, then into the string), longer text into a buffer of its own.
+///
+/// # Safety
+/// `fill` must write ASCII bytes only (any byte it leaves alone is a NUL).
+pub unsafe fn ascii_fill_value(len: usize, fill: impl FnOnce(&mut [u8])) -> Value {
+    if len <= INLINE_MAX {
+        let mut buf = [0u8; INLINE_MAX];
+        let bytes = &mut buf[..len];
+        fill(bytes);
+        debug_assert!(bytes.is_ascii());
+        // SAFETY: ASCII, as the caller promises, is UTF-8.
+        return ascii_str_value(unsafe { std::str::from_utf8_unchecked(bytes) });
+    }
+    let mut bytes = vec![0u8; len];
+    fill(&mut bytes);
+    debug_assert!(bytes.is_ascii());
+    // SAFETY: as above.
+    ascii_value(unsafe { String::from_utf8_unchecked(bytes) })
+}
+
 /// `str(i)` for an int, without the formatting machinery.
 pub fn int_value(i: i64) -> Value {
+    // 19 digits and a sign at most.
     let mut buf = [0u8; 20];
     let mut pos = buf.len();
     let mut n = i.unsigned_abs();
@@ -183,14 +228,12 @@ pub fn int_value(i: i64) -> Value {
             break;
         }
     }
-    let mut s = String::with_capacity(buf.len() - pos + 1);
     if i < 0 {
-        s.push('-');
+        pos -= 1;
+        buf[pos] = b'-';
     }
-    for &d in &buf[pos..] {
-        s.push(char::from(d));
-    }
-    ascii_value(s)
+    // SAFETY: digits and a minus sign are ASCII.
+    ascii_str_value(unsafe { std::str::from_utf8_unchecked(&buf[pos..]) })
 }
 
 thread_local! {

@@ -349,10 +349,7 @@ const SPLIT_START: usize = 8;
 /// The pieces of `s` as `str` values; pieces of ASCII text need no scan for their length.
 fn part_values(s: &PyStr, parts: Vec<&str>) -> Vec<Value> {
     if s.is_ascii() {
-        parts
-            .into_iter()
-            .map(|p| super::str::ascii_value(p.to_owned()))
-            .collect()
+        parts.into_iter().map(super::str::ascii_str_value).collect()
     } else {
         parts.into_iter().map(Value::str).collect()
     }
@@ -755,37 +752,43 @@ fn ascii_case_impl(
     vm: &mut Vm,
     args: &Args,
     name: &str,
-    ascii: fn(&str) -> String,
+    ascii: fn(&mut [u8]),
     full: fn(&str) -> String,
 ) -> PyResult<Value> {
     let s = recv_checked(vm, args, name, Conv::NoArgs, 0, 0)?;
     Ok(ascii_case(&s, ascii).unwrap_or_else(|| Value::string(full(s.as_str()))))
 }
 
-/// `ascii(s)` of ASCII text (`None` for other text).
-fn ascii_case(s: &PyStr, ascii: fn(&str) -> String) -> Option<Value> {
-    s.is_ascii()
-        .then(|| super::str::ascii_value(ascii(s.as_str())))
+/// The text of ASCII `s` with `ascii` applied in place (`None` for other text).
+fn ascii_case(s: &PyStr, ascii: fn(&mut [u8])) -> Option<Value> {
+    let text = s.as_str().as_bytes();
+    // SAFETY: `make_ascii_uppercase` and `make_ascii_lowercase` keep ASCII bytes ASCII.
+    s.is_ascii().then(|| unsafe {
+        super::str::ascii_fill_value(text.len(), |out| {
+            out.copy_from_slice(text);
+            ascii(out);
+        })
+    })
 }
 
 /// The fast path of `str.upper` (`runtime::fast_builtins`): ASCII text.
 pub(super) fn upper_fast(args: &[Value]) -> Option<Value> {
     let [Value::Str(s)] = args else { return None };
-    ascii_case(s, str::to_ascii_uppercase)
+    ascii_case(s, <[u8]>::make_ascii_uppercase)
 }
 
 /// The fast path of `str.lower` (`runtime::fast_builtins`): ASCII text.
 pub(super) fn lower_fast(args: &[Value]) -> Option<Value> {
     let [Value::Str(s)] = args else { return None };
-    ascii_case(s, str::to_ascii_lowercase)
+    ascii_case(s, <[u8]>::make_ascii_lowercase)
 }
 
 fn str_upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    ascii_case_impl(vm, &args, "upper", str::to_ascii_uppercase, ucd::upper)
+    ascii_case_impl(vm, &args, "upper", <[u8]>::make_ascii_uppercase, ucd::upper)
 }
 
 fn str_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    ascii_case_impl(vm, &args, "lower", str::to_ascii_lowercase, ucd::lower)
+    ascii_case_impl(vm, &args, "lower", <[u8]>::make_ascii_lowercase, ucd::lower)
 }
 
 fn str_title(vm: &mut Vm, args: Args) -> PyResult<Value> {
