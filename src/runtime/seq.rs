@@ -107,8 +107,8 @@ fn index_error(vm: &Vm, what: &str) -> crate::vm::PyErr {
     }
 }
 
-/// The `str` of the characters of ASCII `text` at a step slice's indices (which `slice_indices` keeps in
-/// range).
+/// The `str` of the characters of ASCII `text` at a step slice's indices (which
+/// `slice_indices` keeps in range).
 fn pick_ascii(text: &str, idx: &SliceIndices) -> Value {
     let bytes = text.as_bytes();
     let len = idx.len.max(0) as usize;
