@@ -4,9 +4,11 @@
 //! prefix. The hash is computed once, on demand.
 //!
 //! Text of up to 24 bytes (most words, keys, names and numbers) is stored inside the `PyStr`
-//! itself (`CompactString`), so such a string is one allocation instead of two. Longer text
-//! stays in the buffer it was built in: shrinking every new string to its exact size cost a
-//! reallocation per string, so only buffers with much spare capacity are shrunk.
+//! itself (`CompactString`), so such a string holds one allocation instead of two. Made from
+//! borrowed text (`PyStr::new`, `ascii_str_value`, `ascii_fill_value`) it never had another;
+//! built in a `String` (`+`, `join`, `replace`, formatting), its buffer is freed on the spot.
+//! Longer text stays in the buffer it was built in: shrinking every new string to its exact
+//! size cost a reallocation per string, so only buffers with much spare capacity are shrunk.
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
@@ -42,20 +44,11 @@ const MARK_STRIDE: usize = 64;
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        let char_len = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
-        PyStr::from_compact(CompactString::new(s), char_len)
+        PyStr::from_compact(CompactString::new(s), char_count(s))
     }
 
     pub fn from_string(s: String) -> PyStr {
-        let char_len = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
+        let char_len = char_count(&s);
         PyStr::with_char_len(s, char_len)
     }
 
@@ -207,6 +200,7 @@ pub unsafe fn ascii_fill_value(len: usize, fill: impl FnOnce(&mut [u8])) -> Valu
         // SAFETY: ASCII, as the caller promises, is UTF-8.
         return ascii_str_value(unsafe { std::str::from_utf8_unchecked(bytes) });
     }
+    // (Zeroed first: `fill` gets initialised bytes to write over.)
     let mut bytes = vec![0u8; len];
     fill(&mut bytes);
     debug_assert!(bytes.is_ascii());
@@ -254,6 +248,15 @@ pub fn char_value(c: char) -> Value {
     }
     let mut buf = [0u8; 4];
     Value::str(c.encode_utf8(&mut buf))
+}
+
+/// Code points in `s`.
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 impl PartialEq for PyStr {

@@ -128,8 +128,8 @@ impl fmt::Debug for FloatBits {
 
 /// `$body` with `$r` bound to the `Rc` of a heap value (the caller has checked that `$value`
 /// is not inline). Every arm is the same code for a different `T`, with the strong count at
-/// the same place, so the compiler folds the match into that code once, with no dispatch on
-/// the type.
+/// the same place, so the compiler emits that code once: inline in `discard`, with no
+/// dispatch on the type; in `add_heap_ref` behind a jump table whose entries all lead to it.
 macro_rules! with_heap_rc {
     ($value:expr, $r:ident => $body:expr) => {
         match $value {
