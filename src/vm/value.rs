@@ -126,6 +126,20 @@ impl fmt::Debug for FloatBits {
     }
 }
 
+/// The variants that own no heap object, as a pattern shared by `is_inline` and
+/// `with_heap_rc!`, which treats them as unreachable: the two must name the same variants.
+macro_rules! inline_variants {
+    () => {
+        Value::Undef
+            | Value::None
+            | Value::NotImplemented
+            | Value::Ellipsis
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+    };
+}
+
 /// `$body` with `$r` bound to the `Rc` of a heap value (the caller has checked that `$value`
 /// is not inline). Every arm is the same code for a different `T`, with the strong count at
 /// the same place, so the compiler emits that code once: inline in `discard`, with no
@@ -133,14 +147,8 @@ impl fmt::Debug for FloatBits {
 macro_rules! with_heap_rc {
     ($value:expr, $r:ident => $body:expr) => {
         match $value {
-            Value::Undef
-            | Value::None
-            | Value::NotImplemented
-            | Value::Ellipsis
-            | Value::Bool(_)
-            | Value::Int(_)
             // SAFETY: callers test `is_inline` first.
-            | Value::Float(_) => unsafe { std::hint::unreachable_unchecked() },
+            inline_variants!() => unsafe { std::hint::unreachable_unchecked() },
             Value::BigInt($r) => $body,
             Value::Complex($r) => $body,
             Value::Str($r) => $body,
@@ -198,16 +206,7 @@ impl Value {
     /// copying one is a bitwise copy and dropping one does nothing.
     #[inline(always)]
     pub fn is_inline(&self) -> bool {
-        matches!(
-            self,
-            Value::Undef
-                | Value::None
-                | Value::NotImplemented
-                | Value::Ellipsis
-                | Value::Bool(_)
-                | Value::Int(_)
-                | Value::Float(_)
-        )
+        matches!(self, inline_variants!())
     }
 
     // The count goes up, then the value is copied whole: built variant by variant, the copy
