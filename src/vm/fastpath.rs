@@ -80,10 +80,10 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
         extras,
         ..
     } = frame;
-    let instrs = &code.instrs[..];
-    let consts = &code.consts[..];
-    let names = &code.names[..];
-    let cache = &code.attr_cache;
+    // The code's instructions, constants, names and cache are read through `code` where they
+    // are used, not taken into locals here: the loop has more live values than registers, so
+    // such locals went to the stack anyway, and copying them there on every entry (after
+    // each call and return) cost 4% of fib's instructions.
     // `LoadFast(i)`, or hands it to the VM when the local is unbound (pc stays past the
     // instruction, whichever head it was, so the error points at it).
     macro_rules! load_fast {
@@ -96,7 +96,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
     loop {
         // Matched by reference so each arm loads only its own operand (copying the whole
         // instruction first costs a dozen machine instructions of byte shuffling).
-        let instr = instrs.get(*pc as usize)?;
+        let instr = code.instrs.get(*pc as usize)?;
         *pc += 1;
         match *instr {
             Instr::Nop => {}
@@ -105,20 +105,20 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     v.discard();
                 }
             }
-            Instr::LoadConst(i) => push_copy(stack, &consts[i as usize]),
+            Instr::LoadConst(i) => push_copy(stack, &code.consts[i as usize]),
             Instr::LoadFast(i) => load_fast!(i),
             Instr::LoadFastConstBinary(i) | Instr::LoadFastFastBinary(i) => {
                 // `instrs[*pc..]`: the second load, the operator, maybe a store.
                 let at = *pc as usize;
-                let rhs = second_operand(instrs.get(at), consts, stack);
-                let op = match instrs.get(at + 1) {
+                let rhs = second_operand(code.instrs.get(at), &code.consts, stack);
+                let op = match code.instrs.get(at + 1) {
                     Some(Instr::BinaryOp(op) | Instr::InplaceOp(op)) => Some(*op),
                     _ => None,
                 };
                 let lhs = &stack[i as usize];
                 match (rhs, op) {
                     (Some(rhs), Some(op)) => match fast_binary(op, lhs, rhs) {
-                        Some(v) => match instrs.get(at + 2) {
+                        Some(v) => match code.instrs.get(at + 2) {
                             Some(Instr::StoreFast(s)) => {
                                 let old = std::mem::replace(&mut stack[*s as usize], v);
                                 old.discard();
@@ -137,12 +137,12 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             Instr::LoadFastConstCompareJump(i) | Instr::LoadFastFastCompareJump(i) => {
                 // `instrs[*pc..]`: the second load, the comparison, the conditional jump.
                 let at = *pc as usize;
-                let rhs = second_operand(instrs.get(at), consts, stack);
-                let kind = match instrs.get(at + 1) {
+                let rhs = second_operand(code.instrs.get(at), &code.consts, stack);
+                let kind = match code.instrs.get(at + 1) {
                     Some(Instr::Compare(kind)) => Some(*kind),
                     _ => None,
                 };
-                let jump = match instrs.get(at + 2) {
+                let jump = match code.instrs.get(at + 2) {
                     Some(Instr::PopJumpIfFalse(t)) => Some((false, *t)),
                     Some(Instr::PopJumpIfTrue(t)) => Some((true, *t)),
                     _ => None,
@@ -314,23 +314,31 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             // Attribute and method look-ups the code's cache answers without the VM (see
             // `vm::attr_cache`); a miss goes to the VM's general path.
             Instr::LoadFastAttr(local, i) => {
-                let hit = stack
-                    .get(local as usize)
-                    .and_then(|obj| cache.instance_attr_hit(i as usize, obj, names[i as usize]));
+                let hit = stack.get(local as usize).and_then(|obj| {
+                    code.attr_cache
+                        .instance_attr_hit(i as usize, obj, code.names[i as usize])
+                });
                 let Some(v) = hit else {
                     return Some(Leave::Slow);
                 };
                 stack.push(v);
             }
             Instr::LoadFastMethod(local, i) => {
-                if !cache.push_method(i as usize, names[i as usize], stack, local as usize, false) {
+                if !code.attr_cache.push_method(
+                    i as usize,
+                    code.names[i as usize],
+                    stack,
+                    local as usize,
+                    false,
+                ) {
                     return Some(Leave::Slow);
                 }
             }
             Instr::LoadAttr(i) => {
-                let hit = stack
-                    .last()
-                    .and_then(|obj| cache.instance_attr_hit(i as usize, obj, names[i as usize]));
+                let hit = stack.last().and_then(|obj| {
+                    code.attr_cache
+                        .instance_attr_hit(i as usize, obj, code.names[i as usize])
+                });
                 match (hit, stack.last_mut()) {
                     (Some(v), Some(top)) => std::mem::replace(top, v).discard(),
                     _ => return Some(Leave::Slow),
@@ -339,7 +347,10 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             Instr::LoadMethod(i) => {
                 // `[.., obj]` becomes `[.., method, receiver]`.
                 let at = stack.len().wrapping_sub(1);
-                if !cache.push_method(i as usize, names[i as usize], stack, at, true) {
+                if !code
+                    .attr_cache
+                    .push_method(i as usize, code.names[i as usize], stack, at, true)
+                {
                     return Some(Leave::Slow);
                 }
             }
@@ -348,10 +359,10 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 let Some(obj) = stack.pop() else {
                     return Some(Leave::Slow);
                 };
-                match cache.instance_store_hit(i as usize, &obj) {
+                match code.attr_cache.instance_store_hit(i as usize, &obj) {
                     Some(inst) if !stack.is_empty() => {
                         if let Some(v) = stack.pop() {
-                            crate::runtime::instdict::set(inst, names[i as usize], v);
+                            crate::runtime::instdict::set(inst, code.names[i as usize], v);
                         }
                     }
                     _ => {
