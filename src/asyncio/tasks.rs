@@ -175,7 +175,7 @@ impl TaskData {
         let number = self.default_number;
         let name = self
             .name
-            .get_or_insert_with(|| Rc::new(PyStr::new(&format!("Task-{number}"))));
+            .get_or_insert_with(|| PyStr::new(&format!("Task-{number}")));
         Value::Str(name.clone())
     }
 

@@ -250,9 +250,7 @@ fn get_slice(vm: &mut Vm, obj: &Value, s: &Slice) -> PyResult<Value> {
                 let chars: Vec<char> = st.as_str().chars().collect();
                 out.extend(idx.indices().filter_map(|i| chars.get(i).copied()));
             }
-            Ok(Value::Str(Rc::new(super::str::PyStr::with_char_len(
-                out, count,
-            ))))
+            Ok(Value::Str(super::str::PyStr::with_char_len(out, count)))
         }
         Value::Bytes(b) => {
             let idx = slice_indices(vm, s, b.len())?;
@@ -352,6 +350,11 @@ fn repeat<T: Clone>(items: &[T], n: i64) -> Vec<T> {
     out
 }
 
+/// Sizes (items, or bytes of text) past which a repetition or a replacement raises
+/// MemoryError rather than trying to allocate: this machine could not hold the result, and
+/// CPython's allocation fails there.
+pub(super) const ALLOC_LIMIT: u128 = 1 << 32;
+
 /// `+`, `*` and `%` on sequences and strings; `None` for NotImplemented.
 pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     // A builtin-subclass operand (`"ab" + MyStr("c")`, `"ab" * MyInt(2)`) acts as its value.
@@ -382,7 +385,7 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
             _ => None,
         }
     };
-    let too_big = |n: i64, len: usize| n > 0 && (len as u128) * (n as u128) > (1u128 << 32);
+    let too_big = |n: i64, len: usize| n > 0 && (len as u128) * (n as u128) > ALLOC_LIMIT;
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => Some(Ok(super::str::concat(x, y))),
         (BinOp::Add, Value::List(x), Value::List(y)) => {

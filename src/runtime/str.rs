@@ -5,8 +5,9 @@
 //!
 //! Text of up to 24 bytes (most words, keys, names and numbers) is stored inside the `PyStr`
 //! itself (`CompactString`), so such a string holds one allocation instead of two. Made from
-//! borrowed text (`PyStr::new`, `ascii_str_value`, `ascii_fill_value`) it never had another;
-//! built in a `String` (`+`, `join`, `replace`, formatting), its buffer is freed on the spot.
+//! borrowed text (`PyStr::new`, `ascii_str_value`, `ascii_fill_value`) or from pieces of a known
+//! total size (`StrBuilder`: `+`, f-strings, `join`) it never had another; built in a
+//! `String` (`replace`, formatting), its buffer is freed on the spot.
 //! Longer text stays in the buffer it was built in: shrinking every new string to its exact
 //! size cost a reallocation per string, so only buffers with much spare capacity are shrunk.
 
@@ -43,18 +44,18 @@ const INLINE_MAX: usize = std::mem::size_of::<String>();
 const MARK_STRIDE: usize = 64;
 
 impl PyStr {
-    pub fn new(s: &str) -> PyStr {
+    pub fn new(s: &str) -> Rc<PyStr> {
         PyStr::from_compact(CompactString::new(s), char_count(s))
     }
 
-    pub fn from_string(s: String) -> PyStr {
+    pub fn from_string(s: String) -> Rc<PyStr> {
         let char_len = char_count(&s);
         PyStr::with_char_len(s, char_len)
     }
 
     /// A string whose code point count the caller already knows (`char_len` must be exact:
     /// `s.len()` for ASCII text), which saves the scan over the text.
-    pub fn with_char_len(mut s: String, char_len: usize) -> PyStr {
+    pub fn with_char_len(mut s: String, char_len: usize) -> Rc<PyStr> {
         // Growth by doubling may leave up to half the buffer unused; keep small slack only.
         // (Short text moves into the `PyStr` and its buffer is freed, whatever its slack.)
         if s.len() > INLINE_MAX && s.capacity() - s.len() > s.len() / 4 + 16 {
@@ -63,13 +64,25 @@ impl PyStr {
         PyStr::from_compact(CompactString::from(s), char_len)
     }
 
-    fn from_compact(text: CompactString, char_len: usize) -> PyStr {
+    /// The string, written field by field into its new allocation. (`Rc::new` of a `PyStr`
+    /// built first assembles its 64 bytes on the stack in 8-byte stores and copies them with
+    /// 16-byte loads, which the processor cannot forward from those stores: a stall of a dozen
+    /// cycles or more on every new string.)
+    fn from_compact(text: CompactString, char_len: usize) -> Rc<PyStr> {
         debug_assert_eq!(char_len, text.chars().count());
-        PyStr {
-            text,
-            char_len,
-            hash: Cell::new(NO_HASH),
-            marks: OnceCell::new(),
+        let mut rc = Rc::<PyStr>::new_uninit();
+        let Some(slot) = Rc::get_mut(&mut rc) else {
+            unreachable!("a new Rc has no other owner")
+        };
+        let p = slot.as_mut_ptr();
+        // SAFETY: every field is written once, through a pointer into the allocation, before
+        // `assume_init`.
+        unsafe {
+            std::ptr::addr_of_mut!((*p).text).write(text);
+            std::ptr::addr_of_mut!((*p).char_len).write(char_len);
+            std::ptr::addr_of_mut!((*p).hash).write(Cell::new(NO_HASH));
+            std::ptr::addr_of_mut!((*p).marks).write(OnceCell::new());
+            rc.assume_init()
         }
     }
 
@@ -165,25 +178,77 @@ impl PyStr {
 
 /// `x + y`.
 pub fn concat(x: &PyStr, y: &PyStr) -> Value {
-    let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-    s.push_str(x.as_str());
-    s.push_str(y.as_str());
-    Value::Str(Rc::new(PyStr::with_char_len(
-        s,
-        x.char_len() + y.char_len(),
-    )))
+    let mut text = StrBuilder::with_size(x.as_str().len() + y.as_str().len());
+    text.push(x.as_str());
+    text.push(y.as_str());
+    text.finish(x.char_len() + y.char_len())
+}
+
+/// Text of a size known before it is written, in pieces (`+`, f-strings, `join`):
+/// text of up to 24 bytes is written on the stack, then into the string, longer text into a
+/// buffer of exactly its size. (Built in a `String`, short text was copied out of a buffer
+/// that was then freed, and a `String` grown piece by piece reallocated on the way.)
+pub struct StrBuilder {
+    /// The text while it fits in `INLINE_MAX` bytes and no buffer was made.
+    small: [u8; INLINE_MAX],
+    small_len: usize,
+    /// The text once longer (`with_size` beyond `INLINE_MAX`, or more pushed than it said).
+    heap: Option<Vec<u8>>,
+}
+
+impl StrBuilder {
+    /// Room for `bytes` bytes (more pushed still fit, after a reallocation).
+    #[inline]
+    pub fn with_size(bytes: usize) -> StrBuilder {
+        StrBuilder {
+            small: [0; INLINE_MAX],
+            small_len: 0,
+            heap: (bytes > INLINE_MAX).then(|| Vec::with_capacity(bytes)),
+        }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, piece: &str) {
+        let bytes = piece.as_bytes();
+        if let Some(heap) = &mut self.heap {
+            heap.extend_from_slice(bytes);
+        } else if let Some(room) = self
+            .small
+            .get_mut(self.small_len..self.small_len + bytes.len())
+        {
+            room.copy_from_slice(bytes);
+            self.small_len += bytes.len();
+        } else {
+            let mut heap = Vec::with_capacity(self.small_len + bytes.len());
+            heap.extend_from_slice(&self.small[..self.small_len]);
+            heap.extend_from_slice(bytes);
+            self.heap = Some(heap);
+        }
+    }
+
+    /// The string, of `char_len` code points (which must be exact: the pieces' sum).
+    pub fn finish(self, char_len: usize) -> Value {
+        // SAFETY: the bytes are whole `str`s one after another, which is UTF-8.
+        let text = match self.heap {
+            Some(heap) => CompactString::from(unsafe { String::from_utf8_unchecked(heap) }),
+            None => CompactString::new(unsafe {
+                std::str::from_utf8_unchecked(&self.small[..self.small_len])
+            }),
+        };
+        Value::Str(PyStr::from_compact(text, char_len))
+    }
 }
 
 /// A `str` value from text known to be ASCII (no scan to count code points).
 pub fn ascii_value(s: String) -> Value {
     let n = s.len();
-    Value::Str(Rc::new(PyStr::with_char_len(s, n)))
+    Value::Str(PyStr::with_char_len(s, n))
 }
 
 /// `ascii_value` of borrowed text: short text is copied into the new string, with no buffer
 /// of its own.
 pub fn ascii_str_value(s: &str) -> Value {
-    Value::Str(Rc::new(PyStr::from_compact(CompactString::new(s), s.len())))
+    Value::Str(PyStr::from_compact(CompactString::new(s), s.len()))
 }
 
 /// A `str` of `len` ASCII bytes that `fill` writes: short text is written in place (on the
@@ -234,7 +299,7 @@ thread_local! {
     /// One shared string per ASCII character, as CPython shares its one-character strings:
     /// indexing and iterating over text then allocates nothing.
     static ASCII_CHARS: [Rc<PyStr>; 128] = std::array::from_fn(|b| {
-        Rc::new(PyStr::with_char_len(char::from(b as u8).to_string(), 1))
+        PyStr::with_char_len(char::from(b as u8).to_string(), 1)
     });
 }
 

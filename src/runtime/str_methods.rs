@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::methargs::{adjust_indices, check, check_count, parse_kw, slice_bound, ssize_arg, Conv};
-use super::str::PyStr;
+use super::str::{PyStr, StrBuilder};
 use super::ucd;
 use crate::vm::object::{Args, BuiltinFn, Instance, Payload};
 use crate::vm::value::Value;
@@ -212,21 +212,21 @@ fn join_pieces(sep: &PyStr, items: &[Value]) -> Result<Value, usize> {
     let gaps = items.len().saturating_sub(1);
     bytes = bytes.saturating_add(gaps.saturating_mul(sep.as_str().len()));
     chars = chars.saturating_add(gaps.saturating_mul(sep.char_len()));
-    let mut out = String::with_capacity(bytes);
+    let mut out = StrBuilder::with_size(bytes);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(sep.as_str());
+            out.push(sep.as_str());
         }
         match item {
-            Value::Str(s) => out.push_str(s.as_str()),
+            Value::Str(s) => out.push(s.as_str()),
             _ => {
                 if let Some(s) = as_pystr(item) {
-                    out.push_str(s.as_str());
+                    out.push(s.as_str());
                 }
             }
         }
     }
-    Ok(Value::Str(Rc::new(PyStr::with_char_len(out, chars))))
+    Ok(out.finish(chars))
 }
 
 /// `(sep, maxsplit)` of `split`/`rsplit`.
@@ -714,21 +714,36 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
     };
-    Ok(replace_value(&s, &parts[0], &parts[1], count))
+    replace_value(&s, &parts[0], &parts[1], count).ok_or_else(|| vm.err(&vm.types.memory_error, ""))
 }
 
 /// `s.replace(old, new, count)` (`count < 0`: all).
-fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Value {
+/// None when the result would be too big to allocate (`seq::ALLOC_LIMIT`).
+fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Option<Value> {
     let text = s.as_str();
+    let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    if new.as_str().len() > old.as_str().len() {
+        // The most the text can grow (one match per `old`, or per position when empty), and
+        // the exact growth only when that could be too much.
+        let growth = (new.as_str().len() - old.as_str().len()) as u128;
+        let most = (text.len() / old.as_str().len().max(1) + 1).min(limit) as u128;
+        let longest = |matches: u128| text.len() as u128 + matches * growth;
+        if longest(most) > super::seq::ALLOC_LIMIT
+            && longest(text.matches(old.as_str()).take(limit).count() as u128)
+                > super::seq::ALLOC_LIMIT
+        {
+            return None;
+        }
+    }
     let out = if count < 0 {
         text.replace(old.as_str(), new.as_str())
     } else {
-        text.replacen(old.as_str(), new.as_str(), count as usize)
+        text.replacen(old.as_str(), new.as_str(), limit)
     };
     if s.is_ascii() && new.is_ascii() {
-        return super::str::ascii_value(out);
+        return Some(super::str::ascii_value(out));
     }
-    Value::string(out)
+    Some(Value::string(out))
 }
 
 /// The fast path of `str.replace` (`runtime::fast_builtins`): `s.replace(old, new)`.
@@ -736,7 +751,7 @@ pub(super) fn replace_fast(args: &[Value]) -> Option<Value> {
     let [Value::Str(s), Value::Str(old), Value::Str(new)] = args else {
         return None;
     };
-    Some(replace_value(s, old, new, -1))
+    replace_value(s, old, new, -1)
 }
 
 // ----- case -------------------------------------------------------------------------------

@@ -565,14 +565,22 @@ impl Vm {
                     frame!(self).push(dict);
                 }
                 Instr::BuildString(n) => {
+                    // The pieces are `str`s (`FormatValue` made them).
                     let at = frame.stack.len() - n as usize;
-                    let mut s = String::new();
-                    for v in frame.stack.drain(at..) {
-                        if let Value::Str(part) = v {
-                            s.push_str(part.as_str());
-                        }
+                    let pieces = || {
+                        frame.stack[at..].iter().filter_map(|v| match v {
+                            Value::Str(piece) => Some(piece),
+                            _ => None,
+                        })
+                    };
+                    let bytes = pieces().map(|p| p.as_str().len()).sum();
+                    let chars = pieces().map(|p| p.char_len()).sum();
+                    let mut text = crate::runtime::str::StrBuilder::with_size(bytes);
+                    for piece in pieces() {
+                        text.push(piece.as_str());
                     }
-                    frame.push(Value::string(s));
+                    frame.stack.truncate(at);
+                    frame.push(text.finish(chars));
                 }
                 Instr::ListAppend(n) => {
                     let v = frame.pop();

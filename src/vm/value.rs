@@ -260,11 +260,11 @@ fn drop_heap(v: Value) {
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::new(PyStr::new(s)))
+        Value::Str(PyStr::new(s))
     }
 
     pub fn string(s: String) -> Value {
-        Value::Str(Rc::new(PyStr::from_string(s)))
+        Value::Str(PyStr::from_string(s))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
