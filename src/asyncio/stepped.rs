@@ -44,13 +44,13 @@ pub fn register(vm: &mut Vm, module: &Module) {
         queue: queue::find(module),
     };
     for code in stepped.sleep.iter().map(|s| &s.function.code) {
-        code.native_path.set(true);
+        code.mark_native_path();
     }
     for f in stepped.lock.iter().flat_map(|l| l.functions()) {
-        f.code.native_path.set(true);
+        f.code.mark_native_path();
     }
     for f in stepped.queue.iter().flat_map(|q| q.functions()) {
-        f.code.native_path.set(true);
+        f.code.mark_native_path();
     }
     vm.asyncio.stepped = stepped;
 }

@@ -142,6 +142,8 @@ pub enum Instr {
     LoadFastConstCompareJump(u32),
     /// `LoadFast, LoadFast, Compare, PopJumpIfFalse|PopJumpIfTrue`.
     LoadFastFastCompareJump(u32),
+    /// `LoadFast, ReturnValue` (the return itself can always be made when the frame can).
+    LoadFastReturn(u32),
 
     BinaryOp(BinOp),
     InplaceOp(BinOp),
@@ -324,8 +326,14 @@ pub struct Code {
     pub plain_frame: bool,
     /// Set by asyncio for the few functions of asyncio.py that Rust may run without a frame
     /// (`asyncio::stepped`): coroutines it steps, methods it runs. A call checks this flag.
+    /// (Set it with `mark_native_path`, which keeps `plain_call_argc` in step.)
     pub native_path: std::cell::Cell<bool>,
+    /// `argcount` when the frame is plain (`plain_frame`) and `native_path` is not set,
+    /// `NO_PLAIN_CALL` otherwise: the pooled call (`vm::plain_call`) makes one comparison.
+    pub plain_call_argc: std::cell::Cell<u32>,
     pub stacksize: u32,
+    /// `nlocals() + stacksize`: the most values the frame's stack holds.
+    pub frame_size: u32,
     pub first_line: u32,
     /// The docstring of a function (its `__doc__`), if its body starts with one.
     pub doc: Option<String>,
@@ -362,9 +370,20 @@ impl Code {
         self.spans.get(pc as usize).copied().unwrap_or_default()
     }
 
+    /// Marks the code as one asyncio runs from Rust (`native_path`): calls of it go through
+    /// the VM, never the pooled call.
+    pub fn mark_native_path(&self) {
+        self.native_path.set(true);
+        self.plain_call_argc.set(NO_PLAIN_CALL);
+    }
+
     pub fn is_async_or_generator(&self) -> bool {
         self.flags.generator || self.flags.coroutine || self.flags.async_generator
     }
 }
+
+/// `Code::plain_call_argc` of code that the pooled call never runs (no argument count is this
+/// big).
+pub const NO_PLAIN_CALL: u32 = u32::MAX;
 
 const _: () = assert!(std::mem::size_of::<Instr>() == 8);

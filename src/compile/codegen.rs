@@ -312,6 +312,7 @@ impl<'a> Compiler<'a> {
             && !(flags.generator || flags.coroutine || flags.async_generator)
             && !(flags.class_body || flags.module);
         super::fuse::mark_superinstructions(&mut unit.instrs);
+        let nlocals = unit.varnames.len() as u32;
         Code {
             name: unit.name.into(),
             qualname: unit.qualname.into(),
@@ -333,7 +334,13 @@ impl<'a> Compiler<'a> {
             plain_positional,
             plain_frame,
             native_path: std::cell::Cell::new(false),
+            plain_call_argc: std::cell::Cell::new(if plain_frame {
+                unit.argcount
+            } else {
+                super::code::NO_PLAIN_CALL
+            }),
             stacksize,
+            frame_size: nlocals + stacksize,
             first_line: unit.first_line,
             doc: unit.doc,
             attr_cache: Default::default(),

@@ -1,5 +1,5 @@
 //! Superinstructions: after code generation, a `LoadFast` that starts one of a few common
-//! sequences (`i + 1`, `i += 1`, `a * b`, `if n < 2:`, `while i < n:`) is replaced by a head
+//! sequences (`i + 1`, `i += 1`, `a * b`, `if n < 2:`, `while i < n:`, `return x`) is replaced by a head
 //! instruction naming the sequence. The sequence's other instructions stay where they were, so
 //! jumps into the middle of it, exception-table ranges, source spans and the run loop's
 //! fallback (the head does only its `LoadFast`, then the rest runs one by one) all stay as
@@ -27,6 +27,7 @@ pub fn mark_superinstructions(instrs: &mut [Instr]) {
             Some(Instr::LoadFast(_)) if binary => Instr::LoadFastFastBinary(local),
             Some(Instr::LoadConst(_)) if compare_jump => Instr::LoadFastConstCompareJump(local),
             Some(Instr::LoadFast(_)) if compare_jump => Instr::LoadFastFastCompareJump(local),
+            Some(Instr::ReturnValue) => Instr::LoadFastReturn(local),
             _ => continue,
         };
         instrs[at] = head;

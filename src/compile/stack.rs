@@ -26,6 +26,7 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
         | LoadFastFastBinary(_)
         | LoadFastConstCompareJump(_)
         | LoadFastFastCompareJump(_)
+        | LoadFastReturn(_)
         | LoadClosure(_)
         | LoadDeref(_)
         | LoadClassDeref(_)

@@ -202,6 +202,10 @@ impl Vm {
             if frame.generator.is_some() {
                 frame.generator = None;
             }
+            // Pooled frames keep `Push` (`plain_call::pooled_plain_frame` relies on it).
+            if !matches!(frame.exit, FrameExit::Push) {
+                frame.exit = FrameExit::Push;
+            }
             self.frame_pool.push(frame);
         }
     }
@@ -273,7 +277,8 @@ impl Vm {
                 | Instr::LoadFastConstBinary(i)
                 | Instr::LoadFastFastBinary(i)
                 | Instr::LoadFastConstCompareJump(i)
-                | Instr::LoadFastFastCompareJump(i) => {
+                | Instr::LoadFastFastCompareJump(i)
+                | Instr::LoadFastReturn(i) => {
                     let v = &frame.stack[i as usize];
                     if v.is_undef() {
                         return Err(self.unbound_local(i));

@@ -444,6 +444,13 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 stack.push(v);
             }
             Instr::ReturnValue => return Some(Leave::Return),
+            Instr::LoadFastReturn(i) => {
+                load_fast!(i);
+                // Past the `ReturnValue`, which the VM makes if the return cannot be made
+                // here.
+                *pc += 1;
+                return Some(Leave::Return);
+            }
             _ => return Some(Leave::Slow),
         }
     }

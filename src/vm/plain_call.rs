@@ -7,10 +7,11 @@
 
 use std::rc::Rc;
 
-use super::dispatch::{clear_values, move_values, pooled_frame};
+use super::dispatch::clear_values;
 use super::frame::{Frame, FrameExit, Frames};
-use super::object::{Class, Function, Instance, Payload};
+use super::object::{Class, Function, Instance, Module, Payload};
 use super::value::Value;
+use crate::compile::code::Code;
 
 /// What decides whether a call may push its frame here.
 pub(super) struct CallLimits<'a> {
@@ -92,15 +93,13 @@ fn push_call_frame(
     let has_self = method && caller.stack.get(at + 1).is_some_and(|v| !v.is_undef());
     let nargs = argc + has_self as usize;
     let code = &func.code;
-    if !code.plain_frame
-        || nargs + class.is_some() as usize != code.argcount as usize
-        || code.native_path.get()
+    if code.plain_call_argc.get() as usize != nargs + class.is_some() as usize
         || depth >= limits.max_depth
     {
         return false;
     }
     let nlocals = code.nlocals();
-    let mut new = pooled_frame(pool, code, &func.globals);
+    let mut new = pooled_plain_frame(pool, code, &func.globals);
     if let Some(cls) = class {
         // `object.__new__(cls)`, then `__init__(instance, *args)` returning it.
         let obj = Value::Instance(Rc::new(Instance::new(cls.clone(), Payload::Plain)));
@@ -108,16 +107,69 @@ fn push_call_frame(
         new.exit = FrameExit::Init(obj);
     }
     let first = caller.stack.len() - nargs;
-    move_values(&mut caller.stack, first, &mut new.stack);
-    // The callable, and the empty receiver slot of a plain function called as a method.
-    while caller.stack.len() > at {
-        if let Some(v) = caller.stack.pop() {
-            v.discard();
-        }
+    move_args(&mut caller.stack, first, &mut new.stack);
+    // The callable, and above it the empty receiver slot of a plain function called as a
+    // method (`Undef`: nothing to drop).
+    debug_assert!(caller.stack.len() == at + 1 || caller.stack[at + 1].is_undef());
+    if caller.stack.len() > at {
+        // SAFETY: `at` is below the length; the callable is read out once and the length
+        // cut below it, so it has one owner.
+        let callable = unsafe {
+            let callable = std::ptr::read(caller.stack.as_ptr().add(at));
+            caller.stack.set_len(at);
+            callable
+        };
+        callable.discard();
     }
     fill_unbound(&mut new.stack, nlocals);
     push_frame(frames, new);
     true
+}
+
+/// `pooled_frame` for code whose frame is plain (`Code::plain_frame`: never a generator's,
+/// so it always comes from the pool when the pool has one). Pooled frames keep
+/// `FrameExit::Push` (`Vm::recycle`, `return_to_caller`).
+#[inline(always)]
+fn pooled_plain_frame(pool: &mut Frames, code: &Rc<Code>, globals: &Rc<Module>) -> Box<Frame> {
+    let Some(mut f) = pool.pop() else {
+        return Box::new(Frame::empty(code.clone(), globals.clone()));
+    };
+    debug_assert!(matches!(f.exit, FrameExit::Push) && f.stack.is_empty());
+    // A pooled frame often last ran this very code (recursion, a loop of calls): then it
+    // already holds the right references.
+    if !Rc::ptr_eq(&f.code, code) {
+        f.code = code.clone();
+    }
+    if !Rc::ptr_eq(&f.globals, globals) {
+        f.globals = globals.clone();
+    }
+    let size = code.frame_size as usize;
+    if f.stack.capacity() < size {
+        f.stack.reserve(size);
+    }
+    f.pc = 0;
+    f
+}
+
+/// Moves `from[first..]` (the arguments) onto `to`, the new frame's empty stack, which has
+/// room for them (its code's `frame_size` covers every parameter).
+#[inline(always)]
+fn move_args(from: &mut Vec<Value>, first: usize, to: &mut Vec<Value>) {
+    let n = from.len() - first;
+    if to.capacity() - to.len() < n {
+        to.reserve(n);
+    }
+    // SAFETY: `to` has room for `n` more; `from` holds `n` values from `first`, which are
+    // moved: `from`'s length is cut to `first` first, so each value has exactly one owner.
+    unsafe {
+        from.set_len(first);
+        let src = from.as_ptr().add(first);
+        let dst = to.as_mut_ptr().add(to.len());
+        for k in 0..n {
+            std::ptr::write(dst.add(k), std::ptr::read(src.add(k)));
+        }
+        to.set_len(to.len() + n);
+    }
 }
 
 /// Returns from the running frame to the one below it when the running frame is a plain call
@@ -135,10 +187,12 @@ pub(super) fn return_to_caller(frames: &mut Frames, pool: &mut Frames, base: usi
     if top.generator.is_some() || !top.has_no_extras() {
         return false;
     }
-    let result = match top.exit {
-        FrameExit::Push => top.stack.pop(),
-        FrameExit::Init(_) => init_result(top),
-        _ => return false,
+    // (`Push` tested alone: a `match` over the variants costs a range computation on the
+    // niche-encoded tag first.)
+    let result = if matches!(top.exit, FrameExit::Push) {
+        top.stack.pop()
+    } else {
+        init_result(top)
     };
     let Some(result) = result else {
         return false;
@@ -156,11 +210,11 @@ pub(super) fn return_to_caller(frames: &mut Frames, pool: &mut Frames, base: usi
 }
 
 /// What a plain class's `__init__` frame gives its caller: the new instance, when `__init__`
-/// returned None (anything else raises, which the VM does). Out of line: the plain return is
-/// the one to be lean.
+/// returned None (anything else raises, which the VM does); None for any other exit but
+/// `Push`. Out of line: the plain return is the one to be lean.
 #[inline(never)]
 fn init_result(top: &mut Frame) -> Option<Value> {
-    if !top.stack.last().is_some_and(Value::is_none) {
+    if !matches!(top.exit, FrameExit::Init(_)) || !top.stack.last().is_some_and(Value::is_none) {
         return None;
     }
     match std::mem::replace(&mut top.exit, FrameExit::Push) {
