@@ -134,14 +134,32 @@ pub enum Instr {
     /// starts a short sequence whose other instructions stay in place after it; the run loop
     /// does the whole sequence in one dispatch when its operands are ints or floats, and
     /// otherwise just the `LoadFast`, letting the rest run one by one.
-    /// `LoadFast, LoadConst, BinaryOp|InplaceOp[, StoreFast]`.
-    LoadFastConstBinary(u32),
-    /// `LoadFast, LoadFast, BinaryOp|InplaceOp[, StoreFast]`.
-    LoadFastFastBinary(u32),
-    /// `LoadFast, LoadConst, Compare, PopJumpIfFalse|PopJumpIfTrue`.
-    LoadFastConstCompareJump(u32),
-    /// `LoadFast, LoadFast, Compare, PopJumpIfFalse|PopJumpIfTrue`.
-    LoadFastFastCompareJump(u32),
+    /// The head repeats the operands of the instructions after it (when they fit in 16 bits),
+    /// so the common case decodes one instruction, or two with the jump or store.
+    /// `LoadFast(local), LoadConst(konst), BinaryOp(op)|InplaceOp(op)[, StoreFast]`.
+    LoadFastConstBinary {
+        local: u16,
+        konst: u16,
+        op: BinOp,
+    },
+    /// `LoadFast(local), LoadFast(other), BinaryOp(op)|InplaceOp(op)[, StoreFast]`.
+    LoadFastFastBinary {
+        local: u16,
+        other: u16,
+        op: BinOp,
+    },
+    /// `LoadFast(local), LoadConst(konst), Compare(kind), PopJumpIfFalse|PopJumpIfTrue`.
+    LoadFastConstCompareJump {
+        local: u16,
+        konst: u16,
+        kind: CompareKind,
+    },
+    /// `LoadFast(local), LoadFast(other), Compare(kind), PopJumpIfFalse|PopJumpIfTrue`.
+    LoadFastFastCompareJump {
+        local: u16,
+        other: u16,
+        kind: CompareKind,
+    },
     /// `LoadFast, ReturnValue` (the return itself can always be made when the frame can).
     LoadFastReturn(u32),
 
@@ -379,6 +397,21 @@ impl Code {
 
     pub fn is_async_or_generator(&self) -> bool {
         self.flags.generator || self.flags.coroutine || self.flags.async_generator
+    }
+}
+
+impl Instr {
+    /// The local a `LoadFast`, or a superinstruction head standing for its `LoadFast`, loads
+    /// (0 for any other instruction).
+    pub fn first_local(&self) -> u32 {
+        match *self {
+            Instr::LoadFast(i) | Instr::LoadFastReturn(i) => i,
+            Instr::LoadFastConstBinary { local, .. }
+            | Instr::LoadFastFastBinary { local, .. }
+            | Instr::LoadFastConstCompareJump { local, .. }
+            | Instr::LoadFastFastCompareJump { local, .. } => local as u32,
+            _ => 0,
+        }
     }
 }
 

@@ -15,21 +15,49 @@ pub fn mark_superinstructions(instrs: &mut [Instr]) {
         let Instr::LoadFast(local) = instrs[at] else {
             continue;
         };
-        let next = |k: usize| instrs.get(at + k).copied();
-        let binary = matches!(next(2), Some(Instr::BinaryOp(_) | Instr::InplaceOp(_)));
-        let compare_jump = matches!(next(2), Some(Instr::Compare(_)))
-            && matches!(
-                next(3),
-                Some(Instr::PopJumpIfFalse(_) | Instr::PopJumpIfTrue(_))
-            );
-        let head = match next(1) {
-            Some(Instr::LoadConst(_)) if binary => Instr::LoadFastConstBinary(local),
-            Some(Instr::LoadFast(_)) if binary => Instr::LoadFastFastBinary(local),
-            Some(Instr::LoadConst(_)) if compare_jump => Instr::LoadFastConstCompareJump(local),
-            Some(Instr::LoadFast(_)) if compare_jump => Instr::LoadFastFastCompareJump(local),
-            Some(Instr::ReturnValue) => Instr::LoadFastReturn(local),
-            _ => continue,
-        };
-        instrs[at] = head;
+        if let Some(head) = head_for(local, &instrs[at + 1..]) {
+            instrs[at] = head;
+        }
     }
+}
+
+/// The head for a `LoadFast(local)` followed by `rest`, if it starts a fusable sequence whose
+/// operands fit in the head.
+fn head_for(local: u32, rest: &[Instr]) -> Option<Instr> {
+    let small = |i: u32| u16::try_from(i).ok();
+    let local16 = small(local);
+    let binary = match rest.get(1) {
+        Some(Instr::BinaryOp(op) | Instr::InplaceOp(op)) => Some(*op),
+        _ => None,
+    };
+    let compare_jump = match (rest.get(1), rest.get(2)) {
+        (Some(Instr::Compare(kind)), Some(Instr::PopJumpIfFalse(_) | Instr::PopJumpIfTrue(_))) => {
+            Some(*kind)
+        }
+        _ => None,
+    };
+    Some(match (rest.first()?, binary, compare_jump) {
+        (Instr::LoadConst(c), Some(op), _) => Instr::LoadFastConstBinary {
+            local: local16?,
+            konst: small(*c)?,
+            op,
+        },
+        (Instr::LoadFast(j), Some(op), _) => Instr::LoadFastFastBinary {
+            local: local16?,
+            other: small(*j)?,
+            op,
+        },
+        (Instr::LoadConst(c), _, Some(kind)) => Instr::LoadFastConstCompareJump {
+            local: local16?,
+            konst: small(*c)?,
+            kind,
+        },
+        (Instr::LoadFast(j), _, Some(kind)) => Instr::LoadFastFastCompareJump {
+            local: local16?,
+            other: small(*j)?,
+            kind,
+        },
+        (Instr::ReturnValue, _, _) => Instr::LoadFastReturn(local),
+        _ => return None,
+    })
 }

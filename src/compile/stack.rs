@@ -22,10 +22,10 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
         | BuildConstSet(_)
         | LoadConst(_)
         | LoadFast(_)
-        | LoadFastConstBinary(_)
-        | LoadFastFastBinary(_)
-        | LoadFastConstCompareJump(_)
-        | LoadFastFastCompareJump(_)
+        | LoadFastConstBinary { .. }
+        | LoadFastFastBinary { .. }
+        | LoadFastConstCompareJump { .. }
+        | LoadFastFastCompareJump { .. }
         | LoadFastReturn(_)
         | LoadClosure(_)
         | LoadDeref(_)

@@ -273,12 +273,13 @@ impl Vm {
                 }
                 // A superinstruction head the fast path could not finish stands for its
                 // `LoadFast`; the rest of its sequence follows as plain instructions.
-                Instr::LoadFast(i)
-                | Instr::LoadFastConstBinary(i)
-                | Instr::LoadFastFastBinary(i)
-                | Instr::LoadFastConstCompareJump(i)
-                | Instr::LoadFastFastCompareJump(i)
-                | Instr::LoadFastReturn(i) => {
+                Instr::LoadFast(_)
+                | Instr::LoadFastReturn(_)
+                | Instr::LoadFastConstBinary { .. }
+                | Instr::LoadFastFastBinary { .. }
+                | Instr::LoadFastConstCompareJump { .. }
+                | Instr::LoadFastFastCompareJump { .. } => {
+                    let i = instr.first_local();
                     let v = &frame.stack[i as usize];
                     if v.is_undef() {
                         return Err(self.unbound_local(i));

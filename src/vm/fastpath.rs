@@ -74,7 +74,7 @@ enum Leave {
 fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
     let Frame {
         code,
-        pc,
+        pc: frame_pc,
         stack,
         globals,
         extras,
@@ -84,20 +84,59 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
     // are used, not taken into locals here: the loop has more live values than registers, so
     // such locals went to the stack anyway, and copying them there on every entry (after
     // each call and return) cost 4% of fib's instructions.
+    let instrs = &code.instrs[..];
+    // The pc in a register, written back whenever the loop stops.
+    let mut pc = *frame_pc;
     // `LoadFast(i)`, or hands it to the VM when the local is unbound (pc stays past the
     // instruction, whichever head it was, so the error points at it).
     macro_rules! load_fast {
-        ($i:expr) => {{
+        ($run:lifetime, $i:expr) => {{
             if !push_slot_copy(stack, $i as usize) {
-                return Some(Leave::Slow);
+                break $run Some(Leave::Slow);
             }
         }};
     }
-    loop {
+    // A fused binary operation's result (`instrs[pc..]`: the second load, the operator,
+    // maybe a store), or, without one, the head's `LoadFast` alone.
+    macro_rules! binary_result {
+        ($run:lifetime, $local:expr, $result:expr) => {{
+            match $result {
+                Some(v) => match instrs.get(pc as usize + 2) {
+                    Some(Instr::StoreFast(s)) => {
+                        std::mem::replace(&mut stack[*s as usize], v).discard();
+                        pc += 3;
+                    }
+                    _ => {
+                        stack.push(v);
+                        pc += 2;
+                    }
+                },
+                None => load_fast!($run, $local),
+            }
+        }};
+    }
+    // A fused comparison's jump (`instrs[pc..]`: the second load, the comparison, the
+    // conditional jump), or, without a result, the head's `LoadFast` alone.
+    macro_rules! compare_jump {
+        ($run:lifetime, $local:expr, $result:expr) => {{
+            match ($result, instrs.get(pc as usize + 2)) {
+                (Some(r), Some(Instr::PopJumpIfFalse(target))) => {
+                    pc = if r { pc + 3 } else { *target };
+                }
+                (Some(r), Some(Instr::PopJumpIfTrue(target))) => {
+                    pc = if r { *target } else { pc + 3 };
+                }
+                _ => load_fast!($run, $local),
+            }
+        }};
+    }
+    let leave = 'run: loop {
         // Matched by reference so each arm loads only its own operand (copying the whole
         // instruction first costs a dozen machine instructions of byte shuffling).
-        let instr = code.instrs.get(*pc as usize)?;
-        *pc += 1;
+        let Some(instr) = instrs.get(pc as usize) else {
+            break 'run None;
+        };
+        pc += 1;
         match *instr {
             Instr::Nop => {}
             Instr::Pop => {
@@ -106,62 +145,33 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 }
             }
             Instr::LoadConst(i) => push_copy(stack, &code.consts[i as usize]),
-            Instr::LoadFast(i) => load_fast!(i),
-            Instr::LoadFastConstBinary(i) | Instr::LoadFastFastBinary(i) => {
-                // `instrs[*pc..]`: the second load, the operator, maybe a store.
-                let at = *pc as usize;
-                let rhs = second_operand(code.instrs.get(at), &code.consts, stack);
-                let op = match code.instrs.get(at + 1) {
-                    Some(Instr::BinaryOp(op) | Instr::InplaceOp(op)) => Some(*op),
-                    _ => None,
-                };
-                let lhs = &stack[i as usize];
-                match (rhs, op) {
-                    (Some(rhs), Some(op)) => match fast_binary(op, lhs, rhs) {
-                        Some(v) => match code.instrs.get(at + 2) {
-                            Some(Instr::StoreFast(s)) => {
-                                let old = std::mem::replace(&mut stack[*s as usize], v);
-                                old.discard();
-                                *pc += 3;
-                            }
-                            _ => {
-                                stack.push(v);
-                                *pc += 2;
-                            }
-                        },
-                        None => load_fast!(i),
-                    },
-                    _ => load_fast!(i),
-                }
+            Instr::LoadFast(i) => load_fast!('run, i),
+            Instr::LoadFastConstBinary { local, konst, op } => {
+                let result = fast_binary(op, &stack[local as usize], &code.consts[konst as usize]);
+                binary_result!('run, local, result);
             }
-            Instr::LoadFastConstCompareJump(i) | Instr::LoadFastFastCompareJump(i) => {
-                // `instrs[*pc..]`: the second load, the comparison, the conditional jump.
-                let at = *pc as usize;
-                let rhs = second_operand(code.instrs.get(at), &code.consts, stack);
-                let kind = match code.instrs.get(at + 1) {
-                    Some(Instr::Compare(kind)) => Some(*kind),
-                    _ => None,
+            Instr::LoadFastFastBinary { local, other, op } => {
+                let result = match stack.get(other as usize) {
+                    Some(rhs) => fast_binary(op, &stack[local as usize], rhs),
+                    None => None,
                 };
-                let jump = match code.instrs.get(at + 2) {
-                    Some(Instr::PopJumpIfFalse(t)) => Some((false, *t)),
-                    Some(Instr::PopJumpIfTrue(t)) => Some((true, *t)),
-                    _ => None,
+                binary_result!('run, local, result);
+            }
+            Instr::LoadFastConstCompareJump { local, konst, kind } => {
+                let result =
+                    fast_compare(kind, &stack[local as usize], &code.consts[konst as usize]);
+                compare_jump!('run, local, result);
+            }
+            Instr::LoadFastFastCompareJump { local, other, kind } => {
+                let result = match stack.get(other as usize) {
+                    Some(rhs) => fast_compare(kind, &stack[local as usize], rhs),
+                    None => None,
                 };
-                let lhs = &stack[i as usize];
-                let result = match (rhs, kind) {
-                    (Some(rhs), Some(kind)) => fast_compare(kind, lhs, rhs),
-                    _ => None,
-                };
-                match (result, jump) {
-                    (Some(r), Some((when, target))) => {
-                        *pc = if r == when { target } else { *pc + 3 };
-                    }
-                    _ => load_fast!(i),
-                }
+                compare_jump!('run, local, result);
             }
             Instr::StoreFast(i) => {
                 let Some(v) = stack.pop() else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 std::mem::replace(&mut stack[i as usize], v).discard();
             }
@@ -171,7 +181,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     Some(v) if !v.is_undef() => v,
                     _ => match g.builtin_cache.get(slot as usize) {
                         Some(v) if !v.is_undef() => v,
-                        _ => return Some(Leave::Slow),
+                        _ => break 'run Some(Leave::Slow),
                     },
                 };
                 push_copy(stack, v);
@@ -180,14 +190,14 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 let v = Frame::cells_in(extras)[i as usize].borrow().clone();
                 if v.is_undef() {
                     v.discard();
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 }
                 stack.push(v);
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                 let n = stack.len();
                 let Some(v) = fast_binary(op, &stack[n - 2], &stack[n - 1]) else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(v);
@@ -195,7 +205,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             Instr::Compare(kind) => {
                 let n = stack.len();
                 let Some(r) = fast_compare(kind, &stack[n - 2], &stack[n - 1]) else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(Value::bool(r));
@@ -208,19 +218,19 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             }
             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                 let Some(Value::Bool(b)) = stack.last() else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 if b.get() == matches!(*instr, Instr::PopJumpIfTrue(_)) {
-                    *pc = t;
+                    pc = t;
                 }
                 stack.pop();
             }
             Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {
                 let Some(v) = stack.pop() else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 if v.is_none() == matches!(*instr, Instr::PopJumpIfNone(_)) {
-                    *pc = t;
+                    pc = t;
                 }
                 v.discard();
             }
@@ -230,7 +240,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     _ => None,
                 });
                 let Some(v) = item else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 stack.push(v);
             }
@@ -241,7 +251,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     _ => None,
                 };
                 let Some(v) = item else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(v);
@@ -258,7 +268,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     _ => None,
                 };
                 let Some(found) = found else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(Value::bool(found != negate));
@@ -273,7 +283,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     _ => false,
                 };
                 if !stored {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 }
                 // The value now lives in the container too: drop this copy with the others.
                 for _ in 0..3 {
@@ -286,11 +296,11 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 // A list comprehension's step: `[.., list, (n - 1 more), item]`.
                 let at = stack.len().wrapping_sub(n as usize + 1);
                 let Some(Value::List(l)) = stack.get(at) else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 let l = l.clone();
                 let Ok(mut l) = l.try_borrow_mut() else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 if let Some(item) = stack.pop() {
                     l.push(item);
@@ -307,7 +317,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     _ => false,
                 };
                 if !stored {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 }
                 discard_top_two(stack);
             }
@@ -319,7 +329,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                         .instance_attr_hit(i as usize, obj, code.names[i as usize])
                 });
                 let Some(v) = hit else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 stack.push(v);
             }
@@ -331,7 +341,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     local as usize,
                     false,
                 ) {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 }
             }
             Instr::LoadAttr(i) => {
@@ -341,7 +351,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 });
                 match (hit, stack.last_mut()) {
                     (Some(v), Some(top)) => std::mem::replace(top, v).discard(),
-                    _ => return Some(Leave::Slow),
+                    _ => break 'run Some(Leave::Slow),
                 }
             }
             Instr::LoadMethod(i) => {
@@ -351,13 +361,13 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     .attr_cache
                     .push_method(i as usize, code.names[i as usize], stack, at, true)
                 {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 }
             }
             Instr::StoreAttr(i) => {
                 // `[.., value, obj]`.
                 let Some(obj) = stack.pop() else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 match code.attr_cache.instance_store_hit(i as usize, &obj) {
                     Some(inst) if !stack.is_empty() => {
@@ -367,7 +377,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     }
                     _ => {
                         stack.push(obj);
-                        return Some(Leave::Slow);
+                        break 'run Some(Leave::Slow);
                     }
                 }
                 obj.discard();
@@ -376,7 +386,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 // A tuple or list of exactly `n` items: pushed last first. The tuple a `for k, v
                 // in d.items()` step made has no other owner, so its items move.
                 let Some(top) = stack.pop() else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 match top {
                     Value::Tuple(t) if t.len() == n as usize => match Rc::try_unwrap(t) {
@@ -401,15 +411,15 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     }
                     other => {
                         stack.push(other);
-                        return Some(Leave::Slow);
+                        break 'run Some(Leave::Slow);
                     }
                 }
             }
             Instr::Jump(t) => {
-                if budgeted && t < *pc {
-                    return Some(Leave::Slow);
+                if budgeted && t < pc {
+                    break 'run Some(Leave::Slow);
                 }
-                *pc = t;
+                pc = t;
             }
             Instr::Call(argc) | Instr::CallMethod(argc) => {
                 let method = matches!(*instr, Instr::CallMethod(_));
@@ -418,7 +428,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     .wrapping_sub(argc as usize + 1 + method as usize);
                 let fast = match stack.get(at) {
                     Some(Value::Function(_) | Value::Class(_)) => {
-                        return Some(Leave::Call(argc, method))
+                        break 'run Some(Leave::Call(argc, method))
                     }
                     Some(Value::Builtin(b)) => b.fast,
                     _ => None,
@@ -426,7 +436,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 // A builtin with a fast path (`runtime::fast_builtins`): its arguments (after
                 // the method's receiver slot when empty) are the values above it.
                 let Some(fast) = fast else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 let first = if method && stack[at + 1].is_undef() {
                     at + 2
@@ -434,7 +444,7 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     at + 1
                 };
                 let Some(v) = fast(&stack[first..]) else {
-                    return Some(Leave::Slow);
+                    break 'run Some(Leave::Slow);
                 };
                 while stack.len() > at {
                     if let Some(v) = stack.pop() {
@@ -443,17 +453,19 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 }
                 stack.push(v);
             }
-            Instr::ReturnValue => return Some(Leave::Return),
+            Instr::ReturnValue => break 'run Some(Leave::Return),
             Instr::LoadFastReturn(i) => {
-                load_fast!(i);
+                load_fast!('run, i);
                 // Past the `ReturnValue`, which the VM makes if the return cannot be made
                 // here.
-                *pc += 1;
-                return Some(Leave::Return);
+                pc += 1;
+                break 'run Some(Leave::Return);
             }
-            _ => return Some(Leave::Slow),
+            _ => break 'run Some(Leave::Slow),
         }
-    }
+    };
+    *frame_pc = pc;
+    leave
 }
 
 /// `container[index]` for a list or tuple and an in-range int, or a dict holding a str or
@@ -518,20 +530,6 @@ fn store_subscript_fast(container: &Value, index: &Value, value: &Value) -> bool
     // (After the borrow ends.)
     old.discard();
     true
-}
-
-/// The value a superinstruction's second load (`LoadConst` or `LoadFast`) would push.
-#[inline(always)]
-fn second_operand<'a>(
-    load: Option<&Instr>,
-    consts: &'a [Value],
-    stack: &'a [Value],
-) -> Option<&'a Value> {
-    match load {
-        Some(Instr::LoadConst(c)) => consts.get(*c as usize),
-        Some(Instr::LoadFast(j)) => stack.get(*j as usize),
-        _ => None,
-    }
 }
 
 #[inline(always)]
