@@ -3,6 +3,7 @@
 //! views (`dict_keys`, `dict_values`, `dict_items`), which share the representation because a
 //! view is "something you can iterate again".
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::runtime::str::PyStr;
@@ -274,6 +275,26 @@ fn changed_size(vm: &Vm, what: &str) -> crate::vm::PyErr {
     vm.runtime_error(format!("{what} changed size during iteration"))
 }
 
+/// `iter(v)` for a list, tuple, str or range (also the run loop's `GetIter` fast path);
+/// `None` for anything else, which `Vm::get_iter` handles.
+#[inline]
+pub fn iter_fast(v: &Value) -> Option<Value> {
+    let state = match v {
+        Value::List(l) => IterState::List(l.clone(), 0),
+        Value::Tuple(t) => IterState::Tuple(t.clone(), 0),
+        Value::Str(s) => IterState::Str(s.clone(), 0),
+        Value::Range(r) => IterState::Range {
+            next: r.start,
+            step: r.step,
+            remaining: r.len(),
+        },
+        _ => return None,
+    };
+    Some(Value::Iter(Rc::new(NativeIter {
+        state: RefCell::new(state),
+    })))
+}
+
 /// The next item of a list, tuple, range or dict iterator that has one, without the VM (the
 /// run loop's `ForIter` fast path); `None` for anything else, exhaustion included, which
 /// `next_native` then handles.
@@ -290,6 +311,11 @@ pub fn next_fast(it: &NativeIter) -> Option<Value> {
             let v = t.get(*i)?.clone();
             *i += 1;
             Some(v)
+        }
+        IterState::Str(s, pos) => {
+            let c = s.as_str().get(*pos..)?.chars().next()?;
+            *pos += c.len_utf8();
+            Some(super::str::char_value(c))
         }
         IterState::Range {
             next,

@@ -8,6 +8,17 @@ use crate::vm::symbol::sym;
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// The common f-string fields, `{n}` with an int and `{s}` with a str, without a format spec
+/// (also the run loop's `FormatValue` fast path); `None` for anything else.
+#[inline]
+pub fn format_fast(v: &Value, conv: Conversion) -> Option<Value> {
+    match (conv, v) {
+        (Conversion::None | Conversion::Str, Value::Int(i)) => Some(super::str::int_value(*i)),
+        (Conversion::None | Conversion::Str, Value::Str(_)) => Some(v.clone()),
+        _ => None,
+    }
+}
+
 impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
@@ -265,13 +276,8 @@ impl Vm {
         spec: Option<&Value>,
     ) -> PyResult<Value> {
         if spec.is_none() {
-            // The common f-string fields: `{n}` with an int, `{s}` with a str.
-            match (conv, v) {
-                (Conversion::None | Conversion::Str, Value::Int(i)) => {
-                    return Ok(super::str::int_value(*i));
-                }
-                (Conversion::None | Conversion::Str, Value::Str(_)) => return Ok(v.clone()),
-                _ => {}
+            if let Some(s) = format_fast(v, conv) {
+                return Ok(s);
             }
         }
         let converted = match conv {

@@ -184,6 +184,23 @@ pub fn concat(x: &PyStr, y: &PyStr) -> Value {
     text.finish(x.char_len() + y.char_len())
 }
 
+/// The pieces of an f-string (`BuildString`; `FormatValue` made them `str`s) joined.
+pub fn build_string(pieces: &[Value]) -> Value {
+    let strs = || {
+        pieces.iter().filter_map(|v| match v {
+            Value::Str(piece) => Some(piece),
+            _ => None,
+        })
+    };
+    let bytes = strs().map(|p| p.as_str().len()).sum();
+    let chars = strs().map(|p| p.char_len()).sum();
+    let mut text = StrBuilder::with_size(bytes);
+    for piece in strs() {
+        text.push(piece.as_str());
+    }
+    text.finish(chars)
+}
+
 /// Text of a size known before it is written, in pieces (`+`, f-strings, `join`):
 /// text of up to 24 bytes is written on the stack, then into the string, longer text into a
 /// buffer of exactly its size. (Built in a `String`, short text was copied out of a buffer

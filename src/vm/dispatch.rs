@@ -571,22 +571,10 @@ impl Vm {
                     frame!(self).push(dict);
                 }
                 Instr::BuildString(n) => {
-                    // The pieces are `str`s (`FormatValue` made them).
                     let at = frame.stack.len() - n as usize;
-                    let pieces = || {
-                        frame.stack[at..].iter().filter_map(|v| match v {
-                            Value::Str(piece) => Some(piece),
-                            _ => None,
-                        })
-                    };
-                    let bytes = pieces().map(|p| p.as_str().len()).sum();
-                    let chars = pieces().map(|p| p.char_len()).sum();
-                    let mut text = crate::runtime::str::StrBuilder::with_size(bytes);
-                    for piece in pieces() {
-                        text.push(piece.as_str());
-                    }
+                    let s = crate::runtime::str::build_string(&frame.stack[at..]);
                     frame.stack.truncate(at);
-                    frame.push(text.finish(chars));
+                    frame.push(s);
                 }
                 Instr::ListAppend(n) => {
                     let v = frame.pop();

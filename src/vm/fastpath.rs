@@ -1,8 +1,10 @@
 //! The run loop's inner loop: the instructions that, in their common case, need nothing but
-//! the running frame (local and global loads and stores, constants, int/float arithmetic and
-//! comparisons and the superinstructions that fuse them with their loads (`compile::fuse`),
-//! conditional jumps on bools, `for` steps over lists, tuples and ranges, tuple unpacking, list
-//! and dict comprehension steps, and attribute and method look-ups the code's cache answers),
+//! the running frame (local and global loads and stores, constants, stack copies and swaps,
+//! int/float arithmetic, str concatenation and comparisons and the superinstructions that fuse
+//! them with their loads (`compile::fuse`), conditional jumps on bools, `iter()` of and `for`
+//! steps over lists, tuples, strs and ranges, tuple unpacking, list displays, list and dict
+//! comprehension steps, f-string fields of ints and strs and their joining, and attribute and
+//! method look-ups the code's cache answers),
 //! plain Python calls and returns, which need only the frame stack and its pool
 //! (`vm::plain_call`), and calls of the builtins that have a VM-free fast path
 //! (`runtime::fast_builtins`). Each frame runs on a plain `&mut Frame`, so the frame, its code
@@ -17,8 +19,9 @@ use super::frame::{push_copy, push_slot_copy, Frame, Frames};
 use super::ops::{fast_binary, fast_compare};
 use super::plain_call::{call_function, return_to_caller, CallLimits};
 use super::value::Value;
-use crate::compile::code::Instr;
+use crate::compile::code::{Conversion, Instr};
 use crate::runtime::dict::plain_key_hash;
+use crate::syntax::ast::BinOp;
 
 /// What the run loop asks of the fast loop besides the frames.
 pub(super) struct Limits<'a> {
@@ -196,11 +199,47 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                 let n = stack.len();
-                let Some(v) = fast_binary(op, &stack[n - 2], &stack[n - 1]) else {
+                let (a, b) = (&stack[n - 2], &stack[n - 1]);
+                let Some(v) = fast_binary(op, a, b).or_else(|| concat_fast(op, a, b)) else {
                     break 'run Some(Leave::Slow);
                 };
                 discard_top_two(stack);
                 stack.push(v);
+            }
+            Instr::Copy(n) => {
+                // `[.., v, (n - 1 more)]`: a copy of `v` on top.
+                let at = stack.len().wrapping_sub(n as usize);
+                if !push_slot_copy(stack, at) {
+                    break 'run Some(Leave::Slow);
+                }
+            }
+            Instr::Swap(n) => {
+                let len = stack.len();
+                stack.swap(len - 1, len - n as usize);
+            }
+            // (Out of line: rarer than the instructions above, and their code here would cost
+            // the whole loop registers.)
+            Instr::StoreGlobal(slot) => {
+                if !store_global(globals, stack, slot) {
+                    break 'run Some(Leave::Slow);
+                }
+            }
+            Instr::BuildList(n) => build_list(stack, n),
+            Instr::BuildString(n) => build_string(stack, n),
+            Instr::GetIter => {
+                if !replace_top(stack, crate::runtime::iter::iter_fast) {
+                    break 'run Some(Leave::Slow);
+                }
+            }
+            Instr::FormatValue(conv, false) => {
+                let format = match conv {
+                    Conversion::None => format_plain,
+                    Conversion::Str => format_str,
+                    _ => break 'run Some(Leave::Slow),
+                };
+                if !replace_top(stack, format) {
+                    break 'run Some(Leave::Slow);
+                }
             }
             Instr::Compare(kind) => {
                 let n = stack.len();
@@ -530,6 +569,74 @@ fn store_subscript_fast(container: &Value, index: &Value, value: &Value) -> bool
     // (After the borrow ends.)
     old.discard();
     true
+}
+
+/// `StoreGlobal(slot)`: false, having changed nothing, while the globals are borrowed.
+#[inline(never)]
+fn store_global(globals: &super::object::Module, stack: &mut Vec<Value>, slot: u32) -> bool {
+    let Ok(mut g) = globals.globals.try_borrow_mut() else {
+        return false;
+    };
+    let Some(target) = g.values.get_mut(slot as usize) else {
+        return false;
+    };
+    let Some(v) = stack.pop() else {
+        return false;
+    };
+    let old = std::mem::replace(target, v);
+    drop(g);
+    old.discard();
+    true
+}
+
+/// `BuildList(n)`: the top `n` values as a list.
+#[inline(never)]
+fn build_list(stack: &mut Vec<Value>, n: u32) {
+    let at = stack.len() - n as usize;
+    let items: Vec<Value> = stack.drain(at..).collect();
+    stack.push(Value::list(items));
+}
+
+/// `BuildString(n)`: the top `n` values (strs) joined.
+#[inline(never)]
+fn build_string(stack: &mut Vec<Value>, n: u32) {
+    let at = stack.len() - n as usize;
+    let s = crate::runtime::str::build_string(&stack[at..]);
+    stack.truncate(at);
+    stack.push(s);
+}
+
+/// Replaces the top of the stack with `f` of it; false, having changed nothing, when `f`
+/// gives None.
+#[inline(never)]
+fn replace_top(stack: &mut Vec<Value>, f: fn(&Value) -> Option<Value>) -> bool {
+    let Some(new) = stack.last().and_then(f) else {
+        return false;
+    };
+    if let Some(old) = stack.pop() {
+        old.discard();
+    }
+    stack.push(new);
+    true
+}
+
+fn format_plain(v: &Value) -> Option<Value> {
+    crate::runtime::repr::format_fast(v, Conversion::None)
+}
+
+fn format_str(v: &Value) -> Option<Value> {
+    crate::runtime::repr::format_fast(v, Conversion::Str)
+}
+
+/// `a + b` for two strs, the common case `fast_binary` leaves out. (Out of line, and not in
+/// `fast_binary`: that is inlined at every fused operation, where one more case costs the
+/// loop registers.)
+#[inline(never)]
+fn concat_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    match (op, a, b) {
+        (BinOp::Add, Value::Str(x), Value::Str(y)) => Some(crate::runtime::str::concat(x, y)),
+        _ => None,
+    }
 }
 
 #[inline(always)]

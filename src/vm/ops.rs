@@ -1085,16 +1085,11 @@ impl Vm {
     }
 
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(it) = crate::runtime::iter::iter_fast(v) {
+            return Ok(it);
+        }
         let state = match v {
-            Value::List(l) => IterState::List(l.clone(), 0),
-            Value::Tuple(t) => IterState::Tuple(t.clone(), 0),
-            Value::Str(s) => IterState::Str(s.clone(), 0),
             Value::Bytes(b) => IterState::Bytes(b.clone(), 0),
-            Value::Range(r) => IterState::Range {
-                next: r.start,
-                step: r.step,
-                remaining: r.len(),
-            },
             Value::Dict(d) => {
                 let len = d.borrow().len();
                 IterState::DictKeys {
