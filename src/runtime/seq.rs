@@ -44,11 +44,33 @@ fn slice_part(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
 }
 
 pub fn slice_indices(vm: &mut Vm, s: &Slice, len: usize) -> PyResult<SliceIndices> {
-    let len = len as i64;
     let step = slice_part(vm, &s.step)?.unwrap_or(1);
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    let start = slice_part(vm, &s.start)?;
+    let stop = slice_part(vm, &s.stop)?;
+    Ok(indices_of(start, stop, step, len))
+}
+
+/// `slice_indices` of a slice whose parts are ints or None (nothing to convert, no error
+/// possible) and whose step is not zero; None otherwise.
+pub fn plain_slice_indices(s: &Slice, len: usize) -> Option<SliceIndices> {
+    let part = |v: &Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    };
+    let step = part(&s.step)?.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    Some(indices_of(part(&s.start)?, part(&s.stop)?, step, len))
+}
+
+/// The indices `start:stop:step` (not zero) selects from `len` items.
+fn indices_of(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> SliceIndices {
+    let len = len as i64;
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let clamp = |v: Option<i64>, default: i64| -> i64 {
         match v {
@@ -66,14 +88,8 @@ pub fn slice_indices(vm: &mut Vm, s: &Slice, len: usize) -> PyResult<SliceIndice
             }
         }
     };
-    let start = clamp(
-        slice_part(vm, &s.start)?,
-        if step < 0 { upper } else { lower },
-    );
-    let stop = clamp(
-        slice_part(vm, &s.stop)?,
-        if step < 0 { lower } else { upper },
-    );
+    let start = clamp(start, if step < 0 { upper } else { lower });
+    let stop = clamp(stop, if step < 0 { lower } else { upper });
     let count = if step < 0 {
         if stop < start {
             (start - stop - 1) / (-step) + 1
@@ -85,12 +101,12 @@ pub fn slice_indices(vm: &mut Vm, s: &Slice, len: usize) -> PyResult<SliceIndice
     } else {
         0
     };
-    Ok(SliceIndices {
+    SliceIndices {
         start,
         stop,
         step,
         len: count,
-    })
+    }
 }
 
 /// Normalises a (possibly negative) index; `None` when out of range.
@@ -209,48 +225,75 @@ pub fn get_item(vm: &mut Vm, obj: &Value, index: &Value) -> PyResult<Value> {
     }
 }
 
+/// `obj[s]` for a list, tuple or str and a slice of ints or None (`plain_slice_indices`), the
+/// run loop's fast path; None for anything else.
+pub fn slice_fast(obj: &Value, s: &Slice) -> Option<Value> {
+    match obj {
+        Value::List(l) => {
+            let l = l.try_borrow().ok()?;
+            Some(list_slice(&l, &plain_slice_indices(s, l.len())?))
+        }
+        Value::Tuple(t) => Some(tuple_slice(obj, t, &plain_slice_indices(s, t.len())?)),
+        Value::Str(st) => Some(str_slice(obj, st, &plain_slice_indices(s, st.char_len())?)),
+        _ => None,
+    }
+}
+
+fn list_slice(l: &[Value], idx: &SliceIndices) -> Value {
+    Value::list(idx.indices().map(|i| l[i].clone()).collect())
+}
+
+/// `t[idx]` for the tuple `obj` (`t`).
+fn tuple_slice(obj: &Value, t: &[Value], idx: &SliceIndices) -> Value {
+    if idx.step == 1 && idx.len as usize == t.len() {
+        return obj.clone();
+    }
+    Value::tuple(idx.indices().map(|i| t[i].clone()).collect())
+}
+
+/// `st[idx]` for the str `obj` (`st`).
+fn str_slice(obj: &Value, st: &super::str::PyStr, idx: &SliceIndices) -> Value {
+    if idx.step == 1 {
+        if idx.len <= 0 {
+            return Value::str("");
+        }
+        let start = idx.start as usize;
+        if start == 0 && idx.len as usize == st.char_len() {
+            // A full slice of an exact `str` is the string itself, as in CPython.
+            return obj.clone();
+        }
+        return Value::str(st.substring(start, start + idx.len as usize));
+    }
+    if st.is_ascii() {
+        return pick_ascii(st.as_str(), idx);
+    }
+    let count = idx.len.max(0) as usize;
+    let mut out = String::new();
+    if idx.step > 0 {
+        // Forward steps walk the text once, without collecting its characters.
+        let chars = st.as_str().chars().skip(idx.start.max(0) as usize);
+        out.extend(chars.step_by(idx.step as usize).take(count));
+    } else {
+        let chars: Vec<char> = st.as_str().chars().collect();
+        out.extend(idx.indices().filter_map(|i| chars.get(i).copied()));
+    }
+    Value::Str(super::str::PyStr::with_char_len(out, count))
+}
+
 fn get_slice(vm: &mut Vm, obj: &Value, s: &Slice) -> PyResult<Value> {
     match obj {
         Value::List(l) => {
             let len = l.borrow().len();
             let idx = slice_indices(vm, s, len)?;
-            let l = l.borrow();
-            Ok(Value::list(idx.indices().map(|i| l[i].clone()).collect()))
+            Ok(list_slice(&l.borrow(), &idx))
         }
         Value::Tuple(t) => {
             let idx = slice_indices(vm, s, t.len())?;
-            if idx.step == 1 && idx.len as usize == t.len() {
-                return Ok(obj.clone());
-            }
-            Ok(Value::tuple(idx.indices().map(|i| t[i].clone()).collect()))
+            Ok(tuple_slice(obj, t, &idx))
         }
         Value::Str(st) => {
             let idx = slice_indices(vm, s, st.char_len())?;
-            if idx.step == 1 {
-                if idx.len <= 0 {
-                    return Ok(Value::str(""));
-                }
-                let start = idx.start as usize;
-                if start == 0 && idx.len as usize == st.char_len() {
-                    // A full slice of an exact `str` is the string itself, as in CPython.
-                    return Ok(obj.clone());
-                }
-                return Ok(Value::str(st.substring(start, start + idx.len as usize)));
-            }
-            if st.is_ascii() {
-                return Ok(pick_ascii(st.as_str(), &idx));
-            }
-            let count = idx.len.max(0) as usize;
-            let mut out = String::new();
-            if idx.step > 0 {
-                // Forward steps walk the text once, without collecting its characters.
-                let chars = st.as_str().chars().skip(idx.start.max(0) as usize);
-                out.extend(chars.step_by(idx.step as usize).take(count));
-            } else {
-                let chars: Vec<char> = st.as_str().chars().collect();
-                out.extend(idx.indices().filter_map(|i| chars.get(i).copied()));
-            }
-            Ok(Value::Str(super::str::PyStr::with_char_len(out, count)))
+            Ok(str_slice(obj, st, &idx))
         }
         Value::Bytes(b) => {
             let idx = slice_indices(vm, s, b.len())?;

@@ -526,8 +526,16 @@ fn subscript_fast(container: &Value, index: &Value) -> Option<Value> {
             let at = d.find_plain(key)??;
             d.entry_at(at).map(|e| e.value.clone())
         }
+        (_, Value::Slice(s)) => slice_fast(container, s),
         _ => None,
     }
+}
+
+/// `container[s]` for a list, tuple or str and a slice of ints (`seq::slice_fast`). (Out of
+/// line, for the loop's registers.)
+#[inline(never)]
+fn slice_fast(container: &Value, s: &super::object::Slice) -> Option<Value> {
+    crate::runtime::seq::slice_fast(container, s)
 }
 
 /// `container[index] = value` for a list and an in-range int, or a dict and a str or int key
