@@ -15,7 +15,7 @@
 
 use std::rc::Rc;
 
-use super::frame::{push_copy, push_slot_copy, Frame, Frames};
+use super::frame::{push_bitwise, push_copy, push_slot_copy, Frame, Frames};
 use super::ops::{fast_binary, fast_compare};
 use super::plain_call::{call_function, return_to_caller, CallLimits};
 use super::value::Value;
@@ -187,7 +187,17 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                         _ => break 'run Some(Leave::Slow),
                     },
                 };
-                push_copy(stack, v);
+                // A global is most often a function about to be called: its count is raised
+                // here, inline (`add_ref` raises other heap values' out of line).
+                if let Value::Function(f) = v {
+                    // SAFETY: `f` is a live `Rc`; the copy pushed owns the count added.
+                    unsafe {
+                        Rc::increment_strong_count(Rc::as_ptr(f));
+                        push_bitwise(stack, v);
+                    }
+                } else {
+                    push_copy(stack, v);
+                }
             }
             Instr::LoadDeref(i) => {
                 let v = Frame::cells_in(extras)[i as usize].borrow().clone();

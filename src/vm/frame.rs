@@ -204,11 +204,21 @@ impl Frame {
 /// after them stalls (see `Value::clone_heap`).
 #[inline(always)]
 pub fn push_copy(stack: &mut Vec<Value>, v: &Value) {
+    v.add_ref();
+    // SAFETY: the copy owns the reference added above.
+    unsafe { push_bitwise(stack, v) }
+}
+
+/// Pushes a bitwise copy of `v`.
+///
+/// # Safety
+/// The copy must own a reference of its own to a heap value (the caller added it).
+#[inline(always)]
+pub unsafe fn push_bitwise(stack: &mut Vec<Value>, v: &Value) {
     if stack.len() == stack.capacity() {
         stack.reserve(1);
     }
-    v.add_ref();
-    // SAFETY: there is room for one more value; the copy owns the reference added above.
+    // SAFETY: there is room for one more value; the caller gave the copy its reference.
     unsafe {
         let len = stack.len();
         std::ptr::copy_nonoverlapping(v, stack.as_mut_ptr().add(len), 1);
