@@ -1,5 +1,6 @@
 //! Superinstructions: after code generation, a `LoadFast` that starts one of a few common
-//! sequences (`i + 1`, `i += 1`, `a * b`, `if n < 2:`, `while i < n:`, `return x`) is replaced by a head
+//! sequences (`i + 1`, `i += 1`, `a * b`, `if n < 2:`, `while i < n:`, `return x`), or a
+//! `LoadConst` that starts a comparison with a jump (`if len(w) > 5:`), is replaced by a head
 //! instruction naming the sequence. The sequence's other instructions stay where they were, so
 //! jumps into the middle of it, exception-table ranges, source spans and the run loop's
 //! fallback (the head does only its `LoadFast`, then the rest runs one by one) all stay as
@@ -12,12 +13,28 @@ use super::code::Instr;
 /// Rewrites the heads of fusable sequences in `instrs` (whose jump targets are final).
 pub fn mark_superinstructions(instrs: &mut [Instr]) {
     for at in 0..instrs.len() {
-        let Instr::LoadFast(local) = instrs[at] else {
-            continue;
+        let head = match instrs[at] {
+            Instr::LoadFast(local) => head_for(local, &instrs[at + 1..]),
+            Instr::LoadConst(konst) => const_head_for(konst, &instrs[at + 1..]),
+            _ => None,
         };
-        if let Some(head) = head_for(local, &instrs[at + 1..]) {
+        if let Some(head) = head {
             instrs[at] = head;
         }
+    }
+}
+
+/// The head for a `LoadConst(konst)` followed by `rest`, if it starts a comparison with a
+/// conditional jump and the constant's index fits in the head.
+fn const_head_for(konst: u32, rest: &[Instr]) -> Option<Instr> {
+    match rest {
+        [Instr::Compare(kind), Instr::PopJumpIfFalse(_) | Instr::PopJumpIfTrue(_), ..] => {
+            Some(Instr::LoadConstCompareJump {
+                konst: u16::try_from(konst).ok()?,
+                kind: *kind,
+            })
+        }
+        _ => None,
     }
 }
 

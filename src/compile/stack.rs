@@ -21,6 +21,7 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
         Copy(_)
         | BuildConstSet(_)
         | LoadConst(_)
+        | LoadConstCompareJump { .. }
         | LoadFast(_)
         | LoadFastConstBinary { .. }
         | LoadFastFastBinary { .. }

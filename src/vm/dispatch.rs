@@ -271,6 +271,11 @@ impl Vm {
                     let v = frame.code.consts[i as usize].clone();
                     frame.push(v);
                 }
+                // A head the fast path could not finish stands for its `LoadConst`.
+                Instr::LoadConstCompareJump { konst, .. } => {
+                    let v = frame.code.consts[konst as usize].clone();
+                    frame.push(v);
+                }
                 // A superinstruction head the fast path could not finish stands for its
                 // `LoadFast`; the rest of its sequence follows as plain instructions.
                 Instr::LoadFast(_)

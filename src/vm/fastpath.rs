@@ -165,6 +165,29 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                     fast_compare(kind, &stack[local as usize], &code.consts[konst as usize]);
                 compare_jump!('run, local, result);
             }
+            Instr::LoadConstCompareJump { konst, kind } => {
+                // `instrs[pc..]`: the comparison, the conditional jump.
+                let konst = &code.consts[konst as usize];
+                let result = match stack.last() {
+                    Some(top) => fast_compare(kind, top, konst),
+                    None => None,
+                };
+                let target = match (result, instrs.get(pc as usize + 1)) {
+                    (Some(r), Some(Instr::PopJumpIfFalse(t))) => Some(if r { pc + 2 } else { *t }),
+                    (Some(r), Some(Instr::PopJumpIfTrue(t))) => Some(if r { *t } else { pc + 2 }),
+                    _ => None,
+                };
+                match target {
+                    Some(t) => {
+                        if let Some(v) = stack.pop() {
+                            v.discard();
+                        }
+                        pc = t;
+                    }
+                    // The head's `LoadConst` alone.
+                    None => push_copy(stack, konst),
+                }
+            }
             Instr::LoadFastFastCompareJump { local, other, kind } => {
                 let result = match stack.get(other as usize) {
                     Some(rhs) => fast_compare(kind, &stack[local as usize], rhs),
