@@ -70,6 +70,8 @@ pub fn plain_slice_indices(s: &Slice, len: usize) -> Option<SliceIndices> {
 
 /// The indices `start:stop:step` (not zero) selects from `len` items.
 fn indices_of(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> SliceIndices {
+    // As CPython's `PySlice_Unpack` does (and so `-step` cannot overflow).
+    let step = step.max(-i64::MAX);
     let len = len as i64;
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let clamp = |v: Option<i64>, default: i64| -> i64 {

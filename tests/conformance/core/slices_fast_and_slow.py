@@ -19,6 +19,7 @@ for start in (None, 0, 3, -3, 12, -12):
             print(start, stop, step, items[s], tup[s], text[s], wide[s])
 print(items[True:], text[:Two()], tup[::Two()], wide[False:Two()])
 print(items[2**70:], text[-(2**70):3], tup[:2**70:2**65])
+print(items[:: -(2**63)], text[:: -(2**63)], tup[:: -(2**63) + 1], wide[:: -(2**63)], items[:: -(2**70)])
 print(text[::-1], wide[::-1], text[::-1][::-1] == text, tup[:] is tup, text[:] is text)
 for bad in (slice(None, None, 0), slice("a", None), slice(None, 1.5)):
     for seq in (items, tup, text):
