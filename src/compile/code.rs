@@ -344,16 +344,15 @@ pub struct Code {
     /// slots (defaults fill the rest, keyword-only parameters take their defaults): no
     /// `*args`/`**kwargs` (the run loop's fast call path).
     pub plain_positional: bool,
-    /// A plain function body with positional parameters only, no cells, not a generator or
-    /// coroutine: called with exactly `argcount` positional arguments, its frame is just the
-    /// arguments followed by unbound locals (`vm::plain_call`).
-    pub plain_frame: bool,
     /// Set by asyncio for the few functions of asyncio.py that Rust may run without a frame
     /// (`asyncio::stepped`): coroutines it steps, methods it runs. A call checks this flag.
     /// (Set it with `mark_native_path`, which keeps `plain_call_argc` in step.)
     pub native_path: std::cell::Cell<bool>,
-    /// `argcount` when the frame is plain (`plain_frame`) and `native_path` is not set,
-    /// `NO_PLAIN_CALL` otherwise: the pooled call (`vm::plain_call`) makes one comparison.
+    /// `argcount` when the frame is plain and `native_path` is not set, `NO_PLAIN_CALL`
+    /// otherwise: the pooled call (`vm::plain_call`) makes one comparison. A plain frame is a
+    /// function body with positional parameters only, no cells, not a generator or coroutine:
+    /// called with exactly `argcount` positional arguments, its frame is just the arguments
+    /// followed by unbound locals.
     pub plain_call_argc: std::cell::Cell<u32>,
     pub stacksize: u32,
     /// `nlocals() + stacksize`: the most values the frame's stack holds.

@@ -332,7 +332,6 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: unit.kwonlyargcount,
             flags: unit.flags,
             plain_positional,
-            plain_frame,
             native_path: std::cell::Cell::new(false),
             plain_call_argc: std::cell::Cell::new(if plain_frame {
                 unit.argcount

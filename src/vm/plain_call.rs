@@ -1,6 +1,6 @@
 //! The common call and return, on the frame stack alone: a plain Python function
-//! (`Code::plain_frame`) called with exactly its positional parameters gets a pooled frame with
-//! the arguments moved in, and a plain frame's return hands its value to the frame below and
+//! (`Code::plain_call_argc`) called with exactly its positional parameters gets a pooled frame
+//! with the arguments moved in, and a plain frame's return hands its value to the frame below and
 //! pools its own. The fast loop (`vm::fastpath`) makes both without going back to the VM, as
 //! CPython 3.11 runs a Python-to-Python call inside the same evaluation loop; the VM's
 //! `Call`/`ReturnValue` make them too, and take every other case.
@@ -126,8 +126,8 @@ fn push_call_frame(
     true
 }
 
-/// `pooled_frame` for code whose frame is plain (`Code::plain_frame`: never a generator's,
-/// so it always comes from the pool when the pool has one). Pooled frames keep
+/// `pooled_frame` for code whose frame is plain (`Code::plain_call_argc`: never a
+/// generator's, so it always comes from the pool when the pool has one). Pooled frames keep
 /// `FrameExit::Push` (`Vm::recycle`, `return_to_caller`).
 #[inline(always)]
 fn pooled_plain_frame(pool: &mut Frames, code: &Rc<Code>, globals: &Rc<Module>) -> Box<Frame> {
