@@ -27,7 +27,7 @@ pub struct TaskData {
     pub fut_waiter: Value,
     /// The name, or None while nobody has asked for the default `Task-N`: formatting a name
     /// for each of 100,000 tasks would cost more than the task itself.
-    name: Option<Rc<PyStr>>,
+    name: Option<PyStr>,
     /// The `N` of the default name.
     default_number: u32,
     pub num_cancels_requested: u32,

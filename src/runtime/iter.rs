@@ -23,7 +23,7 @@ pub enum IterState {
     ListReverse(ListRef, usize),
     Tuple(Rc<Vec<Value>>, usize),
     /// Byte offset into the string.
-    Str(Rc<PyStr>, usize),
+    Str(PyStr, usize),
     Bytes(Rc<Vec<u8>>, usize),
     Range {
         next: i64,

@@ -279,7 +279,7 @@ fn str_slice(obj: &Value, st: &super::str::PyStr, idx: &SliceIndices) -> Value {
         let chars: Vec<char> = st.as_str().chars().collect();
         out.extend(idx.indices().filter_map(|i| chars.get(i).copied()));
     }
-    Value::Str(super::str::PyStr::with_char_len(out, count))
+    Value::Str(super::str::PyStr::with_char_len(&out, count))
 }
 
 fn get_slice(vm: &mut Vm, obj: &Value, s: &Slice) -> PyResult<Value> {

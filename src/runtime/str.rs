@@ -3,23 +3,34 @@
 //! 64th code point, so an index walks at most 63 characters of UTF-8 instead of the whole
 //! prefix. The hash is computed once, on demand.
 //!
-//! Text of up to 24 bytes (most words, keys, names and numbers) is stored inside the `PyStr`
-//! itself (`CompactString`), so such a string holds one allocation instead of two. Made from
-//! borrowed text (`PyStr::new`, `ascii_str_value`, `ascii_fill_value`) or from pieces of a known
-//! total size (`StrBuilder`: `+`, f-strings, `join`) it never had another; built in a
-//! `String` (`replace`, formatting), its buffer is freed on the spot.
-//! Longer text stays in the buffer it was built in: shrinking every new string to its exact
-//! size cost a reallocation per string, so only buffers with much spare capacity are shrunk.
+//! A `PyStr` is a counted reference to one allocation that holds a header (the count, the
+//! lengths, the hash) and, right after it, the text, as CPython's `str` objects are laid out: a
+//! string is one allocation whatever its length, and its text is at a fixed offset. Text of a
+//! size known before it is written (`+`, f-strings, `join`, slices, case mappings) is written
+//! straight into that allocation (`StrBuilder`, `ascii_fill_value`); text built in a `String`
+//! first is copied in once.
 
+use std::alloc::Layout;
 use std::cell::{Cell, OnceCell};
-use std::rc::Rc;
-
-use compact_str::CompactString;
+use std::ptr::NonNull;
 
 use crate::vm::value::Value;
 
+/// A counted reference to a string. Cloning adds a reference; the last one dropped frees the
+/// allocation.
 pub struct PyStr {
-    text: CompactString,
+    ptr: NonNull<Header>,
+}
+
+/// The start of a string's allocation; `len` bytes of UTF-8 follow it.
+#[repr(C)]
+struct Header {
+    /// References to the string. First in the allocation, where `Rc` keeps its strong count,
+    /// so `Value` counts references to every heap type with the same code.
+    strong: Cell<usize>,
+    /// Length of the text in bytes.
+    len: usize,
+    /// Length of the text in code points.
     char_len: usize,
     /// The hash once computed; `NO_HASH` before (a Python hash is never -1).
     hash: Cell<i64>,
@@ -28,95 +39,168 @@ pub struct PyStr {
     marks: OnceCell<Box<Marks>>,
 }
 
-/// The offsets of `PyStr::marks`.
+/// The offsets of `Header::marks`.
 struct Marks(Box<[usize]>);
 
-// Kept at 48 bytes: with the reference counts an `Rc<PyStr>` is a 64-byte block, a size class
-// mimalloc's aligned allocation path serves without over-allocating.
-const _: () = assert!(std::mem::size_of::<PyStr>() == 48);
+/// Bytes before the text. With it, a word of up to 8 bytes fits mimalloc's 48-byte class and one
+/// of up to 24 bytes its 64-byte class.
+const HEADER: usize = std::mem::size_of::<Header>();
+const _: () = assert!(HEADER == 40);
 
 const NO_HASH: i64 = -1;
 
-/// The longest text `CompactString` keeps inline: as many bytes as a `String` takes.
-const INLINE_MAX: usize = std::mem::size_of::<String>();
-
-/// Code points between two entries of `PyStr::marks`.
+/// Code points between two entries of `Header::marks`.
 const MARK_STRIDE: usize = 64;
 
+/// The allocation of a string of `len` bytes.
+fn layout(len: usize) -> Layout {
+    HEADER
+        .checked_add(len)
+        .and_then(|size| Layout::from_size_align(size, std::mem::align_of::<Header>()).ok())
+        .unwrap_or_else(|| too_long())
+}
+
+/// A string longer than any allocation can be (as `Vec` does for a capacity past `isize::MAX`).
+#[cold]
+fn too_long() -> ! {
+    panic!("str length overflows the address space")
+}
+
+/// A new allocation for `len` bytes of text, with one reference, its text not yet written and
+/// `char_len` still to be set.
+fn allocate(len: usize) -> NonNull<Header> {
+    let layout = layout(len);
+    // SAFETY: the layout's size is at least `HEADER`, never zero.
+    let p = unsafe { std::alloc::alloc(layout) }.cast::<Header>();
+    let Some(p) = NonNull::new(p) else {
+        std::alloc::handle_alloc_error(layout)
+    };
+    // SAFETY: `p` is a fresh allocation large enough and aligned for a `Header`.
+    unsafe {
+        p.as_ptr().write(Header {
+            strong: Cell::new(1),
+            len,
+            char_len: 0,
+            hash: Cell::new(NO_HASH),
+            marks: OnceCell::new(),
+        })
+    };
+    p
+}
+
+/// Where the text of the string at `p` starts.
+#[inline(always)]
+fn text_ptr(p: NonNull<Header>) -> *mut u8 {
+    // SAFETY: the text follows the header inside the same allocation.
+    unsafe { p.as_ptr().cast::<u8>().add(HEADER) }
+}
+
 impl PyStr {
-    pub fn new(s: &str) -> Rc<PyStr> {
-        PyStr::from_compact(CompactString::new(s), char_count(s))
+    pub fn new(s: &str) -> PyStr {
+        PyStr::with_char_len(s, char_count(s))
     }
 
-    pub fn from_string(s: String) -> Rc<PyStr> {
-        let char_len = char_count(&s);
-        PyStr::with_char_len(s, char_len)
+    pub fn from_string(s: String) -> PyStr {
+        PyStr::new(&s)
     }
 
-    /// A string whose code point count the caller already knows (`char_len` must be exact:
-    /// `s.len()` for ASCII text), which saves the scan over the text.
-    pub fn with_char_len(mut s: String, char_len: usize) -> Rc<PyStr> {
-        // Growth by doubling may leave up to half the buffer unused; keep small slack only.
-        // (Short text moves into the `PyStr` and its buffer is freed, whatever its slack.)
-        if s.len() > INLINE_MAX && s.capacity() - s.len() > s.len() / 4 + 16 {
-            s.shrink_to_fit();
-        }
-        PyStr::from_compact(CompactString::from(s), char_len)
-    }
-
-    /// The string, written field by field into its new allocation. (`Rc::new` of a `PyStr`
-    /// built first assembles its 64 bytes on the stack in 8-byte stores and copies them with
-    /// 16-byte loads, which the processor cannot forward from those stores: a stall of a dozen
-    /// cycles or more on every new string.)
-    fn from_compact(text: CompactString, char_len: usize) -> Rc<PyStr> {
-        debug_assert_eq!(char_len, text.chars().count());
-        let mut rc = Rc::<PyStr>::new_uninit();
-        let Some(slot) = Rc::get_mut(&mut rc) else {
-            unreachable!("a new Rc has no other owner")
-        };
-        let p = slot.as_mut_ptr();
-        // SAFETY: every field is written once, through a pointer into the allocation, before
-        // `assume_init`.
+    /// A copy of `s`, whose code point count the caller already knows (`char_len` must be
+    /// exact: `s.len()` for ASCII text), which saves the scan over the text.
+    pub fn with_char_len(s: &str, char_len: usize) -> PyStr {
+        debug_assert_eq!(char_len, s.chars().count());
+        let p = allocate(s.len());
+        // SAFETY: the new allocation has room for `s.len()` bytes of text and no other owner.
         unsafe {
-            std::ptr::addr_of_mut!((*p).text).write(text);
-            std::ptr::addr_of_mut!((*p).char_len).write(char_len);
-            std::ptr::addr_of_mut!((*p).hash).write(Cell::new(NO_HASH));
-            std::ptr::addr_of_mut!((*p).marks).write(OnceCell::new());
-            rc.assume_init()
+            std::ptr::copy_nonoverlapping(s.as_ptr(), text_ptr(p), s.len());
+            (*p.as_ptr()).char_len = char_len;
         }
+        PyStr { ptr: p }
+    }
+
+    #[inline(always)]
+    fn header(&self) -> &Header {
+        // SAFETY: the allocation lives as long as this reference to it.
+        unsafe { self.ptr.as_ref() }
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        self.text.as_str()
+        // SAFETY: the text is `len` bytes of UTF-8 after the header, written before the
+        // string was handed out and never changed.
+        unsafe {
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(
+                text_ptr(self.ptr),
+                self.header().len,
+            ))
+        }
     }
 
     /// Length in code points (`len(s)`).
     #[inline]
     pub fn char_len(&self) -> usize {
-        self.char_len
+        self.header().char_len
     }
 
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.char_len == self.text.len()
+        self.header().char_len == self.header().len
+    }
+
+    /// Whether `a` and `b` are the same string object.
+    #[inline]
+    pub fn ptr_eq(a: &PyStr, b: &PyStr) -> bool {
+        a.ptr == b.ptr
+    }
+
+    /// The address of the string object (its `id()`).
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// References to this string.
+    #[inline(always)]
+    pub fn strong_count(&self) -> usize {
+        self.header().strong.get()
+    }
+
+    /// One more reference, for a bitwise copy of this handle that the caller makes.
+    ///
+    /// # Safety
+    /// The caller must make exactly one such copy, which owns the added reference.
+    #[inline(always)]
+    pub unsafe fn increment_strong_count(&self) {
+        let strong = &self.header().strong;
+        strong.set(strong.get() + 1);
+    }
+
+    /// One reference fewer, for a bitwise copy the caller forgets.
+    ///
+    /// # Safety
+    /// Another reference must remain (`strong_count() > 1`), and the caller must forget one
+    /// copy of the handle, whose reference this was.
+    #[inline(always)]
+    pub unsafe fn decrement_shared_count(&self) {
+        let strong = &self.header().strong;
+        debug_assert!(strong.get() > 1);
+        strong.set(strong.get() - 1);
     }
 
     /// The code point at index `i` (0-based, already bounds-checked by the caller).
     pub fn char_at(&self, i: usize) -> Option<char> {
         if self.is_ascii() {
-            self.text.as_bytes().get(i).map(|&b| b as char)
+            self.as_str().as_bytes().get(i).map(|&b| b as char)
         } else {
-            self.text[self.byte_offset(i)..].chars().next()
+            self.as_str()[self.byte_offset(i)..].chars().next()
         }
     }
 
     fn marks(&self) -> &[usize] {
         &self
+            .header()
             .marks
             .get_or_init(|| {
                 Box::new(Marks(
-                    self.text
+                    self.as_str()
                         .char_indices()
                         .step_by(MARK_STRIDE)
                         .map(|(b, _)| b)
@@ -128,18 +212,19 @@ impl PyStr {
 
     /// Byte offset of code point index `i` (clamped to the end).
     pub fn byte_offset(&self, i: usize) -> usize {
+        let text = self.as_str();
         if self.is_ascii() {
-            return i.min(self.text.len());
+            return i.min(text.len());
         }
-        if i >= self.char_len {
-            return self.text.len();
+        if i >= self.char_len() {
+            return text.len();
         }
         let start = self.marks()[i / MARK_STRIDE];
-        self.text[start..]
+        text[start..]
             .char_indices()
             .nth(i % MARK_STRIDE)
             .map(|(b, _)| start + b)
-            .unwrap_or(self.text.len())
+            .unwrap_or(text.len())
     }
 
     /// The code point index of byte offset `b` (which must be on a character boundary).
@@ -150,7 +235,7 @@ impl PyStr {
         let marks = self.marks();
         let k = marks.partition_point(|&m| m <= b).saturating_sub(1);
         let start = marks.get(k).copied().unwrap_or(0);
-        k * MARK_STRIDE + self.text.get(start..b).map_or(0, |t| t.chars().count())
+        k * MARK_STRIDE + self.as_str().get(start..b).map_or(0, |t| t.chars().count())
     }
 
     /// Substring by code point indices `start..end` (clamped).
@@ -160,19 +245,53 @@ impl PyStr {
         }
         let b0 = self.byte_offset(start);
         let b1 = self.byte_offset(end);
-        &self.text[b0..b1]
+        &self.as_str()[b0..b1]
     }
 
     /// The hash used by dicts and sets: CPython's (SipHash-1-3 with the key `PYTHONHASHSEED=0`
     /// gives), so sets of strings iterate in the order CPython prints them.
     pub fn hash(&self) -> i64 {
-        let h = self.hash.get();
+        let cell = &self.header().hash;
+        let h = cell.get();
         if h != NO_HASH {
             return h;
         }
-        let h = super::pyhash::hash_str(&self.text);
-        self.hash.set(h);
+        let h = super::pyhash::hash_str(self.as_str());
+        cell.set(h);
         h
+    }
+}
+
+impl Clone for PyStr {
+    #[inline(always)]
+    fn clone(&self) -> PyStr {
+        // SAFETY: the clone owns the added reference.
+        unsafe { self.increment_strong_count() };
+        PyStr { ptr: self.ptr }
+    }
+}
+
+impl Drop for PyStr {
+    #[inline]
+    fn drop(&mut self) {
+        let strong = &self.header().strong;
+        let left = strong.get() - 1;
+        strong.set(left);
+        if left == 0 {
+            free(self.ptr);
+        }
+    }
+}
+
+/// Frees the string at `p`, whose last reference is gone.
+#[inline(never)]
+fn free(p: NonNull<Header>) {
+    // SAFETY: no reference to the string remains; the header was written by `allocate` and
+    // the allocation has the layout of its `len`.
+    unsafe {
+        let len = (*p.as_ptr()).len;
+        std::ptr::drop_in_place(std::ptr::addr_of_mut!((*p.as_ptr()).marks));
+        std::alloc::dealloc(p.as_ptr().cast(), layout(len));
     }
 }
 
@@ -201,93 +320,116 @@ pub fn build_string(pieces: &[Value]) -> Value {
     text.finish(chars)
 }
 
-/// Text of a size known before it is written, in pieces (`+`, f-strings, `join`):
-/// text of up to 24 bytes is written on the stack, then into the string, longer text into a
-/// buffer of exactly its size. (Built in a `String`, short text was copied out of a buffer
-/// that was then freed, and a `String` grown piece by piece reallocated on the way.)
+/// Text written in pieces straight into a new string's allocation (`+`, f-strings, `join`).
+/// Sized up front by `with_size`; pushing more than that grows it by reallocation.
 pub struct StrBuilder {
-    /// The text while it fits in `INLINE_MAX` bytes and no buffer was made.
-    small: [u8; INLINE_MAX],
-    small_len: usize,
-    /// The text once longer (`with_size` beyond `INLINE_MAX`, or more pushed than it said).
-    heap: Option<Vec<u8>>,
+    ptr: NonNull<Header>,
+    /// Bytes of text the allocation has room for (its header's `len` until `finish`).
+    capacity: usize,
+    /// Bytes written.
+    len: usize,
 }
 
 impl StrBuilder {
-    /// Room for `bytes` bytes (more pushed still fit, after a reallocation).
+    /// Room for `bytes` bytes.
     #[inline]
     pub fn with_size(bytes: usize) -> StrBuilder {
         StrBuilder {
-            small: [0; INLINE_MAX],
-            small_len: 0,
-            heap: (bytes > INLINE_MAX).then(|| Vec::with_capacity(bytes)),
+            ptr: allocate(bytes),
+            capacity: bytes,
+            len: 0,
         }
     }
 
     #[inline(always)]
     pub fn push(&mut self, piece: &str) {
-        let bytes = piece.as_bytes();
-        if let Some(heap) = &mut self.heap {
-            heap.extend_from_slice(bytes);
-        } else if let Some(room) = self
-            .small
-            .get_mut(self.small_len..self.small_len + bytes.len())
-        {
-            room.copy_from_slice(bytes);
-            self.small_len += bytes.len();
-        } else {
-            let mut heap = Vec::with_capacity(self.small_len + bytes.len());
-            heap.extend_from_slice(&self.small[..self.small_len]);
-            heap.extend_from_slice(bytes);
-            self.heap = Some(heap);
+        let n = piece.len();
+        if self.capacity - self.len < n {
+            self.grow(n);
         }
+        // SAFETY: the allocation has room for `capacity` bytes of text, `len + n` of them.
+        unsafe { std::ptr::copy_nonoverlapping(piece.as_ptr(), text_ptr(self.ptr).add(self.len), n) };
+        self.len += n;
+    }
+
+    /// Room for `more` bytes after the `len` written.
+    #[cold]
+    fn grow(&mut self, more: usize) {
+        let needed = self.len.checked_add(more).unwrap_or_else(|| too_long());
+        self.resize(needed.max(self.capacity.saturating_mul(2)));
+    }
+
+    /// Moves the text to an allocation with room for `capacity` bytes.
+    fn resize(&mut self, capacity: usize) {
+        let new_layout = layout(capacity);
+        // SAFETY: the allocation has the layout of `self.capacity` and this builder is its only
+        // owner; the new size is not zero.
+        let p = unsafe {
+            std::alloc::realloc(self.ptr.as_ptr().cast(), layout(self.capacity), new_layout.size())
+        }
+        .cast::<Header>();
+        let Some(p) = NonNull::new(p) else {
+            std::alloc::handle_alloc_error(new_layout)
+        };
+        // SAFETY: the header moved with the allocation; `len` records its new size.
+        unsafe { (*p.as_ptr()).len = capacity };
+        self.ptr = p;
+        self.capacity = capacity;
     }
 
     /// The string, of `char_len` code points (which must be exact: the pieces' sum).
-    pub fn finish(self, char_len: usize) -> Value {
-        // SAFETY: the bytes are whole `str`s one after another, which is UTF-8.
-        let text = match self.heap {
-            Some(heap) => CompactString::from(unsafe { String::from_utf8_unchecked(heap) }),
-            None => CompactString::new(unsafe {
-                std::str::from_utf8_unchecked(&self.small[..self.small_len])
-            }),
-        };
-        Value::Str(PyStr::from_compact(text, char_len))
+    pub fn finish(mut self, char_len: usize) -> Value {
+        if self.len != self.capacity {
+            self.resize(self.len);
+        }
+        let p = self.ptr;
+        std::mem::forget(self);
+        // SAFETY: the text is whole `str`s one after another, which is UTF-8, and fills the
+        // allocation; nothing else refers to it.
+        unsafe { (*p.as_ptr()).char_len = char_len };
+        let s = PyStr { ptr: p };
+        debug_assert_eq!(char_len, s.as_str().chars().count());
+        Value::Str(s)
+    }
+}
+
+impl Drop for StrBuilder {
+    fn drop(&mut self) {
+        // SAFETY: unfinished, the allocation is this builder's alone; its text is bytes, with
+        // no drop, and its header is freed as a string's.
+        free(self.ptr);
     }
 }
 
 /// A `str` value from text known to be ASCII (no scan to count code points).
 pub fn ascii_value(s: String) -> Value {
-    let n = s.len();
-    Value::Str(PyStr::with_char_len(s, n))
+    ascii_str_value(&s)
 }
 
-/// `ascii_value` of borrowed text: short text is copied into the new string, with no buffer
-/// of its own.
+/// `ascii_value` of borrowed text.
 pub fn ascii_str_value(s: &str) -> Value {
-    Value::Str(PyStr::from_compact(CompactString::new(s), s.len()))
+    Value::Str(PyStr::with_char_len(s, s.len()))
 }
 
-/// A `str` of `len` ASCII bytes that `fill` writes: short text is written in place (on the
-/// stack, then into the string), longer text into a buffer of its own.
+/// A `str` of `len` ASCII bytes that `fill` writes in place.
 ///
 /// # Safety
 /// `fill` must write ASCII bytes only (any byte it leaves alone is a NUL).
 pub unsafe fn ascii_fill_value(len: usize, fill: impl FnOnce(&mut [u8])) -> Value {
-    if len <= INLINE_MAX {
-        let mut buf = [0u8; INLINE_MAX];
-        let bytes = &mut buf[..len];
-        fill(bytes);
-        debug_assert!(bytes.is_ascii());
-        // SAFETY: ASCII, as the caller promises, is UTF-8.
-        return ascii_str_value(unsafe { std::str::from_utf8_unchecked(bytes) });
-    }
-    // (Zeroed first: `fill` gets initialised bytes to write over.)
-    let mut bytes = vec![0u8; len];
-    fill(&mut bytes);
+    let p = allocate(len);
+    let s = PyStr { ptr: p };
+    // SAFETY: the new allocation has room for `len` bytes and no other owner; they are zeroed
+    // first so `fill` gets initialised bytes to write over.
+    let bytes = unsafe {
+        let text = text_ptr(p);
+        text.write_bytes(0, len);
+        std::slice::from_raw_parts_mut(text, len)
+    };
+    fill(bytes);
     debug_assert!(bytes.is_ascii());
-    // SAFETY: as above.
-    ascii_value(unsafe { String::from_utf8_unchecked(bytes) })
+    // SAFETY: ASCII, as the caller promises; nothing else refers to the string yet.
+    unsafe { (*p.as_ptr()).char_len = len };
+    Value::Str(s)
 }
 
 /// `str(i)` for an int, without the formatting machinery.
@@ -315,8 +457,8 @@ pub fn int_value(i: i64) -> Value {
 thread_local! {
     /// One shared string per ASCII character, as CPython shares its one-character strings:
     /// indexing and iterating over text then allocates nothing.
-    static ASCII_CHARS: [Rc<PyStr>; 128] = std::array::from_fn(|b| {
-        PyStr::with_char_len(char::from(b as u8).to_string(), 1)
+    static ASCII_CHARS: [PyStr; 128] = std::array::from_fn(|b| {
+        PyStr::with_char_len(char::from(b as u8).encode_utf8(&mut [0; 4]), 1)
     });
 }
 
@@ -324,7 +466,7 @@ thread_local! {
 pub fn char_value(c: char) -> Value {
     if c.is_ascii() {
         // `try_with` fails only while the thread is being torn down: then allocate.
-        if let Ok(v) = ASCII_CHARS.try_with(|t| Value::Str(Rc::clone(&t[c as usize]))) {
+        if let Ok(v) = ASCII_CHARS.try_with(|t| Value::Str(t[c as usize].clone())) {
             return v;
         }
     }
@@ -343,7 +485,7 @@ fn char_count(s: &str) -> usize {
 
 impl PartialEq for PyStr {
     fn eq(&self, other: &PyStr) -> bool {
-        self.text == other.text
+        self.as_str() == other.as_str()
     }
 }
 

@@ -72,7 +72,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 /// The `str` inside `v`, also for instances of `str` subclasses.
-pub fn as_pystr(v: &Value) -> Option<Rc<PyStr>> {
+pub fn as_pystr(v: &Value) -> Option<PyStr> {
     match v {
         Value::Str(s) => Some(s.clone()),
         Value::Instance(i) => match &i.payload {
@@ -88,7 +88,7 @@ pub fn as_pystr(v: &Value) -> Option<Rc<PyStr>> {
 
 /// The receiver of method `name`, with CPython's messages when it is missing or not a `str`.
 #[inline]
-fn recv(vm: &Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
+fn recv(vm: &Vm, args: &Args, name: &str) -> PyResult<PyStr> {
     match args.pos.first() {
         Some(Value::Str(s)) => Ok(s.clone()),
         _ => recv_other(vm, args, name),
@@ -98,7 +98,7 @@ fn recv(vm: &Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
 /// `recv` of anything but an exact `str`: a str subclass's instance, or an error.
 #[cold]
 #[inline(never)]
-fn recv_other(vm: &Vm, args: &Args, name: &str) -> PyResult<Rc<PyStr>> {
+fn recv_other(vm: &Vm, args: &Args, name: &str) -> PyResult<PyStr> {
     match args.pos.first() {
         Some(v) => as_pystr(v).ok_or_else(|| {
             vm.type_error(format!(
@@ -119,14 +119,14 @@ fn recv_checked(
     conv: Conv,
     min: usize,
     max: usize,
-) -> PyResult<Rc<PyStr>> {
+) -> PyResult<PyStr> {
     let s = recv(vm, args, name)?;
     check(vm, args, "str", name, conv, min, max)?;
     Ok(s)
 }
 
 /// A `str` argument: "must be str, not int".
-fn str_param(vm: &Vm, v: &Value) -> PyResult<Rc<PyStr>> {
+fn str_param(vm: &Vm, v: &Value) -> PyResult<PyStr> {
     as_pystr(v).ok_or_else(|| vm.type_error(format!("must be str, not {}", vm.type_name(v))))
 }
 
@@ -234,7 +234,7 @@ fn split_args(
     vm: &mut Vm,
     args: &Args,
     name: &str,
-) -> PyResult<(Rc<PyStr>, Option<Rc<PyStr>>, i64)> {
+) -> PyResult<(PyStr, Option<PyStr>, i64)> {
     let s = recv(vm, args, name)?;
     // Positional arguments only (the usual call) need no keyword matching.
     let a = if args.kw.is_empty() && args.pos.len() <= 3 {
@@ -304,7 +304,7 @@ pub fn rsplit_whitespace(text: &str, max: i64) -> Vec<&str> {
 
 fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "split")?;
-    Ok(split_value(&s, sep.as_deref(), max))
+    Ok(split_value(&s, sep.as_ref(), max))
 }
 
 /// `s.split(sep, max)` (`sep` non-empty), as a list.
@@ -612,7 +612,7 @@ fn str_endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- find family ------------------------------------------------------------------------
 
 /// Parses `(sub[, start[, end]])` and returns the receiver, `sub` and the adjusted window.
-fn find_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Rc<PyStr>, Rc<PyStr>, i64, i64)> {
+fn find_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(PyStr, PyStr, i64, i64)> {
     let s = recv(vm, args, name)?;
     check(vm, args, "str", name, Conv::Tuple, 1, 3)?;
     let sub = str_param(vm, &args.pos[1])?;
@@ -721,6 +721,7 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// None when the result would be too big to allocate (`seq::ALLOC_LIMIT`).
 fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Option<Value> {
     let text = s.as_str();
+    let (old_chars, new_chars) = (old.char_len(), new.char_len());
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
     if new.as_str().len() > old.as_str().len() {
         // The most the text can grow (one match per `old`, or per position when empty), and
@@ -735,15 +736,25 @@ fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Option<Valu
             return None;
         }
     }
-    let out = if count < 0 {
-        text.replace(old.as_str(), new.as_str())
-    } else {
-        text.replacen(old.as_str(), new.as_str(), limit)
-    };
-    if s.is_ascii() && new.is_ascii() {
-        return Some(super::str::ascii_value(out));
+    let (old, new) = (old.as_str(), new.as_str());
+    let mut matches = text.match_indices(old).take(limit).peekable();
+    if matches.peek().is_none() || old == new {
+        // Nothing changes: the string itself, as in CPython.
+        return Some(Value::Str(s.clone()));
     }
-    Some(Value::string(out))
+    // Written straight into the result: its exact size when it cannot grow, else one
+    // replacement's growth to start with.
+    let mut out = StrBuilder::with_size(text.len() + new.len().saturating_sub(old.len()));
+    let (mut last_end, mut replaced) = (0, 0);
+    for (start, _) in matches {
+        out.push(&text[last_end..start]);
+        out.push(new);
+        last_end = start + old.len();
+        replaced += 1;
+    }
+    out.push(&text[last_end..]);
+    let chars = s.char_len() + replaced * new_chars - replaced * old_chars;
+    Some(out.finish(chars))
 }
 
 /// The fast path of `str.replace` (`runtime::fast_builtins`): `s.replace(old, new)`.
@@ -882,7 +893,7 @@ fn str_isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- padding ----------------------------------------------------------------------------
 
 /// `(width, fillchar)` of `center`/`ljust`/`rjust`.
-fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Rc<PyStr>, i64, char)> {
+fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(PyStr, i64, char)> {
     let s = recv_checked(vm, args, name, Conv::Clinic, 1, 2)?;
     let width = ssize_arg(vm, &args.pos[1])?;
     let fill = match args.pos.get(2) {

@@ -39,7 +39,7 @@ pub enum Value {
     BigInt(Rc<BigInt>),
     /// A `complex`; boxed, as two floats would make every value bigger.
     Complex(Rc<Complex>),
-    Str(Rc<PyStr>),
+    Str(PyStr),
     Bytes(Rc<Vec<u8>>),
     Tuple(Rc<Vec<Value>>),
     List(ListRef),
@@ -174,6 +174,53 @@ macro_rules! with_heap_rc {
     };
 }
 
+/// The reference count of a heap value's handle, as `add_heap_ref` and `discard` use it. Every
+/// handle keeps its count first in its allocation (`Rc` and `PyStr`), so the code is the same
+/// for every type.
+trait HeapCount {
+    fn count(&self) -> usize;
+    /// # Safety
+    /// The caller makes one bitwise copy of the handle, which owns the added reference.
+    unsafe fn increment(&self);
+    /// # Safety
+    /// Another reference must remain; the caller forgets one copy of the handle.
+    unsafe fn decrement_shared(&self);
+}
+
+impl<T: ?Sized> HeapCount for Rc<T> {
+    #[inline(always)]
+    fn count(&self) -> usize {
+        Rc::strong_count(self)
+    }
+    #[inline(always)]
+    unsafe fn increment(&self) {
+        // SAFETY: the pointer comes from a live `Rc`; the caller's copy owns the count.
+        unsafe { Rc::increment_strong_count(Rc::as_ptr(self)) }
+    }
+    #[inline(always)]
+    unsafe fn decrement_shared(&self) {
+        // SAFETY: the `Rc` is live and has other owners, so this only decrements.
+        unsafe { Rc::decrement_strong_count(Rc::as_ptr(self)) }
+    }
+}
+
+impl HeapCount for PyStr {
+    #[inline(always)]
+    fn count(&self) -> usize {
+        self.strong_count()
+    }
+    #[inline(always)]
+    unsafe fn increment(&self) {
+        // SAFETY: as the caller promises.
+        unsafe { self.increment_strong_count() }
+    }
+    #[inline(always)]
+    unsafe fn decrement_shared(&self) {
+        // SAFETY: as the caller promises.
+        unsafe { self.decrement_shared_count() }
+    }
+}
+
 impl Clone for Value {
     // The inline variants are copied bitwise without a call; the rest increment a count.
     #[inline(always)]
@@ -231,7 +278,7 @@ impl Value {
     fn add_heap_ref(&self) {
         // SAFETY: the pointer comes from a live `Rc`; the caller makes the copy that owns the
         // added count.
-        with_heap_rc!(self, r => unsafe { Rc::increment_strong_count(Rc::as_ptr(r)) });
+        with_heap_rc!(self, r => unsafe { HeapCount::increment(r) });
     }
 
     /// Drops `self`, deciding the common cases inline: an inline value owns nothing, and a
@@ -242,10 +289,10 @@ impl Value {
     pub fn discard(self) {
         if self.is_inline() {
             std::mem::forget(self);
-        } else if with_heap_rc!(&self, r => Rc::strong_count(r)) > 1 {
+        } else if with_heap_rc!(&self, r => HeapCount::count(r)) > 1 {
             // SAFETY: the `Rc` is live and has other owners, so this only decrements; `self`,
             // whose count this was, is forgotten.
-            with_heap_rc!(&self, r => unsafe { Rc::decrement_strong_count(Rc::as_ptr(r)) });
+            with_heap_rc!(&self, r => unsafe { HeapCount::decrement_shared(r) });
             std::mem::forget(self);
         } else {
             drop_heap(self);
@@ -325,7 +372,7 @@ impl Value {
         Some(match self {
             BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
             Complex(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Str(r) => r.addr(),
             Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
             Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
             List(r) => Rc::as_ptr(r) as *const u8 as usize,
