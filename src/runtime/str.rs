@@ -416,6 +416,15 @@ pub fn ascii_str_value(s: &str) -> Value {
 /// # Safety
 /// `fill` must write ASCII bytes only (any byte it leaves alone is a NUL).
 pub unsafe fn ascii_fill_value(len: usize, fill: impl FnOnce(&mut [u8])) -> Value {
+    // SAFETY: ASCII text of `len` bytes is UTF-8 of `len` code points.
+    unsafe { fill_value(len, len, fill) }
+}
+
+/// A `str` of `len` bytes and `char_len` code points that `fill` writes in place.
+///
+/// # Safety
+/// `fill` must leave UTF-8 of exactly `char_len` code points (the bytes start as NULs).
+pub unsafe fn fill_value(len: usize, char_len: usize, fill: impl FnOnce(&mut [u8])) -> Value {
     let p = allocate(len);
     let s = PyStr { ptr: p };
     // SAFETY: the new allocation has room for `len` bytes and no other owner; they are zeroed
@@ -426,9 +435,9 @@ pub unsafe fn ascii_fill_value(len: usize, fill: impl FnOnce(&mut [u8])) -> Valu
         std::slice::from_raw_parts_mut(text, len)
     };
     fill(bytes);
-    debug_assert!(bytes.is_ascii());
-    // SAFETY: ASCII, as the caller promises; nothing else refers to the string yet.
-    unsafe { (*p.as_ptr()).char_len = len };
+    debug_assert_eq!(std::str::from_utf8(bytes).map(|t| t.chars().count()), Ok(char_len));
+    // SAFETY: as the caller promises; nothing else refers to the string yet.
+    unsafe { (*p.as_ptr()).char_len = char_len };
     Value::Str(s)
 }
 

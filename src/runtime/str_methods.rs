@@ -721,7 +721,6 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// None when the result would be too big to allocate (`seq::ALLOC_LIMIT`).
 fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Option<Value> {
     let text = s.as_str();
-    let (old_chars, new_chars) = (old.char_len(), new.char_len());
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
     if new.as_str().len() > old.as_str().len() {
         // The most the text can grow (one match per `old`, or per position when empty), and
@@ -736,25 +735,69 @@ fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Option<Valu
             return None;
         }
     }
-    let (old, new) = (old.as_str(), new.as_str());
-    let mut matches = text.match_indices(old).take(limit).peekable();
-    if matches.peek().is_none() || old == new {
+    let (old_text, new_text) = (old.as_str(), new.as_str());
+    if let ([from], [to]) = (old_text.as_bytes(), new_text.as_bytes()) {
+        return Some(replace_byte(s, *from, *to, limit));
+    }
+    let mut chars = old_text.chars();
+    Some(match (chars.next(), chars.next()) {
+        // One character: found with `memchr` rather than the substring search.
+        (Some(c), None) => replace_matches(s, text.match_indices(c).take(limit), old, new),
+        _ => replace_matches(s, text.match_indices(old_text).take(limit), old, new),
+    })
+}
+
+/// `s.replace(old, new)` of the `matches` of `old` in `s` (at most `count` of them).
+fn replace_matches<'a>(
+    s: &'a PyStr,
+    matches: impl Iterator<Item = (usize, &'a str)>,
+    old: &PyStr,
+    new: &PyStr,
+) -> Value {
+    let text = s.as_str();
+    let (old_text, new_text) = (old.as_str(), new.as_str());
+    let mut matches = matches.peekable();
+    if matches.peek().is_none() || old_text == new_text {
         // Nothing changes: the string itself, as in CPython.
-        return Some(Value::Str(s.clone()));
+        return Value::Str(s.clone());
     }
     // Written straight into the result: its exact size when it cannot grow, else one
     // replacement's growth to start with.
-    let mut out = StrBuilder::with_size(text.len() + new.len().saturating_sub(old.len()));
+    let mut out = StrBuilder::with_size(text.len() + new_text.len().saturating_sub(old_text.len()));
     let (mut last_end, mut replaced) = (0, 0);
     for (start, _) in matches {
         out.push(&text[last_end..start]);
-        out.push(new);
-        last_end = start + old.len();
+        out.push(new_text);
+        last_end = start + old_text.len();
         replaced += 1;
     }
     out.push(&text[last_end..]);
-    let chars = s.char_len() + replaced * new_chars - replaced * old_chars;
-    Some(out.finish(chars))
+    out.finish(s.char_len() + replaced * new.char_len() - replaced * old.char_len())
+}
+
+/// `s.replace(old, new, count)` of one byte by another: both ASCII (they are whole `str`s), so
+/// the text keeps its length and stays UTF-8.
+fn replace_byte(s: &PyStr, from: u8, to: u8, count: usize) -> Value {
+    let text = s.as_str().as_bytes();
+    if from == to || count == 0 || !text.contains(&from) {
+        return Value::Str(s.clone());
+    }
+    let fill = |out: &mut [u8]| {
+        out.copy_from_slice(text);
+        if count >= text.len() {
+            for b in out.iter_mut() {
+                if *b == from {
+                    *b = to;
+                }
+            }
+        } else {
+            for b in out.iter_mut().filter(|b| **b == from).take(count) {
+                *b = to;
+            }
+        }
+    };
+    // SAFETY: one ASCII byte replaced by another leaves UTF-8 of as many code points.
+    unsafe { super::str::fill_value(text.len(), s.char_len(), fill) }
 }
 
 /// The fast path of `str.replace` (`runtime::fast_builtins`): `s.replace(old, new)`.

@@ -2,7 +2,8 @@
 # changes (no match, count 0, old == new), as CPython returns it.
 cases = [("hello world", "o", "0"), ("hello", "", "-"), ("héllo wörld", "ö", "oe"), ("aaaa", "aa", "b"),
          ("abc", "", ""), ("", "", "x"), ("", "a", "b"), ("ééé", "é", ""), ("x" * 40, "x", "yy"),
-         ("abcabc", "abc", "é"), ("日本語日本語", "本", "ほん")]
+         ("abcabc", "abc", "é"), ("日本語日本語", "本", "ほん"),
+         ("é-é-é-é", "-", "+"), ("a-b-c", "-", "-"), ("x.y.z", ".", "日")]
 for s, a, b in cases:
     for n in (-1, 0, 1, 2, 100):
         r = s.replace(a, b, n)
