@@ -291,7 +291,9 @@ fn free(p: NonNull<Header>) {
     unsafe {
         let len = (*p.as_ptr()).len;
         std::ptr::drop_in_place(std::ptr::addr_of_mut!((*p.as_ptr()).marks));
-        std::alloc::dealloc(p.as_ptr().cast(), layout(len));
+        // (`layout` checked this size when the string was allocated.)
+        let layout = Layout::from_size_align_unchecked(HEADER + len, std::mem::align_of::<Header>());
+        std::alloc::dealloc(p.as_ptr().cast(), layout);
     }
 }
 
