@@ -170,7 +170,13 @@ impl PyStr {
     #[inline(always)]
     pub unsafe fn increment_strong_count(&self) {
         let strong = &self.header().strong;
-        strong.set(strong.get() + 1);
+        let n = strong.get().wrapping_add(1);
+        strong.set(n);
+        // As `Rc` does: a count that wrapped (references leaked with `forget`) would free the
+        // string while in use.
+        if n == 0 {
+            std::process::abort();
+        }
     }
 
     /// One reference fewer, for a bitwise copy the caller forgets.

@@ -769,7 +769,9 @@ fn replace_matches<'a>(
     let (old_text, new_text) = (old.as_str(), new.as_str());
     let mut matches = matches.peekable();
     if matches.peek().is_none() || old_text == new_text {
-        // Nothing changes: the string itself, as in CPython.
+        // Nothing changes: the string itself, as in CPython. (CPython tests `old is new`, which
+        // its interned literals make true for equal literals; tulip does not intern, so it
+        // compares the text: an equal `new` built at run time also gives the string itself.)
         return Value::Str(s.clone());
     }
     // Written straight into the result: its exact size when it cannot grow, else one
