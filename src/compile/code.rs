@@ -162,6 +162,8 @@ pub enum Instr {
     },
     /// `LoadFast, ReturnValue` (the return itself can always be made when the frame can).
     LoadFastReturn(u32),
+    /// `BinaryOp(op), ReturnValue` (`return a + b`).
+    BinaryReturn(BinOp),
     /// `LoadConst(konst), Compare(kind), PopJumpIfFalse|PopJumpIfTrue`: the value on top
     /// (a call's result, an attribute) compared with a constant (`len(w) > 5`).
     LoadConstCompareJump {

@@ -1,9 +1,9 @@
 //! Superinstructions: after code generation, a `LoadFast` that starts one of a few common
 //! sequences (`i + 1`, `i += 1`, `a * b`, `if n < 2:`, `while i < n:`, `return x`), or a
-//! `LoadConst` that starts a comparison with a jump (`if len(w) > 5:`), is replaced by a head
-//! instruction naming the sequence. The sequence's other instructions stay where they were, so
+//! `LoadConst` that starts a comparison with a jump (`if len(w) > 5:`), or a `BinaryOp` that
+//! is returned (`return a + b`), is replaced by a head instruction naming the sequence. The sequence's other instructions stay where they were, so
 //! jumps into the middle of it, exception-table ranges, source spans and the run loop's
-//! fallback (the head does only its `LoadFast`, then the rest runs one by one) all stay as
+//! fallback (the head does only its first instruction, then the rest runs one by one) all stay as
 //! they were; only the common case, int and float operands (and strs for a comparison), runs
 //! in one dispatch.
 //! CPython 3.11 does the same with `LOAD_FAST__LOAD_CONST` and `COMPARE_OP_INT_JUMP`.
@@ -16,6 +16,9 @@ pub fn mark_superinstructions(instrs: &mut [Instr]) {
         let head = match instrs[at] {
             Instr::LoadFast(local) => head_for(local, &instrs[at + 1..]),
             Instr::LoadConst(konst) => const_head_for(konst, &instrs[at + 1..]),
+            Instr::BinaryOp(op) if matches!(instrs.get(at + 1), Some(Instr::ReturnValue)) => {
+                Some(Instr::BinaryReturn(op))
+            }
             _ => None,
         };
         if let Some(head) = head {

@@ -455,7 +455,8 @@ impl Vm {
                     frame.push(callable);
                     frame.push(receiver);
                 }
-                Instr::BinaryOp(op) => {
+                // A `BinaryReturn` the fast path could not finish stands for its `BinaryOp`.
+                Instr::BinaryOp(op) | Instr::BinaryReturn(op) => {
                     let b = frame.pop();
                     let a = frame.pop();
                     let v = match super::ops::fast_binary(op, &a, &b) {

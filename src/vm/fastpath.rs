@@ -53,8 +53,10 @@ pub(super) fn run(frames: &mut Frames, pool: &mut Frames, limits: &Limits) -> Op
                     return Some(());
                 }
             }
-            Leave::Return => {
-                if !return_to_caller(frames, pool, limits.base) {
+            Leave::Return(result) => {
+                if let Err(result) = return_to_caller(frames, pool, limits.base, result) {
+                    // Back on the stack, for the VM's `ReturnValue`.
+                    frames.last_mut()?.stack.push(result);
                     return Some(());
                 }
             }
@@ -68,8 +70,8 @@ enum Leave {
     Slow,
     /// `Call(argc)` or `CallMethod(argc)` (`true`) of a Python function or class.
     Call(u32, bool),
-    /// `ReturnValue`.
-    Return,
+    /// `ReturnValue` of this value, taken off the frame (pc past the `ReturnValue`).
+    Return(Value),
 }
 
 /// The fast loop over one frame.
@@ -515,13 +517,29 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 }
                 stack.push(v);
             }
-            Instr::ReturnValue => break 'run Some(Leave::Return),
+            Instr::ReturnValue => match stack.pop() {
+                Some(v) => break 'run Some(Leave::Return(v)),
+                None => break 'run Some(Leave::Slow),
+            },
             Instr::LoadFastReturn(i) => {
-                load_fast!('run, i);
+                let v = &stack[i as usize];
+                if v.is_undef() {
+                    break 'run Some(Leave::Slow);
+                }
                 // Past the `ReturnValue`, which the VM makes if the return cannot be made
                 // here.
                 pc += 1;
-                break 'run Some(Leave::Return);
+                break 'run Some(Leave::Return(v.clone()));
+            }
+            Instr::BinaryReturn(op) => {
+                let n = stack.len();
+                let (a, b) = (&stack[n - 2], &stack[n - 1]);
+                let Some(v) = fast_binary(op, a, b).or_else(|| concat_fast(op, a, b)) else {
+                    break 'run Some(Leave::Slow);
+                };
+                discard_top_two(stack);
+                pc += 1;
+                break 'run Some(Leave::Return(v));
             }
             _ => break 'run Some(Leave::Slow),
         }

@@ -175,27 +175,30 @@ fn move_args(from: &mut Vec<Value>, first: usize, to: &mut Vec<Value>) {
 /// Returns from the running frame to the one below it when the running frame is a plain call
 /// (no generator, it uses none of `FrameExtras`) whose value goes on the caller's stack, or a
 /// plain class's `__init__` that returned None (the instance goes there), and the one below
-/// belongs to the same run (`base`). Returns false, having changed nothing, otherwise.
+/// belongs to the same run (`base`). `value` is the value returned, already taken off the
+/// running frame. Gives it back, having changed nothing else, otherwise.
 #[inline(always)]
-pub(super) fn return_to_caller(frames: &mut Frames, pool: &mut Frames, base: usize) -> bool {
+pub(super) fn return_to_caller(
+    frames: &mut Frames,
+    pool: &mut Frames,
+    base: usize,
+    value: Value,
+) -> Result<(), Value> {
     if frames.len() <= base + 1 {
-        return false;
+        return Err(value);
     }
     let Some(top) = frames.last_mut() else {
-        return false;
+        return Err(value);
     };
     if top.generator.is_some() || !top.has_no_extras() {
-        return false;
+        return Err(value);
     }
     // (`Push` tested alone: a `match` over the variants costs a range computation on the
     // niche-encoded tag first.)
     let result = if matches!(top.exit, FrameExit::Push) {
-        top.stack.pop()
+        value
     } else {
-        init_result(top)
-    };
-    let Some(result) = result else {
-        return false;
+        init_result(top, value)?
     };
     if let Some(mut done) = frames.pop() {
         if pool.len() < POOL_FRAMES && done.stack.capacity() <= POOL_MAX_STACK {
@@ -206,20 +209,20 @@ pub(super) fn return_to_caller(frames: &mut Frames, pool: &mut Frames, base: usi
     if let Some(caller) = frames.last_mut() {
         caller.stack.push(result);
     }
-    true
+    Ok(())
 }
 
 /// What a plain class's `__init__` frame gives its caller: the new instance, when `__init__`
-/// returned None (anything else raises, which the VM does); None for any other exit but
-/// `Push`. Out of line: the plain return is the one to be lean.
+/// returned None (`value`; anything else raises, which the VM does). Gives `value` back for any
+/// other exit but `Push`. Out of line: the plain return is the one to be lean.
 #[inline(never)]
-fn init_result(top: &mut Frame) -> Option<Value> {
-    if !matches!(top.exit, FrameExit::Init(_)) || !top.stack.last().is_some_and(Value::is_none) {
-        return None;
+fn init_result(top: &mut Frame, value: Value) -> Result<Value, Value> {
+    if !matches!(top.exit, FrameExit::Init(_)) || !value.is_none() {
+        return Err(value);
     }
     match std::mem::replace(&mut top.exit, FrameExit::Push) {
-        FrameExit::Init(instance) => Some(instance),
-        _ => None,
+        FrameExit::Init(instance) => Ok(instance),
+        _ => Err(value),
     }
 }
 
