@@ -14,10 +14,10 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
             (0, None)
         }
         Pop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_)
-        | BinaryOp(_) | BinaryReturn(_) | InplaceOp(_) | Compare(_) | IsOp(_) | ContainsOp(_) | BinarySubscr
-        | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)
-        | DictMerge(_) | Send | PopExcept | PrepReraiseStar | ImportStar | PopAnnotation
-        | PrintExpr => (-1, None),
+        | BinaryOp(_) | BinaryReturn(_) | InplaceOp(_) | Compare(_) | IsOp(_) | ContainsOp(_)
+        | BinarySubscr | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_)
+        | DictUpdate(_) | DictMerge(_) | Send | PopExcept | PrepReraiseStar | ImportStar
+        | PopAnnotation | PrintExpr => (-1, None),
         Copy(_)
         | BuildConstSet(_)
         | LoadConst(_)

@@ -298,7 +298,8 @@ fn free(p: NonNull<Header>) {
         let len = (*p.as_ptr()).len;
         std::ptr::drop_in_place(std::ptr::addr_of_mut!((*p.as_ptr()).marks));
         // (`layout` checked this size when the string was allocated.)
-        let layout = Layout::from_size_align_unchecked(HEADER + len, std::mem::align_of::<Header>());
+        let layout =
+            Layout::from_size_align_unchecked(HEADER + len, std::mem::align_of::<Header>());
         std::alloc::dealloc(p.as_ptr().cast(), layout);
     }
 }
@@ -356,7 +357,9 @@ impl StrBuilder {
             self.grow(n);
         }
         // SAFETY: the allocation has room for `capacity` bytes of text, `len + n` of them.
-        unsafe { std::ptr::copy_nonoverlapping(piece.as_ptr(), text_ptr(self.ptr).add(self.len), n) };
+        unsafe {
+            std::ptr::copy_nonoverlapping(piece.as_ptr(), text_ptr(self.ptr).add(self.len), n)
+        };
         self.len += n;
     }
 
@@ -373,7 +376,11 @@ impl StrBuilder {
         // SAFETY: the allocation has the layout of `self.capacity` and this builder is its only
         // owner; the new size is not zero.
         let p = unsafe {
-            std::alloc::realloc(self.ptr.as_ptr().cast(), layout(self.capacity), new_layout.size())
+            std::alloc::realloc(
+                self.ptr.as_ptr().cast(),
+                layout(self.capacity),
+                new_layout.size(),
+            )
         }
         .cast::<Header>();
         let Some(p) = NonNull::new(p) else {
@@ -443,7 +450,10 @@ pub unsafe fn fill_value(len: usize, char_len: usize, fill: impl FnOnce(&mut [u8
         std::slice::from_raw_parts_mut(text, len)
     };
     fill(bytes);
-    debug_assert_eq!(std::str::from_utf8(bytes).map(|t| t.chars().count()), Ok(char_len));
+    debug_assert_eq!(
+        std::str::from_utf8(bytes).map(|t| t.chars().count()),
+        Ok(char_len)
+    );
     // SAFETY: as the caller promises; nothing else refers to the string yet.
     unsafe { (*p.as_ptr()).char_len = char_len };
     Value::Str(s)

@@ -230,11 +230,7 @@ fn join_pieces(sep: &PyStr, items: &[Value]) -> Result<Value, usize> {
 }
 
 /// `(sep, maxsplit)` of `split`/`rsplit`.
-fn split_args(
-    vm: &mut Vm,
-    args: &Args,
-    name: &str,
-) -> PyResult<(PyStr, Option<PyStr>, i64)> {
+fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(PyStr, Option<PyStr>, i64)> {
     let s = recv(vm, args, name)?;
     // Positional arguments only (the usual call) need no keyword matching.
     let a = if args.kw.is_empty() && args.pos.len() <= 3 {
