@@ -37,7 +37,7 @@ pub(super) struct Limits<'a> {
 /// Python calls into their frames and returns out of them (`vm::plain_call`). Stops at the
 /// first instruction that is not fast, with the then innermost frame's `pc` already past it
 /// (as if it had just been fetched): the VM reads it there (a superinstruction head stands for
-/// its `LoadFast`). Returns `None` past the end of the code.
+/// its first instruction). Returns `None` past the end of the code.
 // (Not returning the instruction itself: its bytes would travel through memory in pieces
 // that the processor cannot forward from the stores to the loads, a stall per slow
 // instruction.)

@@ -59,4 +59,39 @@ try:
     add(1, "x")
 except TypeError as e:
     print("TypeError:", e)
+
+
+# The operands are not two locals: the returned operation itself is the fused instruction.
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+    def shifted(self):
+        return self.x + 1
+
+    def scaled(self, f):
+        return f(self.x) * 2
+
+
+class BadInit:
+    def __init__(self, o):
+        self.v = o
+        return o.x + 1
+
+
+def twice(v):
+    return v * 2
+
+
+p = Point(20)
+print(p.shifted(), p.scaled(twice), Point(1.5).shifted(), Point("a").scaled(twice))
+print(Point(2**63 - 1).shifted(), Point(10**30).shifted())
+try:
+    BadInit(p)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    Point("a").shifted()
+except TypeError as e:
+    print("TypeError:", e)
 print(add(1, None))
