@@ -25,8 +25,9 @@ pub struct PyStr {
 /// The start of a string's allocation; `len` bytes of UTF-8 follow it.
 #[repr(C)]
 struct Header {
-    /// References to the string. First in the allocation, where `Rc` keeps its strong count,
-    /// so `Value` counts references to every heap type with the same code.
+    /// References to the string. First in the allocation, where `Rc` keeps its strong count:
+    /// `Value::discard` then reads the count of any heap value with one load, whatever its
+    /// type. (A performance choice: nothing depends on it for correctness.)
     strong: Cell<usize>,
     /// Length of the text in bytes.
     len: usize,

@@ -140,10 +140,11 @@ macro_rules! inline_variants {
     };
 }
 
-/// `$body` with `$r` bound to the `Rc` of a heap value (the caller has checked that `$value`
-/// is not inline). Every arm is the same code for a different `T`, with the strong count at
-/// the same place, so the compiler emits that code once: inline in `discard`, with no
-/// dispatch on the type; in `add_heap_ref` behind a jump table whose entries all lead to it.
+/// `$body` with `$r` bound to the handle (`Rc` or `PyStr`) of a heap value (the caller has
+/// checked that `$value` is not inline). Every arm is the same code for a different type, with
+/// the strong count at the same place, so the compiler emits it once: inline in `discard`,
+/// with no dispatch on the type; in `add_heap_ref` behind a jump table that picks between
+/// `Rc`'s and `PyStr`'s increments (their checks for a count that wrapped differ in shape).
 macro_rules! with_heap_rc {
     ($value:expr, $r:ident => $body:expr) => {
         match $value {
@@ -174,9 +175,9 @@ macro_rules! with_heap_rc {
     };
 }
 
-/// The reference count of a heap value's handle, as `add_heap_ref` and `discard` use it. Every
-/// handle keeps its count first in its allocation (`Rc` and `PyStr`), so the code is the same
-/// for every type.
+/// The reference count of a heap value's handle, as `add_heap_ref` and `discard` use it. Both
+/// kinds of handle (`Rc` and `PyStr`) keep the count first in their allocation, so the code the
+/// compiler makes for each type is mostly the same and `with_heap_rc!` can share it.
 trait HeapCount {
     fn count(&self) -> usize;
     /// # Safety
