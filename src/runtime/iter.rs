@@ -295,6 +295,31 @@ pub fn iter_fast(v: &Value) -> Option<Value> {
     })))
 }
 
+/// Whether `it` is a list, tuple, str or range iterator with nothing left, without the VM (the
+/// run loop's `ForIter` ends its loop here). A list iterator is then marked exhausted, as
+/// `next_native` marks it (items appended later are not seen). False for anything else, which
+/// `next_native` handles.
+#[inline(never)]
+pub fn exhausted_fast(it: &NativeIter) -> bool {
+    let Ok(mut state) = it.state.try_borrow_mut() else {
+        return false;
+    };
+    match &mut *state {
+        IterState::List(l, i) => {
+            let done = l.try_borrow().is_ok_and(|l| *i >= l.len());
+            if done {
+                *state = IterState::Exhausted("list_iterator");
+            }
+            done
+        }
+        IterState::Tuple(t, i) => *i >= t.len(),
+        IterState::Str(s, pos) => *pos >= s.as_str().len(),
+        IterState::Range { remaining, .. } => *remaining <= 0,
+        IterState::Exhausted(_) => true,
+        _ => false,
+    }
+}
+
 /// The next item of a list, tuple, range or dict iterator that has one, without the VM (the
 /// run loop's `ForIter` fast path); `None` for anything else, exhaustion included, which
 /// `next_native` then handles.

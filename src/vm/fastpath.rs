@@ -256,6 +256,12 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             }
             Instr::BuildList(n) => build_list(stack, n),
             Instr::BuildString(n) => build_string(stack, n),
+            // A coroutine is its own await iterator (`Vm::get_awaitable` takes the rest).
+            Instr::GetAwaitable => {
+                if !is_coroutine(stack.last()) {
+                    break 'run Some(Leave::Slow);
+                }
+            }
             Instr::GetIter => {
                 if !replace_top(stack, crate::runtime::iter::iter_fast) {
                     break 'run Some(Leave::Slow);
@@ -298,12 +304,17 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 }
                 v.discard();
             }
-            Instr::ForIter(_) => {
+            Instr::ForIter(end) => {
                 let item = stack.last().and_then(|top| match top {
                     Value::Iter(it) => crate::runtime::iter::next_fast(it),
                     _ => None,
                 });
                 let Some(v) = item else {
+                    // The loop's end (out of line, once per loop).
+                    if end_loop(stack) {
+                        pc = end;
+                        continue 'run;
+                    }
                     break 'run Some(Leave::Slow);
                 };
                 stack.push(v);
@@ -673,6 +684,27 @@ fn replace_top(stack: &mut Vec<Value>, f: fn(&Value) -> Option<Value>) -> bool {
 /// `format_fast` takes).
 fn format_field(v: &Value) -> Option<Value> {
     crate::runtime::repr::format_fast(v, Conversion::None)
+}
+
+/// Pops the iterator on top of `stack` if it is a native one with nothing left (`ForIter` then
+/// jumps past its loop); false, changing nothing, for the VM otherwise.
+#[inline(never)]
+fn end_loop(stack: &mut Vec<Value>) -> bool {
+    match stack.last() {
+        Some(Value::Iter(it)) if crate::runtime::iter::exhausted_fast(it) => {
+            if let Some(it) = stack.pop() {
+                it.discard();
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether `top` is a coroutine object (out of line: once per `await`).
+#[inline(never)]
+fn is_coroutine(top: Option<&Value>) -> bool {
+    matches!(top, Some(Value::Generator(g)) if g.kind == super::object::GeneratorKind::Coroutine)
 }
 
 /// Where a fused comparison's conditional `jump` goes for the comparison's `result`
