@@ -7,7 +7,7 @@
 //! lengths, the hash) and, right after it, the text, as CPython's `str` objects are laid out: a
 //! string is one allocation whatever its length, and its text is at a fixed offset. Text of a
 //! size known before it is written (`+`, f-strings, `join`, slices, case mappings) is written
-//! straight into that allocation (`StrBuilder`, `ascii_fill_value`); text built in a `String`
+//! straight into that allocation (`StrBuilder`, `fill_value`); text built in a `String`
 //! first is copied in once.
 
 use std::alloc::Layout;
@@ -418,11 +418,6 @@ impl Drop for StrBuilder {
 }
 
 /// A `str` value from text known to be ASCII (no scan to count code points).
-pub fn ascii_value(s: String) -> Value {
-    ascii_str_value(&s)
-}
-
-/// `ascii_value` of borrowed text.
 pub fn ascii_str_value(s: &str) -> Value {
     Value::Str(PyStr::with_char_len(s, s.len()))
 }

@@ -743,6 +743,12 @@ fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Option<Valu
         }
     }
     let (old_text, new_text) = (old.as_str(), new.as_str());
+    if limit == 0 || old_text == new_text {
+        // Nothing changes: the string itself, as in CPython. (CPython tests `old is new`, which
+        // its interned literals make true for equal literals; tulip does not intern, so it
+        // compares the text: an equal `new` built at run time also gives the string itself.)
+        return Some(Value::Str(s.clone()));
+    }
     if let ([from], [to]) = (old_text.as_bytes(), new_text.as_bytes()) {
         return Some(replace_byte(s, *from, *to, limit));
     }
@@ -754,7 +760,8 @@ fn replace_value(s: &PyStr, old: &PyStr, new: &PyStr, count: i64) -> Option<Valu
     })
 }
 
-/// `s.replace(old, new)` of the `matches` of `old` in `s` (at most `count` of them).
+/// `s.replace(old, new)` of the `matches` of `old` in `s` (as many as the count allows), for a
+/// `new` that differs from `old`.
 fn replace_matches<'a>(
     s: &'a PyStr,
     matches: impl Iterator<Item = (usize, &'a str)>,
@@ -764,10 +771,8 @@ fn replace_matches<'a>(
     let text = s.as_str();
     let (old_text, new_text) = (old.as_str(), new.as_str());
     let mut matches = matches.peekable();
-    if matches.peek().is_none() || old_text == new_text {
-        // Nothing changes: the string itself, as in CPython. (CPython tests `old is new`, which
-        // its interned literals make true for equal literals; tulip does not intern, so it
-        // compares the text: an equal `new` built at run time also gives the string itself.)
+    if matches.peek().is_none() {
+        // No match: the string itself, as in CPython.
         return Value::Str(s.clone());
     }
     // Written straight into the result: its exact size when it cannot grow, else one
@@ -784,11 +789,11 @@ fn replace_matches<'a>(
     out.finish(s.char_len() + replaced * new.char_len() - replaced * old.char_len())
 }
 
-/// `s.replace(old, new, count)` of one byte by another: both ASCII (they are whole `str`s), so
-/// the text keeps its length and stays UTF-8.
+/// `s.replace(old, new, count)` of one byte by another (`count` not zero): both ASCII (they are
+/// whole `str`s), so the text keeps its length and stays UTF-8.
 fn replace_byte(s: &PyStr, from: u8, to: u8, count: usize) -> Value {
     let text = s.as_str().as_bytes();
-    if from == to || count == 0 || !text.contains(&from) {
+    if !text.contains(&from) {
         return Value::Str(s.clone());
     }
     let fill = |out: &mut [u8]| {
