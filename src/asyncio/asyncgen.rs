@@ -158,6 +158,10 @@ fn first_iteration(vm: &mut Vm, gen: &Rc<Generator>) {
 /// only those nothing else references any more (CPython's finalizer hook, run when they are
 /// garbage-collected).
 pub fn take_asyncgens(vm: &mut Vm, all: bool) -> Vec<Value> {
+    // Every loop iteration asks; most programs have no async generators.
+    if vm.asyncio.asyncgens.is_empty() {
+        return Vec::new();
+    }
     vm.asyncio
         .asyncgens
         .retain(|g| g.state.get() != GeneratorState::Finished);

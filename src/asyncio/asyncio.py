@@ -258,10 +258,8 @@ class BaseEventLoop(_tulip.LoopCore, AbstractEventLoop):
         try:
             self._running = True
             _set_running_loop(self)
-            while True:
-                self._run_once()
-                if self._stopping:
-                    break
+            # while True: self._run_once(); if self._stopping: break
+            self._run_until_stopping()
         finally:
             self._stopping = False
             self._running = False

@@ -325,6 +325,7 @@ pub fn make_classes(object: &Rc<Class>) -> EventClasses {
             ("call_at", loop_call_at),
             ("time", loop_time),
             ("_run_once", loop_run_once),
+            ("_run_until_stopping", loop_run_until_stopping),
             ("_clear_queues", loop_clear_queues),
         ],
     );
@@ -1329,25 +1330,52 @@ fn drop_cancelled_timers(core: &LoopCore, all_tasks: &super::tasks::AllTasks) {
     }
 }
 
-/// One iteration of the loop (CPython's `BaseEventLoop._run_once`).
+/// `run_forever`'s loop: `while True: self._run_once()` then `if self._stopping: break`,
+/// run natively because every task takes several iterations (a sleep's timer, the task's
+/// step, its done-callbacks), which cost more in Python than the iteration itself when little
+/// is ready. A `_run_once` overridden on the class or instance is called as Python would.
+fn loop_run_until_stopping(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (event_loop, _) = self_loop(vm, &args, "_run_until_stopping")?;
+    let event_loop = event_loop.clone();
+    loop {
+        // The backward jump of the loop in Python, which a step budget counts.
+        vm.charge_step()?;
+        if has_native_method(&event_loop, sym::RUN_ONCE, loop_run_once) {
+            run_once(vm, &event_loop)?;
+        } else {
+            vm.call_method(&event_loop, sym::RUN_ONCE, &[])?;
+        }
+        let stopping = vm.get_attr(&event_loop, sym::STOPPING_FLAG)?;
+        if vm.truthy(&stopping)? {
+            return Ok(Value::None);
+        }
+    }
+}
+
+/// `loop._run_once()`.
 fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (event_loop, _) = self_loop(vm, &args, "_run_once")?;
-    let event_loop = event_loop.clone();
+    run_once(vm, &event_loop.clone())?;
+    Ok(Value::None)
+}
+
+/// One iteration of the loop (CPython's `BaseEventLoop._run_once`) of one of tulip's loops.
+fn run_once(vm: &mut Vm, event_loop: &Value) -> PyResult<()> {
     super::native::tick_clock(vm);
     // Async generators dropped while suspended are closed by a task (CPython's finalizer
     // hook, which runs when they are garbage-collected).
     for agen in super::asyncgen::take_asyncgens(vm, false) {
-        let create_task = vm.get_attr(&event_loop, intern("create_task"))?;
+        let create_task = vm.get_attr(event_loop, intern("create_task"))?;
         let aclose = vm.call_method(&agen, intern("aclose"), &[])?;
-        check_closed(vm, &event_loop)?;
-        let core = loop_core(&event_loop).expect("checked by self_loop");
-        call_soon(vm, &event_loop, core, create_task, Rc::new([aclose]));
+        check_closed(vm, event_loop)?;
+        let core = loop_core(event_loop).expect("one of tulip's loops");
+        call_soon(vm, event_loop, core, create_task, Rc::new([aclose]));
     }
-    let core = loop_core(&event_loop).expect("checked by self_loop");
+    let core = loop_core(event_loop).expect("one of tulip's loops");
     drop_cancelled_timers(core, &vm.asyncio.all_tasks);
 
     let nothing_ready = core.ready.borrow().is_empty();
-    if nothing_ready && !loop_flag(vm, &event_loop, sym::STOPPING_FLAG)? {
+    if nothing_ready && !loop_flag(vm, event_loop, sym::STOPPING_FLAG)? {
         let first = core.timers.borrow().peek().map(|t| t.when);
         match first {
             // The virtual clock cannot jump to infinity: waiting forever is a stall.
@@ -1358,7 +1386,7 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => super::native::stalled(vm)?,
         }
     }
-    let core = loop_core(&event_loop).expect("checked by self_loop");
+    let core = loop_core(event_loop).expect("one of tulip's loops");
     let now = vm.clock.now();
     let end_time = now + 1e-9;
     {
@@ -1385,40 +1413,40 @@ fn loop_run_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     run_handle(vm, &handle)?;
                 }
             }
-            Ready::Internal(entry) => run_internal(vm, &event_loop, &entry.0, &entry.1)?,
+            Ready::Internal(entry) => run_internal(vm, event_loop, &entry.0, &entry.1)?,
             Ready::TaskStep(task) => {
                 let task = Value::Instance(task);
                 if let Err(err) = super::tasks::step(vm, &task, None) {
                     let callback = super::tasks::step_wrapper(task, None);
-                    report_internal_error(vm, err, &event_loop, &callback, &[])?;
+                    report_internal_error(vm, err, event_loop, &callback, &[])?;
                 }
             }
             Ready::TaskWakeup(task, future) => {
                 let (task, future) = (Value::Instance(task), Value::Instance(future));
                 if let Err(err) = super::tasks::wakeup(vm, &task, &future) {
                     let callback = super::tasks::wakeup_for(&task);
-                    report_internal_error(vm, err, &event_loop, &callback, &[future])?;
+                    report_internal_error(vm, err, event_loop, &callback, &[future])?;
                 }
             }
             Ready::LazySleepWakeup(task, gen) => {
                 let task = Value::Instance(task);
                 if let Err(err) = super::tasks::step(vm, &task, None) {
-                    let future = super::sleep::materialize(vm, &gen, &event_loop)?;
+                    let future = super::sleep::materialize(vm, &gen, event_loop)?;
                     let callback = super::tasks::wakeup_for(&task);
                     let args = [future.unwrap_or(Value::None)];
-                    report_internal_error(vm, err, &event_loop, &callback, &args)?;
+                    report_internal_error(vm, err, event_loop, &callback, &args)?;
                 }
             }
-            Ready::SleepDone(future) => sleep_done(vm, &event_loop, future, Value::None)?,
+            Ready::SleepDone(future) => sleep_done(vm, event_loop, future, Value::None)?,
             Ready::SleepDoneWithResult(b) => {
                 let (future, result) = *b;
-                sleep_done(vm, &event_loop, future, result)?
+                sleep_done(vm, event_loop, future, result)?
             }
-            Ready::LazySleepDone(gen) => lazy_sleep_done(vm, &event_loop, gen)?,
+            Ready::LazySleepDone(gen) => lazy_sleep_done(vm, event_loop, gen)?,
         }
     }
     shrink_ready(core);
-    Ok(Value::None)
+    Ok(())
 }
 
 /// Is a timer at `when` due by `end_time` (`now` plus the clock's resolution)? CPython stops
