@@ -18,7 +18,9 @@ use super::timer_queue::{prefetch, TimerQueue, Warm};
 use super::AsyncioObject;
 use crate::runtime::types::{install, new_class};
 use crate::syntax::ast::BinOp;
-use crate::vm::object::{Args, BuiltinFn, Class, GenBody, Generator, Instance, Layout, Payload};
+use crate::vm::object::{
+    type_epoch, Args, BuiltinFn, Class, GenBody, Generator, Instance, Layout, Payload,
+};
 use crate::vm::symbol::{intern, sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -1333,19 +1335,37 @@ fn drop_cancelled_timers(core: &LoopCore, all_tasks: &super::tasks::AllTasks) {
 /// `run_forever`'s loop: `while True: self._run_once()` then `if self._stopping: break`,
 /// run natively because every task takes several iterations (a sleep's timer, the task's
 /// step, its done-callbacks), which cost more in Python than the iteration itself when little
-/// is ready. A `_run_once` overridden on the class or instance is called as Python would.
+/// is ready. A `_run_once` overridden on the class or instance is called as Python would, and
+/// `_stopping` is read as Python would when the class has anything under that name.
 fn loop_run_until_stopping(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (event_loop, _) = self_loop(vm, &args, "_run_until_stopping")?;
     let event_loop = event_loop.clone();
+    let Value::Instance(instance) = &event_loop else {
+        return Err(vm.type_error("_run_until_stopping() needs an event loop"));
+    };
+    // What the class says, looked up again only when some class changed.
+    let mut epoch = 0;
+    let mut class_run_once_native = false;
+    let mut class_has_stopping = true;
     loop {
         // The backward jump of the loop in Python, which a step budget counts.
         vm.charge_step()?;
-        if has_native_method(&event_loop, sym::RUN_ONCE, loop_run_once) {
+        if epoch != type_epoch() {
+            epoch = type_epoch();
+            class_run_once_native = matches!(loop_method(&event_loop, sym::RUN_ONCE),
+                Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, loop_run_once as BuiltinFn));
+            class_has_stopping = instance.class.lookup(sym::STOPPING_FLAG).is_some();
+        }
+        // (The instance's own attributes change without the epoch.)
+        if class_run_once_native && !crate::runtime::instdict::contains(instance, sym::RUN_ONCE) {
             run_once(vm, &event_loop)?;
         } else {
             vm.call_method(&event_loop, sym::RUN_ONCE, &[])?;
         }
-        let stopping = vm.get_attr(&event_loop, sym::STOPPING_FLAG)?;
+        let stopping = match crate::runtime::instdict::get(instance, sym::STOPPING_FLAG) {
+            Some(flag) if !class_has_stopping => flag,
+            _ => vm.get_attr(&event_loop, sym::STOPPING_FLAG)?,
+        };
         if vm.truthy(&stopping)? {
             return Ok(Value::None);
         }
