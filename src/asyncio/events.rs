@@ -79,6 +79,9 @@ pub struct LoopCore {
     timers: RefCell<TimerQueue<Timer>>,
     cancelled_timers: Cell<usize>,
     next_seq: Cell<u64>,
+    /// The type epoch at which the loop's class was last seen to keep tulip's own
+    /// `create_future` and `call_later` (0: not yet), so that a sleep need not look them up.
+    native_sleep_epoch: Cell<u64>,
 }
 
 struct Timer {
@@ -812,13 +815,34 @@ fn missing(vm: &Vm, method: &str, names: &[&str]) -> crate::vm::PyErr {
     ))
 }
 
-/// `loop._check_closed()`.
-/// What the loop's class has under `name`.
 /// Whether `event_loop` is one of tulip's loops whose `create_future` is the native one
 /// (not overridden), so that Rust may make its futures directly.
 pub fn creates_native_futures(event_loop: &Value) -> bool {
     loop_core(event_loop).is_some()
         && has_native_method(event_loop, sym::CREATE_FUTURE, loop_create_future)
+}
+
+/// Whether `event_loop` is one of tulip's loops whose `create_future` and `call_later` are the
+/// native ones, so that a sleep may arm its timer directly. The class's answer is kept until
+/// some class changes; the instance's attributes are looked at every time.
+fn sleeps_natively(event_loop: &Value) -> bool {
+    let (Some(core), Value::Instance(i)) = (loop_core(event_loop), event_loop) else {
+        return false;
+    };
+    use crate::runtime::instdict::contains;
+    if contains(i, sym::CREATE_FUTURE) || contains(i, sym::CALL_LATER) {
+        return false;
+    }
+    let epoch = type_epoch();
+    if core.native_sleep_epoch.get() == epoch {
+        return true;
+    }
+    let native = has_native_method(event_loop, sym::CREATE_FUTURE, loop_create_future)
+        && has_native_method(event_loop, sym::CALL_LATER, loop_call_later);
+    if native {
+        core.native_sleep_epoch.set(epoch);
+    }
+    native
 }
 
 fn has_native_method(event_loop: &Value, name: Symbol, func: BuiltinFn) -> bool {
@@ -1185,9 +1209,7 @@ pub fn arm_lazy_sleep(vm: &mut Vm, gen: &Rc<Generator>, delay: &Value) -> PyResu
 /// a loop that overrides `create_future` or `call_later`.
 fn sleep_deadline(vm: &mut Vm, delay: &Value) -> PyResult<Option<(Value, f64)>> {
     let event_loop = super::native::running_loop(vm)?;
-    if !creates_native_futures(&event_loop)
-        || !has_native_method(&event_loop, sym::CALL_LATER, loop_call_later)
-    {
+    if !sleeps_natively(&event_loop) {
         return Ok(None);
     }
     let when = time_after(vm, delay)?;

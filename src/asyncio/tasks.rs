@@ -242,7 +242,7 @@ pub fn task_attr(t: &mut TaskData, name: Symbol) -> Option<Value> {
 pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "__init__")?;
     let task = args.pos[0].clone();
-    let Some(coro) = param(&args, 1, "coro") else {
+    let Some(coro) = param(&args, 1, sym::CORO) else {
         return Err(vm.type_error("Task.__init__() missing required argument 'coro' (pos 1)"));
     };
     if args.pos.len() > 2 {
@@ -252,14 +252,14 @@ pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     for (k, _) in args.kw {
-        if !matches!(k.as_str(), "coro" | "loop" | "name" | "context") {
+        if ![sym::CORO, sym::LOOP, sym::NAME_PLAIN, sym::CONTEXT_KW].contains(k) {
             return Err(vm.type_error(format!(
                 "Task.__init__() got an unexpected keyword argument '{}'",
                 k.as_str()
             )));
         }
     }
-    futures::init(vm, data, param(&args, usize::MAX, "loop"))?;
+    futures::init(vm, data, param(&args, usize::MAX, sym::LOOP))?;
     let coro = match coro {
         Value::Generator(g) if g.kind == GeneratorKind::Coroutine => g,
         other => {
@@ -268,7 +268,7 @@ pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.type_error(format!("a coroutine was expected, got {shown}")));
         }
     };
-    let (name, default_number) = match param(&args, usize::MAX, "name") {
+    let (name, default_number) = match param(&args, usize::MAX, sym::NAME_PLAIN) {
         None | Some(Value::None) => {
             vm.asyncio.task_name_counter += 1;
             match u32::try_from(vm.asyncio.task_name_counter) {
