@@ -1365,6 +1365,7 @@ fn loop_run_until_stopping(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Instance(instance) = &event_loop else {
         return Err(vm.type_error("_run_until_stopping() needs an event loop"));
     };
+    let run_once_name = intern("_run_once");
     // What the class says, looked up again only when some class changed.
     let mut epoch = 0;
     let mut class_run_once_native = false;
@@ -1374,15 +1375,15 @@ fn loop_run_until_stopping(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.charge_step()?;
         if epoch != type_epoch() {
             epoch = type_epoch();
-            class_run_once_native = matches!(loop_method(&event_loop, sym::RUN_ONCE),
+            class_run_once_native = matches!(loop_method(&event_loop, run_once_name),
                 Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, loop_run_once as BuiltinFn));
             class_has_stopping = instance.class.lookup(sym::STOPPING_FLAG).is_some();
         }
         // (The instance's own attributes change without the epoch.)
-        if class_run_once_native && !crate::runtime::instdict::contains(instance, sym::RUN_ONCE) {
+        if class_run_once_native && !crate::runtime::instdict::contains(instance, run_once_name) {
             run_once(vm, &event_loop)?;
         } else {
-            vm.call_method(&event_loop, sym::RUN_ONCE, &[])?;
+            vm.call_method(&event_loop, run_once_name, &[])?;
         }
         let stopping = match crate::runtime::instdict::get(instance, sym::STOPPING_FLAG) {
             Some(flag) if !class_has_stopping => flag,

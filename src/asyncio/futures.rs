@@ -741,7 +741,7 @@ fn future_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn future_cancel_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "cancel")?;
-    let msg = param(&args, 1, sym::MSG).unwrap_or(Value::None);
+    let msg = param(&args, 1, intern("msg")).unwrap_or(Value::None);
     let fut = args.pos[0].clone();
     if data.borrow().task.is_some() {
         return super::tasks::cancel(vm, &fut, data, msg).map(Value::bool);
@@ -791,7 +791,7 @@ pub fn exception(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResu
 
 fn future_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "add_done_callback")?;
-    let Some(cb) = param(&args, 1, sym::FN_KW) else {
+    let Some(cb) = param(&args, 1, intern("fn")) else {
         return Err(vm.type_error("add_done_callback() missing required argument 'fn' (pos 1)"));
     };
     add_done_callback(vm, &args.pos[0], data, cb)?;

@@ -17,7 +17,7 @@ use crate::vm::dispatch::{FrameResult, Resume, SendResult};
 use crate::vm::object::{
     Args, Builtin, Class, GenBody, Generator, GeneratorKind, Instance, Layout,
 };
-use crate::vm::symbol::{sym, Symbol};
+use crate::vm::symbol::{intern, sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -242,7 +242,12 @@ pub fn task_attr(t: &mut TaskData, name: Symbol) -> Option<Value> {
 pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "__init__")?;
     let task = args.pos[0].clone();
-    let Some(coro) = param(&args, 1, sym::CORO) else {
+    let Some(coro) = args
+        .pos
+        .get(1)
+        .cloned()
+        .or_else(|| param(&args, 1, intern("coro")))
+    else {
         return Err(vm.type_error("Task.__init__() missing required argument 'coro' (pos 1)"));
     };
     if args.pos.len() > 2 {
@@ -252,7 +257,8 @@ pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     for (k, _) in args.kw {
-        if ![sym::CORO, sym::LOOP, sym::NAME_PLAIN, sym::CONTEXT_KW].contains(k) {
+        let known = [sym::LOOP, sym::NAME_PLAIN, sym::CONTEXT_KW].contains(k);
+        if !known && k.as_str() != "coro" {
             return Err(vm.type_error(format!(
                 "Task.__init__() got an unexpected keyword argument '{}'",
                 k.as_str()

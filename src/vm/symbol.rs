@@ -76,7 +76,6 @@ well_known! {
     GET_LOOP = "get_loop", LOOP_ATTR = "_loop", CREATE_TASK = "create_task",
     FUT_WAITER = "_fut_waiter",
     SET_NAME_METHOD = "set_name", CREATE_FUTURE = "create_future", CALL_LATER = "call_later",
-    RUN_ONCE = "_run_once", MSG = "msg", FN_KW = "fn", CORO = "coro",
 }
 
 impl Interner {
