@@ -288,6 +288,15 @@ pub fn param(args: &Args, pos: usize, name: Symbol) -> Option<Value> {
         .map(|(_, v)| v.clone())
 }
 
+/// `param` for a name that is no well-known symbol: interned only when keywords were given.
+pub fn param_named(args: &Args, pos: usize, name: &str) -> Option<Value> {
+    match args.pos.get(pos) {
+        Some(v) => Some(v.clone()),
+        None if args.kw.is_empty() => None,
+        None => param(args, usize::MAX, intern(name)),
+    }
+}
+
 /// A global of the `asyncio` module (its exception classes and Python helpers).
 pub fn asyncio_global(vm: &mut Vm, name: &str) -> PyResult<Value> {
     match vm.modules.get("asyncio").cloned() {
@@ -741,7 +750,7 @@ fn future_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn future_cancel_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "cancel")?;
-    let msg = param(&args, 1, intern("msg")).unwrap_or(Value::None);
+    let msg = param_named(&args, 1, "msg").unwrap_or(Value::None);
     let fut = args.pos[0].clone();
     if data.borrow().task.is_some() {
         return super::tasks::cancel(vm, &fut, data, msg).map(Value::bool);
@@ -791,7 +800,7 @@ pub fn exception(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResu
 
 fn future_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "add_done_callback")?;
-    let Some(cb) = param(&args, 1, intern("fn")) else {
+    let Some(cb) = param_named(&args, 1, "fn") else {
         return Err(vm.type_error("add_done_callback() missing required argument 'fn' (pos 1)"));
     };
     add_done_callback(vm, &args.pos[0], data, cb)?;

@@ -17,7 +17,7 @@ use crate::vm::dispatch::{FrameResult, Resume, SendResult};
 use crate::vm::object::{
     Args, Builtin, Class, GenBody, Generator, GeneratorKind, Instance, Layout,
 };
-use crate::vm::symbol::{intern, sym, Symbol};
+use crate::vm::symbol::{sym, Symbol};
 use crate::vm::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -242,12 +242,7 @@ pub fn task_attr(t: &mut TaskData, name: Symbol) -> Option<Value> {
 pub(super) fn task_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "__init__")?;
     let task = args.pos[0].clone();
-    let Some(coro) = args
-        .pos
-        .get(1)
-        .cloned()
-        .or_else(|| param(&args, 1, intern("coro")))
-    else {
+    let Some(coro) = futures::param_named(&args, 1, "coro") else {
         return Err(vm.type_error("Task.__init__() missing required argument 'coro' (pos 1)"));
     };
     if args.pos.len() > 2 {
