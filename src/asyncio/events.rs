@@ -837,8 +837,8 @@ fn sleeps_natively(event_loop: &Value) -> bool {
     if core.native_sleep_epoch.get() == epoch {
         return true;
     }
-    let native = has_native_method(event_loop, sym::CREATE_FUTURE, loop_create_future)
-        && has_native_method(event_loop, sym::CALL_LATER, loop_call_later);
+    let native = class_has_native(event_loop, sym::CREATE_FUTURE, loop_create_future)
+        && class_has_native(event_loop, sym::CALL_LATER, loop_call_later);
     if native {
         core.native_sleep_epoch.set(epoch);
     }
@@ -852,6 +852,12 @@ fn has_native_method(event_loop: &Value, name: Symbol, func: BuiltinFn) -> bool 
             return false;
         }
     }
+    class_has_native(event_loop, name, func)
+}
+
+/// Whether the loop's class has tulip's own `func` under `name` (the instance may still
+/// shadow it: `has_native_method` looks there too).
+fn class_has_native(event_loop: &Value, name: Symbol, func: BuiltinFn) -> bool {
     matches!(loop_method(event_loop, name),
         Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func))
 }
@@ -1375,8 +1381,7 @@ fn loop_run_until_stopping(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.charge_step()?;
         if epoch != type_epoch() {
             epoch = type_epoch();
-            class_run_once_native = matches!(loop_method(&event_loop, run_once_name),
-                Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, loop_run_once as BuiltinFn));
+            class_run_once_native = class_has_native(&event_loop, run_once_name, loop_run_once);
             class_has_stopping = instance.class.lookup(sym::STOPPING_FLAG).is_some();
         }
         // (The instance's own attributes change without the epoch.)
