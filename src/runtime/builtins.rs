@@ -749,8 +749,9 @@ fn enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .or_else(|| kwarg(&args, "iterable"))
         .ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
     let start = match args.pos.get(1).cloned().or_else(|| kwarg(&args, "start")) {
-        Some(v) => as_int_arg(vm, &v)?,
-        None => 0,
+        Some(big @ Value::BigInt(_)) => big,
+        Some(v) => Value::Int(as_int_arg(vm, &v)?),
+        None => Value::Int(0),
     };
     let inner = vm.get_iter(&iterable)?;
     Ok(new_iter(IterState::Enumerate {

@@ -67,7 +67,8 @@ pub enum IterState {
     SequenceProtocol(Value, i64),
     Enumerate {
         inner: Value,
-        count: i64,
+        /// The next item's number: an `Int`, or a `BigInt` past 64 bits.
+        count: Value,
     },
     Zip {
         iters: Vec<Value>,
@@ -364,28 +365,80 @@ pub fn next_fast(it: &NativeIter) -> Option<Value> {
             len,
             remaining,
         } => dict_next_fast(dict, pos, *len, remaining, |e| e.value.clone()),
+        IterState::DictItems { .. } | IterState::Enumerate { .. } => {
+            let (first, second) = pair_step(&mut state)?;
+            Some(Value::tuple(vec![first, second]))
+        }
+        _ => None,
+    }
+}
+
+/// The next pair of a dict items iterator or of an `enumerate` over an iterator `next_fast`
+/// steps, as two values: what a `for k, v in d.items()` or `for i, x in enumerate(xs)` step
+/// unpacks, without building the tuple (`Instr::ForIterUnpackPair`). `None`, having changed
+/// nothing, for anything else, exhaustion included.
+#[inline(always)]
+pub fn next_pair_fast(it: &NativeIter) -> Option<(Value, Value)> {
+    pair_step(&mut *it.state.try_borrow_mut().ok()?)
+}
+
+#[inline(always)]
+fn pair_step(state: &mut IterState) -> Option<(Value, Value)> {
+    match state {
         IterState::DictItems {
             dict,
             pos,
             len,
             remaining,
         } => dict_next_fast(dict, pos, *len, remaining, |e| {
-            Value::tuple(vec![e.key.clone(), e.value.clone()])
+            (e.key.clone(), e.value.clone())
         }),
+        IterState::Enumerate {
+            inner: Value::Iter(inner),
+            count,
+        } => {
+            let Value::Int(n) = *count else {
+                return None;
+            };
+            let after = n.checked_add(1)?;
+            let v = next_fast_outlined(inner)?;
+            *count = Value::Int(after);
+            Some((Value::Int(n), v))
+        }
         _ => None,
+    }
+}
+
+/// `next_fast` for the iterator an `enumerate` wraps (out of line: it may be another
+/// `enumerate`).
+#[inline(never)]
+fn next_fast_outlined(it: &NativeIter) -> Option<Value> {
+    next_fast(it)
+}
+
+/// The number `enumerate` gives the item after the one numbered `n`.
+fn count_after(n: &Value) -> Value {
+    match n {
+        Value::Int(i) => match i.checked_add(1) {
+            Some(next) => Value::Int(next),
+            None => Value::from_bigint(num_bigint::BigInt::from(*i) + 1),
+        },
+        Value::BigInt(b) => Value::from_bigint(&**b + 1),
+        // (Only ints are stored.)
+        other => other.clone(),
     }
 }
 
 /// `dict_step` when it finds an entry and raises nothing; `None`, having changed nothing,
 /// otherwise (an error to raise, or the end).
 #[inline(always)]
-fn dict_next_fast(
+fn dict_next_fast<T>(
     dict: &DictRef,
     pos: &mut usize,
     len: usize,
     remaining: &mut usize,
-    take: impl Fn(&super::dict::DictEntry) -> Value,
-) -> Option<Value> {
+    take: impl Fn(&super::dict::DictEntry) -> T,
+) -> Option<T> {
     let d = dict.try_borrow().ok()?;
     if d.len() != len || *remaining == 0 {
         return None;
@@ -537,12 +590,17 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
         }
         IterState::Enumerate { inner, count } => {
             let inner = inner.clone();
-            let n = *count;
-            *count += 1;
+            let n = count.clone();
             drop(state);
-            Ok(vm
-                .next(&inner)?
-                .map(|v| Value::tuple(vec![Value::Int(n), v])))
+            // Counted once the item is there, as CPython counts: a source that stops and
+            // then goes on does not skip a number.
+            let Some(v) = vm.next(&inner)? else {
+                return Ok(None);
+            };
+            if let IterState::Enumerate { count, .. } = &mut *it.state.borrow_mut() {
+                *count = count_after(&n);
+            }
+            Ok(Some(Value::tuple(vec![n, v])))
         }
         IterState::Zip { iters, strict } => {
             let iters = iters.clone();

@@ -709,7 +709,8 @@ impl Vm {
                     let it = self.get_iter(&v)?;
                     frame!(self).push(it);
                 }
-                Instr::ForIter(target) => {
+                // A `ForIterUnpackPair` the fast path could not finish stands for its `ForIter`.
+                Instr::ForIter(target) | Instr::ForIterUnpackPair(target) => {
                     let it = frame.top().clone();
                     match &it {
                         Value::Iter(native) => {

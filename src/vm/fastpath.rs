@@ -131,6 +131,22 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             }
         }};
     }
+    // A `ForIter(end)` step: the iterator's next item pushed, or the loop's end, or, for
+    // anything else, the VM.
+    macro_rules! for_iter {
+        ($run:lifetime, $end:expr) => {{
+            let item = stack.last().and_then(|top| match top {
+                Value::Iter(it) => crate::runtime::iter::next_fast(it),
+                _ => None,
+            });
+            match item {
+                Some(v) => stack.push(v),
+                // The loop's end (out of line, once per loop).
+                None if end_loop(stack) => pc = $end,
+                None => break $run Some(Leave::Slow),
+            }
+        }};
+    }
     let leave = 'run: loop {
         // Matched by reference so each arm loads only its own operand (copying the whole
         // instruction first costs a dozen machine instructions of byte shuffling).
@@ -304,20 +320,23 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 }
                 v.discard();
             }
-            Instr::ForIter(end) => {
-                let item = stack.last().and_then(|top| match top {
-                    Value::Iter(it) => crate::runtime::iter::next_fast(it),
+            Instr::ForIter(end) => for_iter!('run, end),
+            Instr::ForIterUnpackPair(end) => {
+                // `ForIter(end), UnpackSequence(2)`: a dict items or `enumerate` step puts
+                // its pair's two values on the stack as the unpacking would (second first),
+                // building no tuple; any other step is the `ForIter` alone.
+                let pair = match stack.last() {
+                    Some(Value::Iter(it)) => crate::runtime::iter::next_pair_fast(it),
                     _ => None,
-                });
-                let Some(v) = item else {
-                    // The loop's end (out of line, once per loop).
-                    if end_loop(stack) {
-                        pc = end;
-                        continue 'run;
-                    }
-                    break 'run Some(Leave::Slow);
                 };
-                stack.push(v);
+                match pair {
+                    Some((first, second)) => {
+                        stack.push(second);
+                        stack.push(first);
+                        pc += 1;
+                    }
+                    None => for_iter!('run, end),
+                }
             }
             Instr::BinarySubscr => {
                 let n = stack.len();
