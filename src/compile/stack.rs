@@ -155,6 +155,36 @@ pub fn compute_stack_depths(
             i += 1;
         }
     }
-    // Room for the transient values calls and handlers push.
-    (depth, max.max(0) as u32 + 2)
+    // (No slack on top: every instruction stays within its stack effect, handlers included,
+    // and a suspended coroutine keeps a stack this big, a million of them at once.)
+    (depth, max.max(0) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `async def sleeper(d): await asyncio.sleep(d); return d`: a million of these may be
+    /// suspended at once, each keeping a stack of the size computed here, so it is the deepest
+    /// point (the method, its receiver and `d`) and no more.
+    #[test]
+    fn depth_is_the_deepest_point_without_slack() {
+        let instrs = [
+            Instr::LoadGlobal(0),
+            Instr::LoadMethod(0),
+            Instr::LoadFast(0),
+            Instr::CallMethod(1),
+            Instr::GetAwaitable,
+            Instr::LoadConst(0),
+            Instr::Send,
+            Instr::Pop,
+            Instr::LoadFastReturn(0),
+            Instr::ReturnValue,
+        ];
+        let handler_of = vec![None; instrs.len()];
+        let (depths, max) = compute_stack_depths(&instrs, &handler_of, &|_| unreachable!(), &|_| 0);
+        assert_eq!(max, 3);
+        assert_eq!(depths[3], Some(3));
+        assert_eq!(depths[9], Some(1));
+    }
 }

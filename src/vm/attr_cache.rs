@@ -147,7 +147,9 @@ impl AttrCache {
 /// when `bound`, else `Undef`), pushed, or with `in_place` written over slot `at` (the top).
 #[inline(always)]
 fn place_method(stack: &mut Vec<Value>, at: usize, method: &Value, bound: bool, in_place: bool) {
-    stack.reserve(2);
+    // (In place the method takes the receiver's slot: one more value, which the code's stack
+    // size counts; reserving two would grow a full stack.)
+    stack.reserve(if in_place { 1 } else { 2 });
     method.add_ref();
     // SAFETY: room for two more values was reserved (`method` lives in a cache or a module,
     // not in `stack`, so reserving left it in place; `at` is below the length). Each copy

@@ -131,22 +131,6 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
             }
         }};
     }
-    // A `ForIter(end)` step: the iterator's next item pushed, or the loop's end, or, for
-    // anything else, the VM.
-    macro_rules! for_iter {
-        ($run:lifetime, $end:expr) => {{
-            let item = stack.last().and_then(|top| match top {
-                Value::Iter(it) => crate::runtime::iter::next_fast(it),
-                _ => None,
-            });
-            match item {
-                Some(v) => stack.push(v),
-                // The loop's end (out of line, once per loop).
-                None if end_loop(stack) => pc = $end,
-                None => break $run Some(Leave::Slow),
-            }
-        }};
-    }
     let leave = 'run: loop {
         // Matched by reference so each arm loads only its own operand (copying the whole
         // instruction first costs a dozen machine instructions of byte shuffling).
@@ -320,24 +304,27 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 }
                 v.discard();
             }
-            Instr::ForIter(end) => for_iter!('run, end),
-            Instr::ForIterUnpackPair(end) => {
-                // `ForIter(end), UnpackSequence(2)`: a dict items or `enumerate` step puts
-                // its pair's two values on the stack as the unpacking would (second first),
-                // building no tuple; any other step is the `ForIter` alone.
-                let pair = match stack.last() {
-                    Some(Value::Iter(it)) => crate::runtime::iter::next_pair_fast(it),
+            Instr::ForIter(end) => {
+                let item = stack.last().and_then(|top| match top {
+                    Value::Iter(it) => crate::runtime::iter::next_fast(it),
                     _ => None,
-                };
-                match pair {
-                    Some((first, second)) => {
-                        stack.push(second);
-                        stack.push(first);
-                        pc += 1;
+                });
+                let Some(v) = item else {
+                    // The loop's end (out of line, once per loop).
+                    if end_loop(stack) {
+                        pc = end;
+                        continue 'run;
                     }
-                    None => for_iter!('run, end),
-                }
+                    break 'run Some(Leave::Slow);
+                };
+                stack.push(v);
             }
+            Instr::ForIterUnpackPair(end) => match for_iter_pair(stack) {
+                PairStep::Pair => pc += 1,
+                PairStep::Item => {}
+                PairStep::End => pc = end,
+                PairStep::Slow => break 'run Some(Leave::Slow),
+            },
             Instr::BinarySubscr => {
                 let n = stack.len();
                 let item = match stack.get(n.wrapping_sub(2)..) {
@@ -703,6 +690,42 @@ fn replace_top(stack: &mut Vec<Value>, f: fn(&Value) -> Option<Value>) -> bool {
 /// `format_fast` takes).
 fn format_field(v: &Value) -> Option<Value> {
     crate::runtime::repr::format_fast(v, Conversion::None)
+}
+
+/// What a `ForIterUnpackPair` step did.
+enum PairStep {
+    /// Pushed the pair's two values, second first, as its `UnpackSequence(2)` would.
+    Pair,
+    /// Pushed the next item, for the `UnpackSequence(2)` to unpack.
+    Item,
+    /// Popped the exhausted iterator.
+    End,
+    /// Nothing: the VM's `ForIter` takes the step.
+    Slow,
+}
+
+/// `ForIter, UnpackSequence(2)` over the iterator on top of `stack`: a dict items or
+/// `enumerate` step puts its pair's two values on the stack building no tuple; any other step
+/// is the `ForIter` alone. (Out of line: one more copy of the `ForIter` step in the loop costs
+/// every other instruction registers.)
+#[inline(never)]
+fn for_iter_pair(stack: &mut Vec<Value>) -> PairStep {
+    let Some(Value::Iter(it)) = stack.last() else {
+        return PairStep::Slow;
+    };
+    if let Some((first, second)) = crate::runtime::iter::next_pair_fast(it) {
+        stack.push(second);
+        stack.push(first);
+        return PairStep::Pair;
+    }
+    match crate::runtime::iter::next_fast(it) {
+        Some(v) => {
+            stack.push(v);
+            PairStep::Item
+        }
+        None if end_loop(stack) => PairStep::End,
+        None => PairStep::Slow,
+    }
 }
 
 /// Pops the iterator on top of `stack` if it is a native one with nothing left (`ForIter` then
