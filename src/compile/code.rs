@@ -164,8 +164,6 @@ pub enum Instr {
     LoadFastReturn(u32),
     /// `BinaryOp(op), ReturnValue` (`return a + b`).
     BinaryReturn(BinOp),
-    /// `ForIter(end), UnpackSequence(2)` (`for k, v in d.items()`).
-    ForIterUnpackPair(u32),
     /// `LoadConst(konst), Compare(kind), PopJumpIfFalse|PopJumpIfTrue`: the value on top
     /// (a call's result, an attribute) compared with a constant (`len(w) > 5`).
     LoadConstCompareJump {

@@ -2409,8 +2409,7 @@ pub(crate) fn jump_target_mut(instr: &mut Instr) -> Option<&mut u32> {
         | Instr::PopJumpIfNotNone(t)
         | Instr::JumpIfFalseOrPop(t)
         | Instr::JumpIfTrueOrPop(t)
-        | Instr::ForIter(t)
-        | Instr::ForIterUnpackPair(t) => Some(t),
+        | Instr::ForIter(t) => Some(t),
         _ => None,
     }
 }

@@ -1,8 +1,7 @@
 //! Superinstructions: after code generation, a `LoadFast` that starts one of a few common
 //! sequences (`i + 1`, `i += 1`, `a * b`, `if n < 2:`, `while i < n:`, `return x`), a
 //! `LoadConst` that starts a comparison with a jump (`if len(w) > 5:`), or a `BinaryOp` whose
-//! result is returned (`return f(x) + 1`), or a `ForIter` whose items are unpacked in pairs
-//! (`for k, v in d.items()`), is replaced by a head instruction naming the
+//! result is returned (`return f(x) + 1`), is replaced by a head instruction naming the
 //! sequence. The sequence's other instructions stay where they were, so jumps into the middle
 //! of it, exception-table ranges, source spans and the run loop's fallback (the head does only
 //! its first instruction, then the rest runs one by one) all stay as they were; only the
@@ -20,9 +19,6 @@ pub fn mark_superinstructions(instrs: &mut [Instr]) {
             Instr::LoadConst(konst) => const_head_for(konst, &instrs[at + 1..]),
             Instr::BinaryOp(op) if matches!(instrs.get(at + 1), Some(Instr::ReturnValue)) => {
                 Some(Instr::BinaryReturn(op))
-            }
-            Instr::ForIter(end) if matches!(instrs.get(at + 1), Some(Instr::UnpackSequence(2))) => {
-                Some(Instr::ForIterUnpackPair(end))
             }
             _ => None,
         };

@@ -60,8 +60,7 @@ pub fn stack_effect(instr: &Instr) -> (i32, Option<i32>) {
             (-1, Some(-1))
         }
         JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => (-1, Some(0)),
-        // (A head stands for its first instruction.)
-        ForIter(_) | ForIterUnpackPair(_) => (1, Some(-1)),
+        ForIter(_) => (1, Some(-1)),
         EndAsyncFor => (-2, None),
         Call(k) => (-n(k), None),
         CallMethod(k) => (-n(k) - 1, None),
@@ -91,8 +90,7 @@ fn jump_target(instr: &Instr) -> Option<u32> {
         | Instr::PopJumpIfNotNone(t)
         | Instr::JumpIfFalseOrPop(t)
         | Instr::JumpIfTrueOrPop(t)
-        | Instr::ForIter(t)
-        | Instr::ForIterUnpackPair(t) => Some(t),
+        | Instr::ForIter(t) => Some(t),
         _ => None,
     }
 }

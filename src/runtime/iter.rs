@@ -365,55 +365,16 @@ pub fn next_fast(it: &NativeIter) -> Option<Value> {
             len,
             remaining,
         } => dict_next_fast(dict, pos, *len, remaining, |e| e.value.clone()),
-        IterState::DictItems { .. } | IterState::Enumerate { .. } => {
-            let (first, second) = pair_step(&mut state)?;
-            Some(Value::tuple(vec![first, second]))
-        }
-        _ => None,
-    }
-}
-
-/// The next pair of a dict items iterator or of an `enumerate` over an iterator `next_fast`
-/// steps, as two values: what a `for k, v in d.items()` or `for i, x in enumerate(xs)` step
-/// unpacks, without building the tuple (`Instr::ForIterUnpackPair`). `None`, having changed
-/// nothing, for anything else, exhaustion included.
-#[inline(always)]
-pub fn next_pair_fast(it: &NativeIter) -> Option<(Value, Value)> {
-    pair_step(&mut *it.state.try_borrow_mut().ok()?)
-}
-
-#[inline(always)]
-fn pair_step(state: &mut IterState) -> Option<(Value, Value)> {
-    match state {
         IterState::DictItems {
             dict,
             pos,
             len,
             remaining,
         } => dict_next_fast(dict, pos, *len, remaining, |e| {
-            (e.key.clone(), e.value.clone())
+            Value::tuple(vec![e.key.clone(), e.value.clone()])
         }),
-        IterState::Enumerate {
-            inner: Value::Iter(inner),
-            count,
-        } => {
-            let Value::Int(n) = *count else {
-                return None;
-            };
-            let after = n.checked_add(1)?;
-            let v = next_fast_outlined(inner)?;
-            *count = Value::Int(after);
-            Some((Value::Int(n), v))
-        }
         _ => None,
     }
-}
-
-/// `next_fast` for the iterator an `enumerate` wraps (out of line: it may be another
-/// `enumerate`).
-#[inline(never)]
-fn next_fast_outlined(it: &NativeIter) -> Option<Value> {
-    next_fast(it)
 }
 
 /// The number `enumerate` gives the item after the one numbered `n`.
@@ -432,13 +393,13 @@ fn count_after(n: &Value) -> Value {
 /// `dict_step` when it finds an entry and raises nothing; `None`, having changed nothing,
 /// otherwise (an error to raise, or the end).
 #[inline(always)]
-fn dict_next_fast<T>(
+fn dict_next_fast(
     dict: &DictRef,
     pos: &mut usize,
     len: usize,
     remaining: &mut usize,
-    take: impl Fn(&super::dict::DictEntry) -> T,
-) -> Option<T> {
+    take: impl Fn(&super::dict::DictEntry) -> Value,
+) -> Option<Value> {
     let d = dict.try_borrow().ok()?;
     if d.len() != len || *remaining == 0 {
         return None;
@@ -597,8 +558,10 @@ pub fn next_native(vm: &mut Vm, it: &Rc<NativeIter>) -> PyResult<Option<Value>> 
             let Some(v) = vm.next(&inner)? else {
                 return Ok(None);
             };
-            if let IterState::Enumerate { count, .. } = &mut *it.state.borrow_mut() {
-                *count = count_after(&n);
+            if let Ok(mut state) = it.state.try_borrow_mut() {
+                if let IterState::Enumerate { count, .. } = &mut *state {
+                    *count = count_after(&n);
+                }
             }
             Ok(Some(Value::tuple(vec![n, v])))
         }

@@ -709,8 +709,7 @@ impl Vm {
                     let it = self.get_iter(&v)?;
                     frame!(self).push(it);
                 }
-                // A `ForIterUnpackPair` the fast path could not finish stands for its `ForIter`.
-                Instr::ForIter(target) | Instr::ForIterUnpackPair(target) => {
+                Instr::ForIter(target) => {
                     let it = frame.top().clone();
                     match &it {
                         Value::Iter(native) => {

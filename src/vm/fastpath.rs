@@ -319,12 +319,6 @@ fn run_frame(frame: &mut Frame, budgeted: bool) -> Option<Leave> {
                 };
                 stack.push(v);
             }
-            Instr::ForIterUnpackPair(end) => match for_iter_pair(stack) {
-                PairStep::Pair => pc += 1,
-                PairStep::Item => {}
-                PairStep::End => pc = end,
-                PairStep::Slow => break 'run Some(Leave::Slow),
-            },
             Instr::BinarySubscr => {
                 let n = stack.len();
                 let item = match stack.get(n.wrapping_sub(2)..) {
@@ -690,42 +684,6 @@ fn replace_top(stack: &mut Vec<Value>, f: fn(&Value) -> Option<Value>) -> bool {
 /// `format_fast` takes).
 fn format_field(v: &Value) -> Option<Value> {
     crate::runtime::repr::format_fast(v, Conversion::None)
-}
-
-/// What a `ForIterUnpackPair` step did.
-enum PairStep {
-    /// Pushed the pair's two values, second first, as its `UnpackSequence(2)` would.
-    Pair,
-    /// Pushed the next item, for the `UnpackSequence(2)` to unpack.
-    Item,
-    /// Popped the exhausted iterator.
-    End,
-    /// Nothing: the VM's `ForIter` takes the step.
-    Slow,
-}
-
-/// `ForIter, UnpackSequence(2)` over the iterator on top of `stack`: a dict items or
-/// `enumerate` step puts its pair's two values on the stack building no tuple; any other step
-/// is the `ForIter` alone. (Out of line: one more copy of the `ForIter` step in the loop costs
-/// every other instruction registers.)
-#[inline(never)]
-fn for_iter_pair(stack: &mut Vec<Value>) -> PairStep {
-    let Some(Value::Iter(it)) = stack.last() else {
-        return PairStep::Slow;
-    };
-    if let Some((first, second)) = crate::runtime::iter::next_pair_fast(it) {
-        stack.push(second);
-        stack.push(first);
-        return PairStep::Pair;
-    }
-    match crate::runtime::iter::next_fast(it) {
-        Some(v) => {
-            stack.push(v);
-            PairStep::Item
-        }
-        None if end_loop(stack) => PairStep::End,
-        None => PairStep::Slow,
-    }
 }
 
 /// Pops the iterator on top of `stack` if it is a native one with nothing left (`ForIter` then

@@ -1,7 +1,6 @@
-# `for a, b in ...` over dict items and enumerate, whose pairs the fast loop unpacks without
-# building a tuple, next to the cases it leaves to the VM: other iterators, a different number
-# of targets, a dict changed or a source raising midway, enumerate's count across a source
-# that stops and starts again, and the pair itself kept alive.
+# `for a, b in ...` over dict items and enumerate, and the cases around them: other iterators,
+# a different number of targets, a dict changed or a source raising midway, enumerate's count
+# across a source that stops and starts again and past 64 bits, and the pair itself kept alive.
 
 prices = {"apple": 3, "pear": 5, "plum": 2}
 for name, price in prices.items():
