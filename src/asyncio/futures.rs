@@ -798,22 +798,54 @@ pub fn exception(vm: &mut Vm, fut: &Value, data: &RefCell<FutureData>) -> PyResu
     }
 }
 
+/// `add_done_callback(fn, /, *, context=None)`, checked in the order of CPython's argument
+/// parser (total count, positional count, then keyword names).
 fn future_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "add_done_callback")?;
-    let Some(cb) = param_named(&args, 1, "fn") else {
-        return Err(vm.type_error("add_done_callback() missing required argument 'fn' (pos 1)"));
-    };
-    add_done_callback(vm, &args.pos[0], data, cb)?;
+    let nargs = args.pos.len() - 1;
+    let given = nargs + args.kw.len();
+    if given > 2 {
+        let keyword = if nargs == 0 { "keyword " } else { "" };
+        return Err(vm.type_error(format!(
+            "add_done_callback() takes at most 2 {keyword}arguments ({given} given)"
+        )));
+    }
+    if nargs != 1 {
+        return Err(vm.type_error(format!(
+            "add_done_callback() takes exactly 1 positional argument ({nargs} given)"
+        )));
+    }
+    if let Some((name, _)) = args.kw.iter().find(|(k, _)| k.as_str() != "context") {
+        return Err(vm.type_error(format!(
+            "'{}' is an invalid keyword argument for add_done_callback()",
+            name.as_str()
+        )));
+    }
+    add_done_callback(vm, &args.pos[0], data, args.pos[1].clone())?;
     Ok(Value::None)
 }
 
+/// `remove_done_callback(fn, /)`.
 fn future_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = this(vm, &args, "remove_done_callback")?;
-    let Some(target) = args.pos.get(1).cloned() else {
-        return Err(
-            vm.type_error("Future.remove_done_callback() takes exactly one argument (0 given)")
-        );
+    // (Task has its own copy of the method in CPython, named for it.)
+    let owner = if data.borrow().task.is_some() {
+        "Task"
+    } else {
+        "Future"
     };
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!(
+            "{owner}.remove_done_callback() takes no keyword arguments"
+        )));
+    }
+    let [_, target] = &args.pos[..] else {
+        return Err(vm.type_error(format!(
+            "{owner}.remove_done_callback() takes exactly one argument ({} given)",
+            args.pos.len() - 1
+        )));
+    };
+    let target = target.clone();
     let callbacks = data.borrow().callbacks.to_list();
     let count = callbacks.len();
     let mut kept = Vec::with_capacity(count);
