@@ -839,7 +839,7 @@ fn future_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "{owner}.remove_done_callback() takes no keyword arguments"
         )));
     }
-    let [_, target] = &args.pos[..] else {
+    let [_, target] = args.pos else {
         return Err(vm.type_error(format!(
             "{owner}.remove_done_callback() takes exactly one argument ({} given)",
             args.pos.len() - 1
