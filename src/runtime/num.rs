@@ -236,7 +236,7 @@ pub fn big_op(vm: &Vm, op: BinOp, x: &BigInt, y: &BigInt) -> Option<PyResult<Val
             match y.to_u32() {
                 Some(e) => {
                     if x.bits() * e as u64 > 64_000_000 {
-                        return Some(Err(vm.err(&vm.types.memory_error, "")));
+                        return Some(Err(vm.memory_error()));
                     }
                     Value::from_bigint(num_traits::pow(x.clone(), e as usize))
                 }
@@ -246,7 +246,7 @@ pub fn big_op(vm: &Vm, op: BinOp, x: &BigInt, y: &BigInt) -> Option<PyResult<Val
                     } else if x == &BigInt::from(-1) {
                         Value::Int(if y.is_even() { 1 } else { -1 })
                     } else {
-                        return Some(Err(vm.err(&vm.types.memory_error, "")));
+                        return Some(Err(vm.memory_error()));
                     }
                 }
             }

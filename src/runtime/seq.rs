@@ -395,6 +395,14 @@ fn repeat<T: Clone>(items: &[T], n: i64) -> Vec<T> {
     out
 }
 
+/// The items of `list * n` (and of `list *= n`), or MemoryError when they could not be held.
+pub fn list_repeat(vm: &Vm, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
+    if n > 0 && (items.len() as u128) * (n as u128) > ALLOC_LIMIT {
+        return Err(vm.memory_error());
+    }
+    Ok(repeat(items, n))
+}
+
 /// Sizes (items, or bytes of text) past which a repetition or a replacement raises
 /// MemoryError rather than trying to allocate: this machine could not hold the result, and
 /// CPython's allocation fails there.
@@ -468,21 +476,17 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
                 }
                 Value::Str(s) => {
                     if too_big(n, s.as_str().len()) {
-                        Err(vm.err(&vm.types.memory_error, ""))
+                        Err(vm.memory_error())
                     } else {
                         Ok(Value::string(s.as_str().repeat(n.max(0) as usize)))
                     }
                 }
                 Value::List(l) => {
                     let items = l.borrow().clone();
-                    if too_big(n, items.len()) {
-                        Err(vm.err(&vm.types.memory_error, ""))
-                    } else {
-                        Ok(Value::list(repeat(&items, n)))
-                    }
+                    list_repeat(vm, &items, n).map(Value::list)
                 }
-                Value::Tuple(t) if too_big(n, t.len()) => Err(vm.err(&vm.types.memory_error, "")),
-                Value::Bytes(b) if too_big(n, b.len()) => Err(vm.err(&vm.types.memory_error, "")),
+                Value::Tuple(t) if too_big(n, t.len()) => Err(vm.memory_error()),
+                Value::Bytes(b) if too_big(n, b.len()) => Err(vm.memory_error()),
                 Value::Tuple(t) => Ok(Value::tuple(repeat(t, n))),
                 Value::Bytes(b) => Ok(Value::Bytes(Rc::new(repeat(b, n)))),
                 _ => unreachable!(),

@@ -721,7 +721,7 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
     };
-    replace_value(&s, &parts[0], &parts[1], count).ok_or_else(|| vm.err(&vm.types.memory_error, ""))
+    replace_value(&s, &parts[0], &parts[1], count).ok_or_else(|| vm.memory_error())
 }
 
 /// `s.replace(old, new, count)` (`count < 0`: all).

@@ -252,6 +252,11 @@ impl Vm {
         }
     }
 
+    /// A MemoryError with no arguments, as CPython raises it when an allocation fails.
+    pub fn memory_error(&self) -> PyErr {
+        self.err_with(&self.types.memory_error, Vec::new())
+    }
+
     pub fn type_error(&self, msg: impl Into<String>) -> PyErr {
         self.err(&self.types.type_error, msg)
     }

@@ -203,6 +203,10 @@ impl Vm {
                 } else {
                     None
                 };
+                // A repeat count past 64 bits (CPython's `Py_ssize_t`).
+                if let Some(Value::BigInt(_)) = other {
+                    return self.overflow_error("cannot fit 'int' into an index-sized integer");
+                }
                 if let Some(other) = other {
                     return self.type_error(format!(
                         "can't multiply sequence by non-int of type '{}'",
@@ -297,12 +301,13 @@ impl Vm {
                 return Ok(a.clone());
             }
             (BinOp::Mult, Value::List(l)) => {
+                // A count past 64 bits overflows, as CPython's `Py_ssize_t` does.
+                if let Value::BigInt(_) = b {
+                    return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
+                }
                 if let Some(n) = self.index_of(b)? {
                     let items = l.borrow().clone();
-                    let mut out = Vec::new();
-                    for _ in 0..n.max(0) {
-                        out.extend(items.iter().cloned());
-                    }
+                    let out = crate::runtime::seq::list_repeat(self, &items, n)?;
                     *l.borrow_mut() = out;
                     return Ok(a.clone());
                 }
