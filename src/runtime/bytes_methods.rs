@@ -1430,9 +1430,15 @@ fn ba_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn ba_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check(vm, &args, "bytearray", "__mul__", Conv::One, 1, 1)?;
     let data = ba_data(vm, &args, "__mul__")?;
+    if let Value::BigInt(_) = &args.pos[1] {
+        return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+    }
     let Some(n) = vm.index_of(&args.pos[1])? else {
         return Ok(Value::NotImplemented);
     };
+    if super::seq::repeat_too_big(data.len(), n) {
+        return Err(vm.memory_error());
+    }
     Ok(new_bytearray(vm, data.repeat(n.max(0) as usize)))
 }
 

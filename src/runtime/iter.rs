@@ -377,6 +377,17 @@ pub fn next_fast(it: &NativeIter) -> Option<Value> {
     }
 }
 
+/// How many items `it` has left when it is a range iterator (CPython's `__length_hint__`).
+pub fn range_remaining(it: &Value) -> Option<u64> {
+    let Value::Iter(it) = it else {
+        return None;
+    };
+    match &*it.state.try_borrow().ok()? {
+        IterState::Range { remaining, .. } => Some((*remaining).max(0) as u64),
+        _ => None,
+    }
+}
+
 /// The number `enumerate` gives the item after the one numbered `n`.
 fn count_after(n: &Value) -> Value {
     match n {

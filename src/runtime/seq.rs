@@ -397,16 +397,21 @@ fn repeat<T: Clone>(items: &[T], n: i64) -> Vec<T> {
 
 /// The items of `list * n` (and of `list *= n`), or MemoryError when they could not be held.
 pub fn list_repeat(vm: &Vm, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
-    if n > 0 && (items.len() as u128) * (n as u128) > ALLOC_LIMIT {
+    if repeat_too_big(items.len(), n) {
         return Err(vm.memory_error());
     }
     Ok(repeat(items, n))
 }
 
+/// Whether `len` items repeated `n` times are past `ALLOC_LIMIT`.
+pub fn repeat_too_big(len: usize, n: i64) -> bool {
+    n > 0 && (len as u128) * (n as u128) > ALLOC_LIMIT
+}
+
 /// Sizes (items, or bytes of text) past which a repetition or a replacement raises
 /// MemoryError rather than trying to allocate: this machine could not hold the result, and
 /// CPython's allocation fails there.
-pub(super) const ALLOC_LIMIT: u128 = 1 << 32;
+pub(crate) const ALLOC_LIMIT: u128 = 1 << 32;
 
 /// `+`, `*` and `%` on sequences and strings; `None` for NotImplemented.
 pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
@@ -438,7 +443,7 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
             _ => None,
         }
     };
-    let too_big = |n: i64, len: usize| n > 0 && (len as u128) * (n as u128) > ALLOC_LIMIT;
+    let too_big = |n: i64, len: usize| repeat_too_big(len, n);
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => Some(Ok(super::str::concat(x, y))),
         (BinOp::Add, Value::List(x), Value::List(y)) => {

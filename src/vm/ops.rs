@@ -1216,6 +1216,15 @@ impl Vm {
         }
         let it = self.get_iter(v)?;
         let mut out = Vec::new();
+        // A range says how long it is: one allocation, or MemoryError up front for one that
+        // could never be held (as CPython's length hint gives), not an allocation failure
+        // after gigabytes.
+        if let Some(n) = crate::runtime::iter::range_remaining(&it) {
+            if n as u128 > crate::runtime::seq::ALLOC_LIMIT || out.try_reserve(n as usize).is_err()
+            {
+                return Err(self.memory_error());
+            }
+        }
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }
