@@ -984,6 +984,7 @@ fn b_removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn pad_impl(vm: &mut Vm, args: &Args, name: &str, how: u8) -> PyResult<Value> {
     let r = recv_checked(vm, args, name, Conv::Clinic, 1, 2)?;
     let width = ssize_arg(vm, &args.pos[1])?;
+    super::seq::alloc_check(vm, width.max(0) as u128)?;
     let fill = match args.pos.get(2) {
         None => b' ',
         Some(v) => match as_bytes(v) {
@@ -1028,6 +1029,7 @@ fn b_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn b_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = recv_checked(vm, &args, "zfill", Conv::One, 1, 1)?;
     let width = ssize_arg(vm, &args.pos[1])?;
+    super::seq::alloc_check(vm, width.max(0) as u128)?;
     let d = &r.data;
     if width <= d.len() as i64 {
         return Ok(r.same(vm, &args.pos[0]));

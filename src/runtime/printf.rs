@@ -192,7 +192,6 @@ fn format_impl(vm: &mut Vm, f: &[char], args: &Value, bytes: bool) -> PyResult<V
                     w.unwrap_or(0)
                         .checked_mul(10)
                         .and_then(|x| x.checked_add(d))
-                        .filter(|&x| x <= i32::MAX as i64)
                         .ok_or_else(|| vm.value_error("width too big"))?,
                 );
                 i += 1;
@@ -254,10 +253,20 @@ fn star_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
-/// Pads `body` (the text after any sign or `0x` prefix) to the spec's width.
-fn emit(out: &mut Vec<char>, spec: &Spec, sign: &str, prefix: &str, body: &str, numeric: bool) {
+/// Pads `body` (the text after any sign or `0x` prefix) to the spec's width: MemoryError for a
+/// width too big to hold.
+fn emit(
+    vm: &Vm,
+    out: &mut Vec<char>,
+    spec: &Spec,
+    sign: &str,
+    prefix: &str,
+    body: &str,
+    numeric: bool,
+) -> PyResult<()> {
     let len = sign.chars().count() + prefix.chars().count() + body.chars().count();
     let pad = (spec.width.max(0) as usize).saturating_sub(len);
+    super::seq::alloc_check(vm, pad as u128)?;
     if spec.flags & F_LJUST != 0 {
         out.extend(sign.chars().chain(prefix.chars()).chain(body.chars()));
         out.extend(std::iter::repeat_n(' ', pad));
@@ -269,6 +278,7 @@ fn emit(out: &mut Vec<char>, spec: &Spec, sign: &str, prefix: &str, body: &str, 
         out.extend(std::iter::repeat_n(' ', pad));
         out.extend(sign.chars().chain(prefix.chars()).chain(body.chars()));
     }
+    Ok(())
 }
 
 fn sign_for(negative: bool, flags: u8) -> &'static str {
@@ -303,12 +313,12 @@ fn format_one(
     match conv {
         's' if !bytes => {
             let s = truncated(vm.to_str(v)?, spec.prec);
-            emit(out, spec, "", "", &s, false);
+            emit(vm, out, spec, "", "", &s, false)?;
         }
         's' | 'b' if bytes => {
             let b = bytes_operand(vm, v)?;
             let s: String = b.iter().map(|&c| c as char).collect();
-            emit(out, spec, "", "", &truncated(s, spec.prec), false);
+            emit(vm, out, spec, "", "", &truncated(s, spec.prec), false)?;
         }
         'r' | 'a' => {
             let r = vm.repr(v)?;
@@ -317,11 +327,11 @@ fn format_one(
             } else {
                 r
             };
-            emit(out, spec, "", "", &truncated(r, spec.prec), false);
+            emit(vm, out, spec, "", "", &truncated(r, spec.prec), false)?;
         }
         'c' => {
             let c = char_operand(vm, v, bytes)?;
-            emit(out, spec, "", "", &c.to_string(), false);
+            emit(vm, out, spec, "", "", &c.to_string(), false)?;
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
             let n = int_operand(vm, v, conv)?;
@@ -349,7 +359,15 @@ fn format_one(
             } else {
                 ""
             };
-            emit(out, spec, sign_for(neg, spec.flags), prefix, &digits, true);
+            emit(
+                vm,
+                out,
+                spec,
+                sign_for(neg, spec.flags),
+                prefix,
+                &digits,
+                true,
+            )?;
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = float_operand(vm, v)?;
@@ -369,7 +387,7 @@ fn format_one(
                     s.to_string()
                 }
             };
-            emit(out, spec, sign_for(neg, spec.flags), "", &body, true);
+            emit(vm, out, spec, sign_for(neg, spec.flags), "", &body, true)?;
         }
         other => {
             let shown = if (' '..='~').contains(&other) {

@@ -308,6 +308,7 @@ impl Vm {
                 let b = super::num::to_big(v).unwrap_or_default();
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Int, "int")
                     .map_err(|e| self.value_error(e))?;
+                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
                 numfmt::format_int(&b, &spec).map_err(|e| self.numfmt_error(e))
             }
             Value::Bool(b) => {
@@ -316,12 +317,14 @@ impl Vm {
                 }
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Int, "bool")
                     .map_err(|e| self.value_error(e))?;
+                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
                 numfmt::format_int(&num_bigint::BigInt::from(b.get() as i64), &spec)
                     .map_err(|e| self.numfmt_error(e))
             }
             Value::Float(f) => {
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Float, "float")
                     .map_err(|e| self.value_error(e))?;
+                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
                 numfmt::format_float(f.get(), &spec).map_err(|e| self.value_error(e))
             }
             Value::Complex(z) => {
@@ -330,11 +333,13 @@ impl Vm {
                 }
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Float, "complex")
                     .map_err(|e| self.value_error(e))?;
+                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
                 numfmt::format_complex(z.re, z.im, &spec).map_err(|e| self.value_error(e))
             }
             Value::Str(s) => {
                 let spec = numfmt::parse_format_spec(spec, SpecKind::Str, "str")
                     .map_err(|e| self.value_error(e))?;
+                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
                 numfmt::format_str(s.as_str(), &spec).map_err(|e| self.value_error(e))
             }
             Value::Instance(inst) => {

@@ -403,6 +403,15 @@ pub fn list_repeat(vm: &Vm, items: &[Value], n: i64) -> PyResult<Vec<Value>> {
     Ok(repeat(items, n))
 }
 
+/// MemoryError when `size` (items, or bytes of text) is past `ALLOC_LIMIT`: for sizes a
+/// program asks for (a width, a count) before anything is allocated.
+pub fn alloc_check(vm: &Vm, size: u128) -> PyResult<()> {
+    if size > ALLOC_LIMIT {
+        return Err(vm.memory_error());
+    }
+    Ok(())
+}
+
 /// Whether `len` items repeated `n` times are past `ALLOC_LIMIT`.
 pub fn repeat_too_big(len: usize, n: i64) -> bool {
     n > 0 && (len as u128) * (n as u128) > ALLOC_LIMIT

@@ -953,6 +953,7 @@ fn str_isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(PyStr, i64, char)> {
     let s = recv_checked(vm, args, name, Conv::Clinic, 1, 2)?;
     let width = ssize_arg(vm, &args.pos[1])?;
+    super::seq::alloc_check(vm, width.max(0) as u128)?;
     let fill = match args.pos.get(2) {
         None => ' ',
         Some(v) => match as_pystr(v) {
@@ -1011,6 +1012,7 @@ fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = recv_checked(vm, &args, "zfill", Conv::One, 1, 1)?;
     let width = ssize_arg(vm, &args.pos[1])?;
+    super::seq::alloc_check(vm, width.max(0) as u128)?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(Value::Str(s));
