@@ -1433,7 +1433,7 @@ fn ba_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check(vm, &args, "bytearray", "__mul__", Conv::One, 1, 1)?;
     let data = ba_data(vm, &args, "__mul__")?;
     if let Value::BigInt(_) = &args.pos[1] {
-        return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+        return Err(vm.repeat_count_overflow());
     }
     let Some(n) = vm.index_of(&args.pos[1])? else {
         return Ok(Value::NotImplemented);

@@ -300,46 +300,50 @@ impl Vm {
         Ok(Value::string(self.format(&converted, spec)?))
     }
 
+    /// A builtin type's format spec: ValueError for a malformed one, MemoryError for a width
+    /// no machine could hold.
+    fn parse_spec(
+        &self,
+        spec: &str,
+        kind: numfmt::SpecKind,
+        type_name: &str,
+    ) -> PyResult<numfmt::FormatSpec> {
+        let spec =
+            numfmt::parse_format_spec(spec, kind, type_name).map_err(|e| self.value_error(e))?;
+        super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
+        Ok(spec)
+    }
+
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         use numfmt::SpecKind;
         match v {
             Value::Int(_) | Value::BigInt(_) => {
                 let b = super::num::to_big(v).unwrap_or_default();
-                let spec = numfmt::parse_format_spec(spec, SpecKind::Int, "int")
-                    .map_err(|e| self.value_error(e))?;
-                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
+                let spec = self.parse_spec(spec, SpecKind::Int, "int")?;
                 numfmt::format_int(&b, &spec).map_err(|e| self.numfmt_error(e))
             }
             Value::Bool(b) => {
                 if spec.is_empty() {
                     return Ok(if b.get() { "True" } else { "False" }.into());
                 }
-                let spec = numfmt::parse_format_spec(spec, SpecKind::Int, "bool")
-                    .map_err(|e| self.value_error(e))?;
-                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
+                let spec = self.parse_spec(spec, SpecKind::Int, "bool")?;
                 numfmt::format_int(&num_bigint::BigInt::from(b.get() as i64), &spec)
                     .map_err(|e| self.numfmt_error(e))
             }
             Value::Float(f) => {
-                let spec = numfmt::parse_format_spec(spec, SpecKind::Float, "float")
-                    .map_err(|e| self.value_error(e))?;
-                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
+                let spec = self.parse_spec(spec, SpecKind::Float, "float")?;
                 numfmt::format_float(f.get(), &spec).map_err(|e| self.value_error(e))
             }
             Value::Complex(z) => {
                 if spec.is_empty() {
                     return Ok(numfmt::complex_repr(z.re, z.im));
                 }
-                let spec = numfmt::parse_format_spec(spec, SpecKind::Float, "complex")
-                    .map_err(|e| self.value_error(e))?;
-                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
+                let spec = self.parse_spec(spec, SpecKind::Float, "complex")?;
                 numfmt::format_complex(z.re, z.im, &spec).map_err(|e| self.value_error(e))
             }
             Value::Str(s) => {
-                let spec = numfmt::parse_format_spec(spec, SpecKind::Str, "str")
-                    .map_err(|e| self.value_error(e))?;
-                super::seq::alloc_check(self, spec.width.unwrap_or(0) as u128)?;
+                let spec = self.parse_spec(spec, SpecKind::Str, "str")?;
                 numfmt::format_str(s.as_str(), &spec).map_err(|e| self.value_error(e))
             }
             Value::Instance(inst) => {

@@ -452,7 +452,6 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
             _ => None,
         }
     };
-    let too_big = |n: i64, len: usize| repeat_too_big(len, n);
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => Some(Ok(super::str::concat(x, y))),
         (BinOp::Add, Value::List(x), Value::List(y)) => {
@@ -489,7 +488,7 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
                     Err(vm.err(&vm.types.overflow_error, "repeated bytes are too long"))
                 }
                 Value::Str(s) => {
-                    if too_big(n, s.as_str().len()) {
+                    if repeat_too_big(s.as_str().len(), n) {
                         Err(vm.memory_error())
                     } else {
                         Ok(Value::string(s.as_str().repeat(n.max(0) as usize)))
@@ -499,8 +498,8 @@ pub fn sequence_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<P
                     let items = l.borrow().clone();
                     list_repeat(vm, &items, n).map(Value::list)
                 }
-                Value::Tuple(t) if too_big(n, t.len()) => Err(vm.memory_error()),
-                Value::Bytes(b) if too_big(n, b.len()) => Err(vm.memory_error()),
+                Value::Tuple(t) if repeat_too_big(t.len(), n) => Err(vm.memory_error()),
+                Value::Bytes(b) if repeat_too_big(b.len(), n) => Err(vm.memory_error()),
                 Value::Tuple(t) => Ok(Value::tuple(repeat(t, n))),
                 Value::Bytes(b) => Ok(Value::Bytes(Rc::new(repeat(b, n)))),
                 _ => unreachable!(),

@@ -257,6 +257,11 @@ impl Vm {
         self.err_with(&self.types.memory_error, Vec::new())
     }
 
+    /// A repetition count past 64 bits (CPython's `Py_ssize_t`).
+    pub fn repeat_count_overflow(&self) -> PyErr {
+        self.overflow_error("cannot fit 'int' into an index-sized integer")
+    }
+
     pub fn type_error(&self, msg: impl Into<String>) -> PyErr {
         self.err(&self.types.type_error, msg)
     }

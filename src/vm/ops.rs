@@ -203,9 +203,8 @@ impl Vm {
                 } else {
                     None
                 };
-                // A repeat count past 64 bits (CPython's `Py_ssize_t`).
                 if let Some(Value::BigInt(_)) = other {
-                    return self.overflow_error("cannot fit 'int' into an index-sized integer");
+                    return self.repeat_count_overflow();
                 }
                 if let Some(other) = other {
                     return self.type_error(format!(
@@ -301,9 +300,8 @@ impl Vm {
                 return Ok(a.clone());
             }
             (BinOp::Mult, Value::List(l)) => {
-                // A count past 64 bits overflows, as CPython's `Py_ssize_t` does.
                 if let Value::BigInt(_) = b {
-                    return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
+                    return Err(self.repeat_count_overflow());
                 }
                 if let Some(n) = self.index_of(b)? {
                     let items = l.borrow().clone();
@@ -1220,8 +1218,8 @@ impl Vm {
         // could never be held (as CPython's length hint gives), not an allocation failure
         // after gigabytes.
         if let Some(n) = crate::runtime::iter::range_remaining(&it) {
-            if n as u128 > crate::runtime::seq::ALLOC_LIMIT || out.try_reserve(n as usize).is_err()
-            {
+            crate::runtime::seq::alloc_check(self, n as u128)?;
+            if out.try_reserve(n as usize).is_err() {
                 return Err(self.memory_error());
             }
         }
