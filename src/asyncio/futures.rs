@@ -815,7 +815,7 @@ fn future_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "add_done_callback() takes exactly 1 positional argument ({nargs} given)"
         )));
     }
-    if let Some((name, _)) = args.kw.iter().find(|(k, _)| k.as_str() != "context") {
+    if let Some((name, _)) = args.kw.iter().find(|(k, _)| *k != sym::CONTEXT_KW) {
         return Err(vm.type_error(format!(
             "'{}' is an invalid keyword argument for add_done_callback()",
             name.as_str()
